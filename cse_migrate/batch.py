@@ -1,0 +1,58 @@
+"""Batch runs: every sub-folder of a folder is one organisation.
+
+Organisations are independent: one that fails is recorded with its error and the others go on. Each gets its
+own report folder (named safely, so no organisation name can write outside OUTDIR) and one row in summary.xlsx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from cse_migrate.errors import CseMigrateError, InputNotFoundError
+from cse_migrate.output import safe_folder_name
+from cse_migrate.pipeline import analyse, write_reports
+from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
+from cse_migrate.rules import RuleSet
+
+
+def find_organisations(input_dir: Path) -> list[Path]:
+    if not input_dir.is_dir():
+        raise InputNotFoundError(f"{input_dir}: no such folder; give a folder with one sub-folder per "
+                                 "organisation")
+    orgs = sorted(p for p in input_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not orgs:
+        raise InputNotFoundError(f"{input_dir}: has no sub-folders; put each organisation's evidence in a "
+                                 "folder of its own")
+    return orgs
+
+
+def organisation_name(folder: Path) -> str:
+    return folder.name.replace("-", " ").replace("_", " ").title()
+
+
+def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: str, as_of: date | None,
+              stale_months: int | None, legacy_id: str,
+              progress: Callable[[str], None] = lambda _name: None) -> list[OrgOutcome]:
+    """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes."""
+    framework = rules.framework(framework_id)  # fail once, before any work, on a wrong framework id
+    outcomes: list[OrgOutcome] = []
+    used: set[str] = set()
+    for folder in orgs:
+        name = organisation_name(folder)
+        target = safe_folder_name(folder.name)
+        while target in used:  # two names that clean to the same folder must not overwrite each other
+            target += "_"
+        used.add(target)
+        try:
+            result = analyse([folder], rules, framework_id, as_of, name, stale_months, legacy_id)
+            write_reports(result, outdir / target)
+            outcomes.append(OrgOutcome(name, target, result, None))
+        except CseMigrateError as exc:
+            outcomes.append(OrgOutcome(name, target, None, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one organisation's bug must not stop the batch
+            outcomes.append(OrgOutcome(name, target, None, f"internal error ({type(exc).__name__}: {exc})"))
+        progress(name)
+    write_batch_summary(outcomes, [(c.id, c.title) for c in framework.criteria], outdir / "summary.xlsx")
+    return outcomes

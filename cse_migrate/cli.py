@@ -1,0 +1,216 @@
+"""The command line. The only module that prints for the user and the only one that exits.
+
+Every command funnels library errors through :func:`_run`, which prints one line naming the file and what to
+do, and exits with the error's code from :class:`~cse_migrate.errors.ExitCode`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from cse_migrate import __version__
+from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
+from cse_migrate.model import RunResult
+from cse_migrate.rules import RuleSet, load_rules
+
+T = TypeVar("T")
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run library code; turn its errors into one clear message and the documented exit code."""
+    try:
+        return action()
+    except CseMigrateError as exc:
+        click.echo(f"cse-migrate: error: {exc}", err=True)
+        sys.exit(int(exc.exit_code))
+    except KeyboardInterrupt:
+        click.echo("cse-migrate: interrupted", err=True)
+        sys.exit(130)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _say(ctx: click.Context, message: str, level: int = 0) -> None:
+    """Print unless -q; level 1 messages need -v."""
+    if ctx.obj["verbosity"] >= level:
+        click.echo(message)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cse-migrate")
+@click.option("-v", "--verbose", count=True, help="Say more (per file accounting, every criterion's evidence).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """Carry Charter Mark evidence to the Customer Service Excellence standard.
+
+    Reads legacy evidence (.xlsx, .docx, .csv), maps it onto the target criteria with data-driven rules and
+    writes a Word gap-analysis report, results.json and an evidence workbook.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["verbosity"] = -1 if quiet else verbose
+
+
+_rules_option = click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
+                             help="A rules folder laid over the bundled mappings/ (same layout).")
+_framework_option = click.option("--framework", "framework_id", default="five-points", show_default=True,
+                                 help="Target framework id (see 'cse-migrate frameworks').")
+_legacy_option = click.option("--legacy-framework", "legacy_id", default="charter-mark-2003", show_default=True,
+                              help="The framework the legacy references cite (charter-mark-2003 or "
+                                   "service-first-1998).")
+_as_of_option = click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+                             help="Judge evidence age as at this date (default: today).")
+_stale_option = click.option("--stale-months", type=click.IntRange(1, 600),
+                             help="Evidence older than this many months is stale (default: the framework's "
+                                  "setting).")
+
+
+def _load(rules_path: Path | None) -> RuleSet:
+    return _run(lambda: load_rules(rules_path))
+
+
+def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
+    counts = result.counts()
+    _say(ctx, f"{result.settings.organisation}: {counts['read']} items from {counts['files_read']} file(s): "
+              f"{counts['mapped']} mapped, {counts['unmapped']} unmapped, {counts['noise']} noise, "
+              f"{counts['duplicate']} duplicates")
+    for c in result.criteria:
+        _say(ctx, f"  {c.id:>4} {c.title:<40} {c.status:<14} {c.evidence_count:>3} item(s), "
+                  f"{c.stale_count} stale")
+    if ctx.obj["verbosity"] >= 1:
+        for f in result.files:
+            _say(ctx, f"  read {f.file}: {f.units_read} rows/paragraphs, {f.skipped_blank} blank, "
+                      f"{f.skipped_other} headers/structure, {len(f.items)} items", 1)
+    for e in result.errors:
+        click.echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
+    _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for gap-report.docx, results.json and evidence.xlsx.")
+@_framework_option
+@_as_of_option
+@click.option("--org", "organisation", default="", help="Organisation name for the report (default: the "
+                                                        "input folder's name).")
+@_rules_option
+@_stale_option
+@_legacy_option
+@click.pass_context
+def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
+            organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
+    """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
+
+    Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
+    """
+    from cse_migrate.pipeline import analyse as run_analysis
+    from cse_migrate.pipeline import write_reports
+
+    rules = _load(rules_path)
+    org = organisation or _default_org(inputs)
+    result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id))
+    _run(lambda: write_reports(result, outdir))
+    _describe_run(ctx, result, outdir)
+    sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
+
+
+def _default_org(inputs: tuple[Path, ...]) -> str:
+    first = inputs[0].resolve()
+    name = first.name if first.is_dir() else first.parent.name
+    return name.replace("-", " ").replace("_", " ").title() if name else "Unnamed organisation"
+
+
+@cli.command()
+@click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for one report folder per organisation and summary.xlsx.")
+@_framework_option
+@_as_of_option
+@_rules_option
+@_stale_option
+@_legacy_option
+@click.pass_context
+def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
+          rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
+    """Analyse every sub-folder of INPUT_DIR as one organisation.
+
+    Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
+    stop the others. Exit code 0 when everything was read, 1 when some files or organisations failed.
+    """
+    from cse_migrate.batch import find_organisations, run_batch
+
+    rules = _load(rules_path)
+    orgs = _run(lambda: find_organisations(input_dir))
+    show = ctx.obj["verbosity"] >= 0
+    with click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
+                           hidden=not show, item_show_func=lambda o: o) as bar:
+        def progress(name: str) -> None:
+            bar.update(1, name)
+
+        outcomes = _run(lambda: run_batch(orgs, outdir, rules, framework_id, as_of, stale_months, legacy_id,
+                                          progress))
+    failed = [o for o in outcomes if o.error]
+    partial = [o for o in outcomes if o.result is not None and o.result.errors]
+    for o in failed:
+        click.echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
+    for o in partial:
+        for e in o.result.errors if o.result else ():
+            click.echo(f"cse-migrate: warning: {o.name}: {e.file}: {e.message}", err=True)
+    _say(ctx, f"{len(outcomes) - len(failed)} of {len(outcomes)} organisation(s) analysed; "
+              f"summary written to {outdir / 'summary.xlsx'}")
+    sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if failed or partial else ExitCode.OK))
+
+
+@cli.group()
+def rules() -> None:
+    """Work with mapping rules (frameworks, crosswalks, lexicons)."""
+
+
+@rules.command("validate")
+@click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.pass_context
+def rules_validate(ctx: click.Context, path: Path | None) -> None:
+    """Check the bundled rules, or PATH laid over them, and report every problem with its file and key."""
+    ruleset = _load(path)
+    _say(ctx, f"OK: {len(ruleset.files)} rule file(s), {len(ruleset.frameworks)} framework(s), "
+              f"{len(ruleset.crosswalks)} crosswalk rule(s), {len(ruleset.lexicons)} lexicon(s), "
+              f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version}")
+
+
+@cli.command()
+@_rules_option
+@click.pass_context
+def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
+    """List the frameworks available (targets can be given to --framework)."""
+    ruleset = _load(rules_path)
+    for fw in sorted(ruleset.frameworks.values(), key=lambda f: (f.role != "target", f.id)):
+        click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}")
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console entry point."""
+    try:
+        return cli.main(args=argv, prog_name="cse-migrate", standalone_mode=True)
+    except CseMigrateError as exc:  # pragma: no cover - commands already translate these
+        click.echo(f"cse-migrate: error: {exc}", err=True)
+        sys.exit(int(exc.exit_code))
+    except InputNotFoundError:  # pragma: no cover
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Exit codes and the exception hierarchy.
+
+The library raises; only the CLI turns an exception into an exit code. Each exception class carries the exit
+code it maps to and a message that names the file and says what to do next.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The one table of exit codes (documented in the README)."""
+
+    OK = 0  # finished; every input file was read
+    SOME_FILES_UNREADABLE = 1  # finished and wrote reports, but one or more input files could not be read
+    USAGE = 2  # the command line was wrong (click's own usage errors also exit 2)
+    INPUT_NOT_FOUND = 3  # an INPUT path does not exist or holds no readable evidence files
+    RULES_INVALID = 4  # a rules file (framework, crosswalk, lexicon) failed validation
+    OUTPUT_FAILED = 5  # the output folder or a report could not be written
+    INTERNAL = 10  # a bug: please report it with the command you ran
+
+
+class CseMigrateError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputFileError(CseMigrateError):
+    """One input file could not be read. The run records it and goes on with the other files."""
+
+    exit_code = ExitCode.SOME_FILES_UNREADABLE
+
+    def __init__(self, file: str, message: str) -> None:
+        super().__init__(f"{file}: {message}")
+        self.file = file
+        self.reason = message
+
+
+class InputNotFoundError(CseMigrateError):
+    """An input path is missing or contains nothing we can read."""
+
+    exit_code = ExitCode.INPUT_NOT_FOUND
+
+
+class RulesError(CseMigrateError):
+    """A rules file is invalid: the message names the file, the key and the problem."""
+
+    exit_code = ExitCode.RULES_INVALID
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = problems[0] if len(problems) == 1 else f"{len(problems)} problems in the rules:"
+        body = "" if len(problems) == 1 else "\n" + "\n".join(f"  {p}" for p in problems)
+        super().__init__(head + body)
+
+
+class OutputError(CseMigrateError):
+    """A report or the output folder could not be written."""
+
+    exit_code = ExitCode.OUTPUT_FAILED
+
+
+class UsageError(CseMigrateError):
+    """A request the library cannot honour because an argument is wrong (e.g. unknown framework id)."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,89 @@
+"""Gap analysis: for each target criterion, how much evidence, how strong, how fresh, and what to do.
+
+Rules (all thresholds are settings shown in the report's method appendix):
+
+* an item's evidence is *strong* for a criterion when its score reaches ``strong_threshold``;
+* it is *stale* when dated more than ``stale_months`` before the as-of date; undated evidence is neither
+  fresh nor stale, and is reported as undated;
+* strength: ``strong`` with at least ``met_min_strong`` strong items, ``partial`` with any evidence, else ``none``;
+* status: **Met** when strength is strong and at least ``met_min_strong`` strong items are fresh; **Gap** with no
+  evidence; otherwise **Partially met**.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from cse_migrate.model import CriterionResult, ItemResult, Settings, Status, Strength
+from cse_migrate.rules import Framework, Lexicon
+
+BEST_COUNT = 3
+
+
+def months_before(as_of: date, months: int) -> date:
+    """The date ``months`` calendar months before ``as_of`` (day clipped to the month's length)."""
+    year, month = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
+    month += 1
+    for day in (as_of.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(f"no valid date for {year}-{month}")
+
+
+def freshness(item_date: date | None, settings: Settings) -> str:
+    """'fresh', 'stale' or 'undated'."""
+    if item_date is None:
+        return "undated"
+    return "stale" if item_date < months_before(settings.as_of, settings.stale_months) else "fresh"
+
+
+def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemResult],
+                 settings: Settings) -> tuple[CriterionResult, ...]:
+    out = []
+    for criterion in framework.criteria:
+        evidence = sorted(
+            ((r, m.score) for r in results for m in r.mappings if m.criterion == criterion.id),
+            key=lambda pair: (-pair[1], pair[0].item.id))
+        strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
+        state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
+        fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
+        strength: Strength = ("strong" if len(strong) >= settings.met_min_strong
+                              else "partial" if evidence else "none")
+        status: Status = ("Met" if strength == "strong" and len(fresh_strong) >= settings.met_min_strong
+                          else "Gap" if not evidence else "Partially met")
+        entry = lexicon.criteria.get(criterion.id)
+        stale = tuple(r.item.id for r, _ in evidence if state[r.item.id] == "stale")
+        counts = {k: sum(1 for v in state.values() if v == k) for k in ("fresh", "stale", "undated")}
+        out.append(CriterionResult(
+            id=criterion.id, title=criterion.title, status=status, strength=strength,
+            evidence_count=len(evidence), strong_count=len(strong), fresh_count=counts["fresh"],
+            stale_count=counts["stale"], undated_count=counts["undated"],
+            best=tuple(r.item.id for r, _ in evidence[:BEST_COUNT]), stale=stale,
+            evidence=tuple((r.item.id, s) for r, s in evidence),
+            actions=entry.actions if entry and status != "Met" else (),
+            expected_evidence=entry.expected_evidence if entry else (),
+            gaps=_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings)))
+    return tuple(out)
+
+
+def _describe_gaps(total: int, strong: int, fresh_strong: int, counts: dict[str, int],
+                   settings: Settings) -> tuple[str, ...]:
+    """Plain-language statements of what is missing."""
+    if total == 0:
+        return ("No evidence was found for this criterion.",)
+    gaps = []
+    if strong < settings.met_min_strong:
+        gaps.append(f"Only {strong} strong item(s) of evidence; at least {settings.met_min_strong} are needed "
+                    f"(score {settings.strong_threshold:.2f} or more).")
+    if fresh_strong < settings.met_min_strong:
+        cutoff = months_before(settings.as_of, settings.stale_months)
+        gaps.append(f"{fresh_strong} strong item(s) dated on or after {cutoff.isoformat()} (the last "
+                    f"{settings.stale_months} months); CSE asks for recent evidence.")
+    if counts["stale"]:
+        gaps.append(f"{counts['stale']} item(s) are stale: refresh or replace them with current evidence.")
+    if counts["undated"]:
+        gaps.append(f"{counts['undated']} item(s) carry no date: date them so an assessor can judge currency.")
+    return tuple(gaps)

@@ -1,0 +1,235 @@
+"""The one evidence model every stage shares.
+
+Parsers emit :class:`RawItem` (text plus provenance). The pipeline turns them into :class:`EvidenceItem`
+(numbered, reference normalised, duplicates folded), maps them (:class:`ItemResult` with :class:`Mapping` and
+:class:`Reason`), analyses gaps (:class:`CriterionResult`) and hands a :class:`RunResult` to the report writers.
+All classes are frozen so that no stage can change what an earlier one decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
+Status = Literal["Met", "Partially met", "Gap"]
+Strength = Literal["strong", "partial", "none"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one piece of evidence came from. Unused fields stay None."""
+
+    file: str
+    extractor: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    hidden: bool = False  # came from a hidden sheet: read, but a reviewer should know
+
+    def cite(self) -> str:
+        """A short human citation such as ``log.csv row 12`` or ``plan.xlsx!Crit 2 row 7``."""
+        parts = [self.file]
+        if self.sheet is not None:
+            parts[0] = f"{self.file}!{self.sheet}"
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"col {self.column}")
+        if self.paragraph is not None:
+            parts.append(f"para {self.paragraph}")
+        if self.hidden:
+            parts.append("(hidden sheet)")
+        return " ".join(parts)
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"file": self.file}
+        for key in ("sheet", "row", "column", "paragraph", "table"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.hidden:
+            out["hidden"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """What a parser emits: one candidate evidence statement with its provenance.
+
+    ``cm_ref`` is the reference written beside the text; ``context_ref`` is a reference implied by where the text
+    sits (the sheet's name, the heading above it). Both are raw strings; the pipeline normalises them.
+    """
+
+    text: str
+    source: Source
+    cm_ref: str | None = None
+    context_ref: str | None = None
+    date: date | None = None
+    date_text: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """The result of reading one file, with accounting so a reviewer can see that nothing vanished."""
+
+    file: str
+    format: str
+    items: tuple[RawItem, ...]
+    units_read: int  # rows or paragraphs looked at
+    skipped_blank: int  # of which blank or without text
+    skipped_other: int = 0  # headers, title rows, page furniture (not evidence by construction)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """An input file that could not be read, and why."""
+
+    file: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CMRef:
+    """A normalised legacy reference: ``raw`` as written, ``criterion`` ("2") and ``full`` ("2.1.3")."""
+
+    raw: str
+    criterion: str
+    full: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One evidence item after normalisation. ``id`` follows input order (E0001, E0002, ...)."""
+
+    id: str
+    text: str
+    source: Source
+    cm_ref: CMRef | None = None
+    ref_from_context: bool = False  # the reference came from the sheet or heading, not from the row itself
+    date: date | None = None
+    date_text: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a mapping score: a matched phrase, a crosswalk rule, a context hint or a penalty."""
+
+    kind: Literal["phrase", "crosswalk", "against"]
+    detail: str  # the phrase as written in the lexicon, or the crosswalk rule id
+    matched: str  # the words of the evidence that matched (empty for crosswalk reasons)
+    contribution: float  # raw points added (negative for penalties)
+    rule: str  # the rules file the reason comes from
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "detail": self.detail,
+            "matched": self.matched,
+            "contribution": round(self.contribution, 4),
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """An item supports a criterion with a score in [0, 1] for these reasons."""
+
+    criterion: str
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The fate of one evidence item. Every item read ends as exactly one of the four statuses."""
+
+    item: EvidenceItem
+    status: ItemStatus
+    mappings: tuple[Mapping, ...] = ()
+    duplicate_of: str | None = None  # for status "duplicate": the id of the item kept
+    also_found_in: tuple[Source, ...] = ()  # for a kept item: the places its duplicates came from
+    noise_rule: str | None = None  # for status "noise": the rule that recognised it
+    note: str = ""  # why unmapped, in words
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """Gap analysis for one target criterion."""
+
+    id: str
+    title: str
+    status: Status
+    strength: Strength
+    evidence_count: int
+    strong_count: int
+    fresh_count: int
+    stale_count: int
+    undated_count: int
+    best: tuple[str, ...]  # item ids, best first
+    stale: tuple[str, ...]  # item ids of stale evidence
+    evidence: tuple[tuple[str, float], ...]  # (item id, score) for every mapped item, best first
+    actions: tuple[str, ...]
+    expected_evidence: tuple[str, ...]
+    gaps: tuple[str, ...]  # plain-language statements of what is missing
+
+
+@dataclass(frozen=True)
+class RuleFileInfo:
+    """A rules file that took part in the run, with its checksum, for the report's method appendix."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The knobs of one run. Defaults come from the target framework's ``settings`` block."""
+
+    as_of: date
+    organisation: str
+    map_threshold: float
+    strong_threshold: float
+    secondary_ratio: float
+    stale_months: int
+    met_min_strong: int
+    duplicate_similarity: float
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a run found; report writers read only this."""
+
+    tool_version: str
+    framework_id: str
+    framework_title: str
+    criteria_titles: tuple[tuple[str, str], ...]  # (id, title) in framework order
+    rules_version: str
+    rule_files: tuple[RuleFileInfo, ...]
+    settings: Settings
+    inputs: tuple[str, ...]
+    files: tuple[FileRead, ...]
+    errors: tuple[FileError, ...]
+    items: tuple[ItemResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def item_by_id(self) -> dict[str, ItemResult]:
+        return {r.item.id: r for r in self.items}
+
+    def counts(self) -> dict[str, int]:
+        """Counts that add up: read = mapped + unmapped + noise + duplicate."""
+        out = {"mapped": 0, "unmapped": 0, "noise": 0, "duplicate": 0}
+        for r in self.items:
+            out[r.status] += 1
+        out["read"] = len(self.items)
+        out["files_read"] = len(self.files)
+        out["files_unreadable"] = len(self.errors)
+        return out

@@ -1,0 +1,52 @@
+"""Recognise lines that are not evidence at all: page furniture, placeholders, pointers, headings.
+
+Patterns are data (``mappings/noise.yaml``). Criterion headings are recognised from the legacy frameworks'
+own titles, so a pack that adds a framework teaches the detector its headings too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from cse_migrate.refs import parse_ref
+from cse_migrate.rules import RuleSet
+from cse_migrate.text import fold, words
+
+_HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|principle|section)?\s*"
+                             r"[0-9ivx]+(?:\.\d+)*\s*[:.\-–)]?\s*", re.IGNORECASE)
+
+
+class NoiseDetector:
+    def __init__(self, rules: RuleSet) -> None:
+        self.patterns = rules.noise
+        self.titles = sorted({fold(c.title) for fw in rules.frameworks.values() for c in fw.criteria})
+
+    def detect(self, text: str) -> str | None:
+        """The id of the rule that says ``text`` is noise, or None when it may be evidence."""
+        folded = fold(text)
+        if not any(ch.isalpha() for ch in folded):
+            return "no-words"
+        for pattern in self.patterns:
+            if pattern.pattern.fullmatch(folded):
+                return pattern.id
+        if self._is_heading(text, folded):
+            return "criterion-heading"
+        return None
+
+    def _is_heading(self, text: str, folded: str) -> bool:
+        """'Criterion 2: Actively engage ...' or a bare criterion title: structure, not evidence."""
+        if len(folded) > 160:
+            return False
+        rest = _HEADING_PREFIX.sub("", folded, count=1).strip(" :.-")
+        has_ref = parse_ref(text) is not None and rest != folded
+        if not rest:
+            return has_ref
+        for title in self.titles:
+            score = fuzz.ratio(rest, title)
+            if score >= 90 or (has_ref and (score >= 75 or (len(rest) >= 12 and title.startswith(rest)))):
+                return True
+        # "Criterion 3 - Access" style headings: a reference and at most three words
+        return has_ref and re.match(r"^\s*(criterion|criteria|crit|cm|element|principle)", folded) is not None \
+            and len(words(rest)) <= 3

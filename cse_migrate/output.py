@@ -1,0 +1,67 @@
+"""Atomic output: every report is written to a temporary file in the target folder and renamed into place.
+
+A crash or a full disk therefore never leaves a half-written report where a user would open it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from cse_migrate.errors import OutputError
+
+# Characters that Word and Excel reject in XML text (C0 controls other than tab, newline, carriage return).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Strip control characters that Word and Excel refuse to store."""
+    return _CONTROL.sub("", text)
+
+
+def safe_cell(value: object) -> object:
+    """Make a value safe for a spreadsheet cell: text that starts like a formula stays text."""
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
+    return value
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp)`` for a temporary path beside ``path``, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; reports should have ordinary modes
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: could not write the report ({exc.strerror or exc}); check the folder "
+                          "exists, is writable and has free space") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text atomically."""
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def safe_folder_name(name: str) -> str:
+    """Turn an organisation name into a folder name that cannot escape its parent folder."""
+    cleaned = re.sub(r"[^\w.\- ]+", "_", clean_text(name)).strip(" .")
+    cleaned = re.sub(r"\s+", "-", cleaned)
+    return cleaned or "organisation"

@@ -1,0 +1,185 @@
+"""The story of one run: find the files, read them, number the evidence, set noise aside, fold duplicates,
+map what is left, analyse the gaps. Each stage is a small function; :func:`analyse` calls them in order.
+
+Writing the reports is separate (:func:`write_reports`) so that a batch run, a test or another tool can
+analyse without writing, or write the same result in other ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from cse_migrate import __version__
+from cse_migrate.dedupe import find_duplicates
+from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
+from cse_migrate.gaps import analyse_gaps
+from cse_migrate.mapping import Matcher
+from cse_migrate.model import (EvidenceItem, FileError, FileRead, ItemResult, RunResult, Settings)
+from cse_migrate.noise import NoiseDetector
+from cse_migrate.readers import read_file
+from cse_migrate.readers.common import parse_date
+from cse_migrate.refs import parse_ref
+from cse_migrate.rules import Framework, RuleSet, effective_settings
+
+DEFAULT_FRAMEWORK = "five-points"
+DEFAULT_LEGACY = "charter-mark-2003"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    name: str  # how the file is cited: relative to the folder it was found in
+
+
+def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
+                  stale_months: int | None = None) -> Settings:
+    values = effective_settings(framework)
+    return Settings(
+        as_of=as_of or date.today(), organisation=organisation or "Unnamed organisation",
+        map_threshold=float(values["map_threshold"]), strong_threshold=float(values["strong_threshold"]),
+        secondary_ratio=float(values["secondary_ratio"]),
+        stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
+        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]))
+
+
+def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
+    """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files."""
+    found: list[InputFile] = []
+    for root in inputs:
+        if not root.exists():
+            raise InputNotFoundError(f"{root}: no such file or folder; check the path")
+        if root.is_file():
+            found.append(InputFile(root, root.name))
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            rel = path.relative_to(root)
+            if any(part.startswith((".", "~$")) for part in rel.parts):
+                continue
+            found.append(InputFile(path, rel.as_posix()))
+    if not found:
+        raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
+                                 "folder that holds the evidence")
+    return found
+
+
+def read_inputs(files: Sequence[InputFile]) -> tuple[list[FileRead], list[FileError]]:
+    """Read every file; an unreadable file is recorded with its reason and the run goes on."""
+    reads: list[FileRead] = []
+    errors: list[FileError] = []
+    for f in files:
+        try:
+            reads.append(read_file(f.path, f.name))
+        except InputFileError as exc:
+            errors.append(FileError(f.name, exc.reason))
+        except CseMigrateError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the others
+            errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
+                                            "check the file opens in its own program"))
+    return reads, errors
+
+
+def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
+    """Give every raw item an id in input order and normalise its reference and date."""
+    max_criterion = len(legacy.criteria)
+    items = []
+    for raw in (item for read in reads for item in read.items):
+        ref = parse_ref(raw.cm_ref, max_criterion)
+        from_context = False
+        if ref is None and raw.context_ref is not None:
+            ref = parse_ref(raw.context_ref, max_criterion)
+            from_context = ref is not None
+        item_date, date_text = raw.date, raw.date_text
+        if item_date is None and not date_text:
+            item_date = parse_date(raw.text)  # a date written inside the evidence text
+        items.append(EvidenceItem(id=f"E{len(items) + 1:05d}", text=raw.text, source=raw.source, cm_ref=ref,
+                                  ref_from_context=from_context, date=item_date, date_text=date_text,
+                                  owner=raw.owner))
+    return items
+
+
+def set_aside_noise(items: Sequence[EvidenceItem], detector: NoiseDetector) -> dict[str, str]:
+    """Item id -> the noise rule that recognised it."""
+    return {i.id: rule for i in items if (rule := detector.detect(i.text)) is not None}
+
+
+def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Settings) -> list[ItemResult]:
+    """Score in bulk, then map or leave unmapped with a note saying why."""
+    results = []
+    for item, scored in zip(items, matcher.score(items), strict=True):
+        mappings = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
+        if mappings:
+            results.append(ItemResult(item, "mapped", mappings))
+            continue
+        best = max(scored.raw.items(), key=lambda kv: kv[1], default=("", 0.0))
+        note = ("no words of any criterion's lexicon were found" if scored.text_signal <= 0 else
+                f"best score {matcher.to_score(best[1]):.2f} for criterion {best[0]} is below the threshold "
+                f"{settings.map_threshold:.2f}")
+        if item.cm_ref is not None:
+            note += f"; legacy reference {item.cm_ref.full} kept"
+        top = tuple(m for m in matcher.decide(scored, 0.0, 1.0) if m.score > 0)[:1]
+        results.append(ItemResult(item, "unmapped", top, note=note))
+    return results
+
+
+def assemble(items: Sequence[EvidenceItem], noise: dict[str, str], duplicates: dict[str, str],
+             mapped: Sequence[ItemResult]) -> list[ItemResult]:
+    """Put every item back in input order with its final status; kept items list their copies' places."""
+    by_id = {r.item.id: r for r in mapped}
+    item_by_id = {i.id: i for i in items}
+    copies: dict[str, list[EvidenceItem]] = {}
+    for dup, kept in duplicates.items():
+        copies.setdefault(kept, []).append(item_by_id[dup])
+    out = []
+    for item in items:
+        if item.id in noise:
+            out.append(ItemResult(item, "noise", noise_rule=noise[item.id]))
+        elif item.id in duplicates:
+            out.append(ItemResult(item, "duplicate", duplicate_of=duplicates[item.id]))
+        else:
+            result = by_id[item.id]
+            places = tuple(c.source for c in sorted(copies.get(item.id, []), key=lambda c: c.id))
+            out.append(replace(result, also_found_in=places))
+    return out
+
+
+def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_FRAMEWORK,
+            as_of: date | None = None, organisation: str = "", stale_months: int | None = None,
+            legacy_id: str = DEFAULT_LEGACY) -> RunResult:
+    """Run the whole analysis on files and folders and return everything it found."""
+    framework = rules.framework(framework_id)
+    legacy = rules.framework(legacy_id)
+    settings = make_settings(framework, as_of, organisation, stale_months)
+    files = discover_files(inputs)
+    reads, errors = read_inputs(files)
+    items = number_evidence(reads, legacy)
+    noise = set_aside_noise(items, NoiseDetector(rules))
+    candidates = [i for i in items if i.id not in noise]
+    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
+    unique = [i for i in candidates if i.id not in duplicates]
+    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id), settings)
+    results = assemble(items, noise, duplicates, mapped)
+    criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
+    return RunResult(
+        tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
+        criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
+        rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
+        errors=tuple(errors), items=tuple(results), criteria=criteria,
+        extra={"legacy_framework": legacy.id})
+
+
+def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+    from cse_migrate.reports.docx_report import write_gap_report
+    from cse_migrate.reports.json_report import write_results_json
+    from cse_migrate.reports.xlsx_report import write_evidence_workbook
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}
+    write_results_json(result, paths["json"])
+    write_evidence_workbook(result, paths["xlsx"])
+    write_gap_report(result, paths["docx"])
+    return paths

@@ -1,0 +1,264 @@
+"""Small helpers the report writers share: staleness, strength, reason summaries, fills and stable zips.
+
+Keeping these in one place means the Word report, the Excel portfolio and the batch summary can never
+disagree about what "stale" or "strong" means, or which colour a status is painted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from cse_migrate.model import EvidenceItem, FileError, ItemResult, Mapping, Reason, RunResult, Source
+from cse_migrate.output import safe_cell
+
+# Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
+STATUS_FILL: dict[str, str] = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
+
+StaleLabel = Literal["yes", "no", "undated"]
+
+# Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
+_ZIP_EPOCH_YEAR = 1980
+
+
+def months_before(day: date, months: int) -> date:
+    """Return the date ``months`` calendar months before ``day``, clamping to the month's last day.
+
+    31 March minus one month is 28 (or 29) February, not an error and not 3 March.
+    """
+    total = day.year * 12 + (day.month - 1) - months
+    year, month0 = divmod(total, 12)
+    month = month0 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def is_stale(evidence_date: date | None, as_of: date, months: int) -> bool | None:
+    """Tell whether evidence dated ``evidence_date`` is older than ``months`` before ``as_of``.
+
+    Returns None for undated evidence: "we do not know" must not be reported as fresh or as stale.
+    Evidence dated exactly on the cut-off day still counts as fresh.
+    """
+    if evidence_date is None:
+        return None
+    return evidence_date < months_before(as_of, months)
+
+
+def stale_label(evidence_date: date | None, as_of: date, months: int) -> StaleLabel:
+    """Word :func:`is_stale` for a report cell: ``yes``, ``no`` or ``undated``."""
+    stale = is_stale(evidence_date, as_of, months)
+    if stale is None:
+        return "undated"
+    return "yes" if stale else "no"
+
+
+def strength_label(score: float, strong_threshold: float) -> Literal["strong", "partial"]:
+    """Classify one mapping score: strong at or above the threshold, otherwise partial."""
+    return "strong" if score >= strong_threshold else "partial"
+
+
+def as_of_midnight(as_of: date) -> datetime:
+    """The timestamp written into document properties, so that the same inputs give the same file."""
+    return datetime(as_of.year, as_of.month, as_of.day)
+
+
+def mapping_for(result: ItemResult, criterion: str) -> Mapping | None:
+    """Return the mapping of ``result`` onto ``criterion``, or None if it does not map there."""
+    for mapping in result.mappings:
+        if mapping.criterion == criterion:
+            return mapping
+    return None
+
+
+def other_criteria(result: ItemResult, criterion: str) -> list[str]:
+    """List the other criteria an item also supports, so a reader sees evidence shared between sections."""
+    return [m.criterion for m in result.mappings if m.criterion != criterion]
+
+
+def _phrase_text(reason: Reason) -> str:
+    """Show the lexicon phrase, and the words actually matched when fuzzy matching bridged a difference."""
+    phrase = f'"{reason.detail}"'
+    matched = reason.matched.strip()
+    if matched and matched.casefold() != reason.detail.strip().casefold():
+        phrase += f' (as "{matched}")'
+    return phrase
+
+
+def summarise_reasons(reasons: Iterable[Reason]) -> str:
+    """Summarise reasons as ``phrases: "a", "b"; crosswalk: CW-1; against: "c"`` (order kept, no repeats)."""
+    groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": []}
+    for reason in reasons:
+        text = reason.detail if reason.kind == "crosswalk" else _phrase_text(reason)
+        bucket = groups[reason.kind]
+        if text not in bucket:
+            bucket.append(text)
+    labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against"}
+    return "; ".join(f"{labels[kind]}: {', '.join(items)}" for kind, items in groups.items() if items)
+
+
+def why_text(result: ItemResult, criterion: str) -> str:
+    """Why an item maps to ``criterion``: its reasons there, and the other criteria it also supports."""
+    mapping = mapping_for(result, criterion)
+    parts = [summarise_reasons(mapping.reasons)] if mapping is not None else []
+    others = other_criteria(result, criterion)
+    if others:
+        parts.append("also supports: " + ", ".join(others))
+    return "; ".join(p for p in parts if p)
+
+
+def truncate(text: str, limit: int) -> str:
+    """Shorten ``text`` to at most ``limit`` characters, cutting at a word boundary and marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    # Cut at the last space unless that would throw away most of the text (one very long "word").
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def legacy_ref(item: EvidenceItem) -> str:
+    """The Charter Mark reference as a reader expects it, flagging one inferred from a heading or sheet."""
+    if item.cm_ref is None:
+        return ""
+    if item.ref_from_context:
+        return f"{item.cm_ref.full} (from heading or sheet)"
+    return item.cm_ref.full
+
+
+def date_display(item: EvidenceItem) -> str:
+    """The evidence date as ISO text, else the date as written, else ``undated``."""
+    if item.date is not None:
+        return item.date.isoformat()
+    if item.date_text:
+        return f"{item.date_text} (not a full date)"
+    return "undated"
+
+
+def cite_with_copies(result: ItemResult) -> str:
+    """Cite where an item came from, plus the places its folded duplicates came from."""
+    text = result.item.source.cite()
+    if result.also_found_in:
+        text += "; also in: " + ", ".join(s.cite() for s in result.also_found_in)
+    return text
+
+
+def cite_all(sources: Iterable[Source]) -> str:
+    """Cite several sources on one line."""
+    return ", ".join(s.cite() for s in sources)
+
+
+def format_errors(errors: Iterable[FileError]) -> str:
+    """Join file errors as ``file: message; file: message``."""
+    return "; ".join(f"{e.file}: {e.message}" for e in errors)
+
+
+def run_status(result: RunResult | None, error: str | None) -> str:
+    """Classify one organisation's run for the batch summary."""
+    if result is None or error:
+        return "failed"
+    if result.errors:
+        return "ok, some files unreadable"
+    return "ok"
+
+
+def normalise_zip(path: Path, when: datetime) -> None:
+    """Rewrite a zip (docx, xlsx) with every member stamped ``when``: same content, same bytes.
+
+    python-docx and openpyxl stamp each member with the current time; without this two runs over the
+    same evidence would differ byte for byte and defeat checksums and change detection.
+    """
+    stamp = (max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same "made on" byte whatever platform wrote it
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+
+
+def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
+    """Save an openpyxl workbook stamped ``when`` throughout, so identical content gives identical bytes.
+
+    ``openpyxl.Workbook.save`` overwrites the modified time with "now"; the writer it wraps does not.
+    """
+    workbook.properties.created = when
+    workbook.properties.modified = when
+    workbook.properties.creator = "cse-migrate"
+    workbook.properties.lastModifiedBy = "cse-migrate"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    normalise_zip(path, when)
+
+
+# --- spreadsheet tables ----------------------------------------------------------------------------------
+
+# Excel refuses cells longer than 32,767 characters; leave room for safe_cell's leading apostrophe.
+_MAX_CELL_CHARS = 32_000
+_HEADER_FONT = Font(bold=True)
+_TOP = Alignment(vertical="top")
+_TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+_HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """One spreadsheet column: header, width in characters, whether text wraps, and a number format."""
+
+    header: str
+    width: float
+    wrap: bool = False
+    number_format: str | None = None
+
+
+def fit_cell(value: object) -> object:
+    """Shorten text that Excel could not store, marking the cut; other values pass through."""
+    if isinstance(value, str) and len(value) > _MAX_CELL_CHARS:
+        return value[: _MAX_CELL_CHARS - 1] + "…"
+    return value
+
+
+def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
+                freeze: str = "B2") -> int:
+    """Write a bold header and ``rows`` (each value through safe_cell), freeze panes, add a filter.
+
+    Numbers and dates keep their type so Excel can sort and filter them; a column's number format applies
+    only to cells that hold a number or a date (an undated row keeps its text). Returns the data row count.
+    """
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=safe_cell(column.header))
+        cell.font = _HEADER_FONT
+        cell.alignment = _HEADER_ALIGN
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    count = 0
+    for row_index, values in enumerate(rows, start=2):
+        count += 1
+        for index, (value, column) in enumerate(zip(values, columns, strict=True), start=1):
+            cell = sheet.cell(row=row_index, column=index, value=safe_cell(fit_cell(value)))
+            cell.alignment = _TOP_WRAP if column.wrap else _TOP
+            if column.number_format and isinstance(value, date | int | float) and not isinstance(value, bool):
+                cell.number_format = column.number_format
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    return count
+
+
+def fill(colour: str) -> PatternFill:
+    """A solid cell fill in ``colour`` (RRGGBB)."""
+    return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
