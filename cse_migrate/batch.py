@@ -51,7 +51,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:
             outcomes.append(OrgOutcome(name, target, None, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one organisation's bug must not stop the batch
+        except Exception as exc:
             outcomes.append(OrgOutcome(name, target, None, f"internal error ({type(exc).__name__}: {exc})"))
         progress(name)
     write_batch_summary(outcomes, [(c.id, c.title) for c in framework.criteria], outdir / "summary.xlsx")

@@ -132,8 +132,9 @@ class Matcher:
             for cid in targets:
                 if cid not in gains:
                     continue
-                reason = Reason(phrase.kind if phrase.kind == "phrase" else "against", phrase.text, matched,
-                                points if phrase.kind == "phrase" else -points, phrase.rule)
+                is_gain = phrase.kind == "phrase"
+                reason = Reason("phrase" if is_gain else "against", phrase.text, matched,
+                                points if is_gain else -points, phrase.rule)
                 (gains if phrase.kind == "phrase" else losses)[cid].append((points, reason))
         raw: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
@@ -165,7 +166,7 @@ class Matcher:
         if not ranked or self.to_score(ranked[0][1]) < threshold:
             return ()
         top_raw = ranked[0][1]
-        out = []
+        out: list[Mapping] = []
         for cid, raw in ranked:
             score = self.to_score(raw)
             if score < threshold or (out and raw < secondary_ratio * top_raw):

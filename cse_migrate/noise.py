@@ -18,6 +18,9 @@ _HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|pr
                              r"[0-9ivx]+(?:\.\d+)*\s*[:.\-–)]?\s*", re.IGNORECASE)
 
 
+_SHORT_HEADING = re.compile(r"^\s*((criterion|criteria|crit|cm|element|principle)\b|\d+\.\d+(\.\d+)?\s)")
+
+
 class NoiseDetector:
     def __init__(self, rules: RuleSet) -> None:
         self.patterns = rules.noise
@@ -47,6 +50,5 @@ class NoiseDetector:
             score = fuzz.ratio(rest, title)
             if score >= 90 or (has_ref and (score >= 75 or (len(rest) >= 12 and title.startswith(rest)))):
                 return True
-        # "Criterion 3 - Access" style headings: a reference and at most three words
-        return has_ref and re.match(r"^\s*(criterion|criteria|crit|cm|element|principle)", folded) is not None \
-            and len(words(rest)) <= 3
+        # "Criterion 3 - Access" or "2.1 Consultation": a reference and at most three words
+        return has_ref and len(words(rest)) <= 3 and _SHORT_HEADING.match(folded) is not None

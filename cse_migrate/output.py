@@ -31,10 +31,23 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create an output folder, or say clearly why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the output folder ({exc.strerror or exc}); choose a "
+                          "folder you can write to") from exc
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp)`` for a temporary path beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    ensure_folder(path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: could not write the report ({exc.strerror or exc}); check the folder "
+                          "is writable and has free space") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -57,7 +70,10 @@ def _umask() -> int:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
 
 
 def safe_folder_name(name: str) -> str:

@@ -17,8 +17,9 @@ from cse_migrate.dedupe import find_duplicates
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
 from cse_migrate.gaps import analyse_gaps
 from cse_migrate.mapping import Matcher
-from cse_migrate.model import (EvidenceItem, FileError, FileRead, ItemResult, RunResult, Settings)
+from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, RunResult, Settings
 from cse_migrate.noise import NoiseDetector
+from cse_migrate.output import ensure_folder
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
@@ -76,7 +77,7 @@ def read_inputs(files: Sequence[InputFile]) -> tuple[list[FileRead], list[FileEr
             errors.append(FileError(f.name, exc.reason))
         except CseMigrateError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the others
+        except Exception as exc:
             errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
                                             "check the file opens in its own program"))
     return reads, errors
@@ -85,7 +86,7 @@ def read_inputs(files: Sequence[InputFile]) -> tuple[list[FileRead], list[FileEr
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
     """Give every raw item an id in input order and normalise its reference and date."""
     max_criterion = len(legacy.criteria)
-    items = []
+    items: list[EvidenceItem] = []
     for raw in (item for read in reads for item in read.items):
         ref = parse_ref(raw.cm_ref, max_criterion)
         from_context = False
@@ -177,7 +178,7 @@ def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx_report import write_evidence_workbook
 
-    outdir.mkdir(parents=True, exist_ok=True)
+    ensure_folder(outdir)
     paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}
     write_results_json(result, paths["json"])
     write_evidence_workbook(result, paths["xlsx"])

@@ -226,7 +226,7 @@ class _Checker:
 
     def number(self, value: Any, key: str, kind: type, low: float, high: float) -> float | int | None:
         try:
-            number = kind(str(value).strip())
+            number: float | int = kind(str(value).strip())
         except (TypeError, ValueError):
             self.fail(key, f"must be a {'whole ' if kind is int else ''}number, got {_describe(value)}")
             return None
@@ -412,7 +412,7 @@ def load_rules(extra: Path | None = None, bundled: Path = BUNDLED_RULES) -> Rule
         infos.append(RuleFileInfo(rel, hashlib.sha256(raw).hexdigest()))
         c = _Checker(label, problems)
         try:
-            doc = yaml.load(raw.decode("utf-8"), Loader=_StringLoader)  # noqa: S506 - SafeLoader subclass
+            doc = yaml.load(raw.decode("utf-8"), Loader=_StringLoader)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             c.fail("(file)", f"not valid YAML: {str(exc).splitlines()[0]}")
             continue

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 # RUF001 is off for this file on purpose: the sample portfolios must contain the typographic characters that
 # real legacy documents carry (en dashes, curly quotes), and writing them as escapes would hide the data.
 """Generate three fictional legacy Charter Mark portfolios for trying out and testing cse-migrate.

@@ -40,8 +40,8 @@ CRITERIA: tuple[tuple[str, str], ...] = (
 
 FORMULA_TEXT = "=SUM(B2:B9) customer contacts logged at the front desk each week"
 CONTROL_TEXT = "Opening hours extended to Saturday mornings after customer consultation\x07"
-SURVEY_TEXT = ("Customer satisfaction survey 2008 showed 87% of claimants satisfied; results published on the "
-               "website and in the residents' newsletter.")
+SURVEY_TEXT = ("Customer satisfaction survey 2008 showed 87% of claimants satisfied; results published on "
+               "the website and in the residents' newsletter.")
 
 PORTFOLIO = "Charter Mark portfolio.xlsx"
 LOG = "evidence_log.csv"

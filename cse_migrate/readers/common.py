@@ -107,10 +107,9 @@ def parse_date(value: object) -> date | None:
             return date(int(m[3]), _MONTHS[m[2][:3]], int(m[1]))
         if m := _SEASON_Y.search(text):
             return _end_of_month(int(m[2]), _SEASONS[m[1]])
-        for m in _MON_Y.finditer(text):
-            month = _MONTHS.get(m[1])
-            if month:
-                return _end_of_month(_year(m[2]), month)
+        for found in _MON_Y.finditer(text):
+            if found[1] in _MONTHS:
+                return _end_of_month(_year(found[2]), _MONTHS[found[1]])
         if m := _FY.search(text):
             start = int(m[1])
             end = _year(m[2]) if len(m[2]) == 2 else int(m[2])
@@ -124,7 +123,7 @@ def parse_date(value: object) -> date | None:
 
 
 def _role_of(cell: str) -> tuple[str, str, float] | None:
-    text = fold(cell).strip(" :*#")
+    text = fold(cell).strip(" :*#.")
     if not text or len(text) > 40:
         return None
     found = process.extractOne(text, _HEADER_STRINGS, scorer=fuzz.ratio, score_cutoff=HEADER_MIN_SCORE)

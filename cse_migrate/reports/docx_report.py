@@ -386,8 +386,8 @@ def add_executive_summary(document: Document, result: RunResult) -> None:
 # --- one section per criterion ---------------------------------------------------------------------------
 
 # Widths leave room for a wider fallback font where Calibri is not installed (LibreOffice on Linux).
-EVIDENCE_COLUMNS = (Column("Ref", 1.8), Column("Evidence", 5.6), Column("Source", 3.0), Column("Date", 2.4),
-                    Column("Score", 1.5), Column("Why", 2.7))
+EVIDENCE_COLUMNS = (Column("Ref", 1.8), Column("Evidence", 5.5), Column("Source", 3.0), Column("Date", 2.0),
+                    Column("Score", 1.4), Column("Why", 3.3))
 
 
 def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, ItemResult],

@@ -1,0 +1,465 @@
+"""Tests for the report writers: every report is written, then read back and checked."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document as open_document
+from docx.document import Document
+from docx.table import Table
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+from report_fixture import (
+    AS_OF,
+    CONTROL_TEXT,
+    FORMULA_TEXT,
+    ORGANISATION,
+    UNREADABLE,
+    make_run_result,
+)
+
+from cse_migrate.errors import OutputError
+from cse_migrate.model import RunResult
+from cse_migrate.reports.common import is_stale, months_before, stale_label, summarise_reasons, truncate
+from cse_migrate.reports.docx_report import TOC_PLACEHOLDER, write_gap_report
+from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
+from cse_migrate.reports.xlsx_report import sheet_name, unique_sheet_name, write_evidence_workbook
+
+CRITERION_SHEETS = ["1 Personalisation of services", "2 Collaboration with public", "3 Retraining staff",
+                    "4 Leadership and commitment", "5 Accountability to the public"]
+EXPECTED_STATUS = {"1": "Met", "2": "Partially met", "3": "Partially met", "4": "Gap", "5": "Met"}
+FILL = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
+
+
+# --- fixtures and helpers --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def result() -> RunResult:
+    return make_run_result()
+
+
+@pytest.fixture(scope="module")
+def docx_path(result: RunResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("docx") / "gap-analysis.docx"
+    write_gap_report(result, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def document(docx_path: Path) -> Document:
+    return open_document(str(docx_path))
+
+
+@pytest.fixture(scope="module")
+def xlsx_path(result: RunResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("xlsx") / "evidence.xlsx"
+    write_evidence_workbook(result, path)
+    return path
+
+
+def all_text(document: Document) -> str:
+    """Every paragraph and table cell of the body, one per line."""
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(cell.text for cell in row.cells)
+    return "\n".join(lines)
+
+
+def table_with_header(document: Document, first: str, second: str | None = None) -> list[Table]:
+    """Tables whose header row starts with ``first`` (and ``second``)."""
+    found = []
+    for table in document.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if header[0] == first and (second is None or header[1] == second):
+            found.append(table)
+    return found
+
+
+def rows_of(table: Table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows[1:]]
+
+
+def headings(document: Document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
+
+
+def sheet_rows(sheet: Worksheet) -> list[dict[str, object]]:
+    """Rows of a sheet as dictionaries keyed by the header row."""
+    values = list(sheet.iter_rows(values_only=True))
+    header = [str(v) for v in values[0]]
+    return [dict(zip(header, row, strict=True)) for row in values[1:]]
+
+
+# --- shared helpers --------------------------------------------------------------------------------------
+
+
+def test_months_before_clamps_to_month_end() -> None:
+    assert months_before(date(2009, 3, 31), 1) == date(2009, 2, 28)
+    assert months_before(date(2008, 3, 31), 1) == date(2008, 2, 29)
+    assert months_before(date(2009, 3, 31), 36) == date(2006, 3, 31)
+    assert months_before(date(2009, 1, 15), 2) == date(2008, 11, 15)
+
+
+def test_is_stale_boundaries() -> None:
+    assert is_stale(None, AS_OF, 36) is None
+    assert is_stale(date(2006, 3, 31), AS_OF, 36) is False  # exactly on the cut-off: still fresh
+    assert is_stale(date(2006, 3, 30), AS_OF, 36) is True
+    assert stale_label(date(2005, 2, 1), AS_OF, 36) == "yes"
+    assert stale_label(date(2009, 6, 1), AS_OF, 36) == "no"  # dated after as-of: not stale
+    assert stale_label(None, AS_OF, 36) == "undated"
+
+
+def test_truncate_cuts_at_a_word() -> None:
+    text = "word " * 200
+    cut = truncate(text, 400)
+    assert len(cut) <= 400
+    assert cut.endswith("word…")
+    assert truncate("short  text", 400) == "short text"
+
+
+def test_summarise_reasons_names_phrases_and_rules(result: RunResult) -> None:
+    home_visits = result.item_by_id()["E0003"]
+    text = summarise_reasons(home_visits.mappings[0].reasons)
+    assert text == 'phrases: "home visits", "large print" (as "large prnt")'
+    survey = result.item_by_id()["E0001"]
+    assert "crosswalk: CW-5.1" in summarise_reasons(survey.mappings[0].reasons)
+
+
+# --- the Word gap report ---------------------------------------------------------------------------------
+
+
+def test_title_page(document: Document, result: RunResult) -> None:
+    assert headings(document, "Title") == ["Customer Service Excellence gap analysis"]
+    text = all_text(document)
+    assert ORGANISATION in text
+    assert "Evidence assessed as at 31 March 2009" in text
+    assert "five-points" in text and result.framework_title in text
+    assert "2009.1" in text and "cse-migrate 0.1.0" in text
+    assert "evidence/northshire" in text
+
+
+def test_headings_cover_summary_criteria_and_appendices(document: Document) -> None:
+    level1 = headings(document, "Heading 1")
+    assert level1[0] == "Executive summary"
+    assert level1[1:6] == CRITERION_SHEETS
+    assert level1[6:] == ["Appendix A: Unmapped evidence", "Appendix B: Duplicates folded",
+                          "Appendix C: Noise lines not treated as evidence",
+                          "Appendix D: Files that could not be read", "Appendix E: Files read",
+                          "Appendix F: Method"]
+    level2 = headings(document, "Heading 2")
+    for name in ("Evidence", "Gaps", "Suggested actions", "Evidence an assessor will expect"):
+        assert level2.count(name) == 5
+
+
+def test_status_table_is_shaded_and_has_repeating_header(document: Document) -> None:
+    (table,) = table_with_header(document, "Criterion", "Status")
+    assert [c.text for c in table.rows[0].cells] == ["Criterion", "Status", "Strength", "Evidence", "Stale",
+                                                      "Best evidence"]
+    rows = rows_of(table)
+    assert [r[0] for r in rows] == CRITERION_SHEETS
+    assert {r[0].split()[0]: r[1] for r in rows} == EXPECTED_STATUS
+    for row, status in zip(table.rows[1:], EXPECTED_STATUS.values(), strict=True):
+        assert f'w:fill="{FILL[status]}"' in row.cells[1]._tc.xml
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    assert table.style is not None and table.style.name == "Table Grid"
+    assert rows[2][4] == "1"  # criterion 3 has one stale item
+    assert rows[4][5] == "E0001, E0009"
+
+
+def test_executive_summary_counts(document: Document) -> None:
+    text = all_text(document)
+    assert ("We read 9 evidence items from 3 files: 6 mapped to at least one criterion, 1 unmapped, 1 noise"
+            in text)
+    assert "1 duplicate folded" in text
+    assert "1 file could not be read" in text
+
+
+def test_footer_has_page_field(document: Document) -> None:
+    footer_xml = document.sections[0].footer._element.xml
+    assert 'w:fldCharType="begin"' in footer_xml
+    assert 'w:fldCharType="separate"' in footer_xml
+    assert 'w:fldCharType="end"' in footer_xml
+    assert "PAGE" in footer_xml
+    assert document.sections[0].footer.paragraphs[0].text.startswith("Page ")
+
+
+def test_document_has_toc_field(docx_path: Path, document: Document) -> None:
+    with zipfile.ZipFile(docx_path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        settings = archive.read("word/settings.xml").decode("utf-8")
+    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    assert TOC_PLACEHOLDER in all_text(document)
+    assert '<w:updateFields w:val="true"/>' in settings
+
+
+def test_criterion_evidence_tables(document: Document) -> None:
+    evidence_tables = table_with_header(document, "Ref", "Evidence")
+    # Criterion 4 has no evidence, so four criterion tables, then Appendix A (also Ref | Evidence).
+    assert len(evidence_tables) == 5
+    first = rows_of(evidence_tables[0])
+    assert [r[0].split("\n")[0] for r in first] == ["E0003", "E0005"]
+    assert first[0][0] == "E0003\nCM 1.1.1"
+    assert "large prnt" in first[0][5]
+    assert first[1][3] == "2007-09-01"
+    collaboration = rows_of(evidence_tables[1])
+    assert collaboration[0][1].startswith("Customer satisfaction survey")
+    assert "also in: narrative.docx para 14" in collaboration[0][2]
+    assert collaboration[1][1] == FORMULA_TEXT  # plain text in Word: no apostrophe needed
+    assert collaboration[1][3] == "undated"
+    assert "crosswalk: CW-5.1-secondary" in collaboration[0][5]
+    assert "also supports: 5" in collaboration[0][5]
+    assert "No evidence was mapped to this criterion." in all_text(document)
+
+
+def test_gaps_actions_and_stale_note(document: Document) -> None:
+    text = all_text(document)
+    assert "No gaps found." in text
+    assert "The only evidence is stale." in text
+    assert "Stale evidence: E0002 is dated more than 36 months" in text
+    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    assert "Set up a customer panel and minute its meetings." in bullets
+    assert "Minutes of customer forums showing decisions taken." in bullets
+
+
+def test_control_characters_are_removed(document: Document, docx_path: Path) -> None:
+    assert CONTROL_TEXT.rstrip("\x07") in all_text(document)
+    with zipfile.ZipFile(docx_path) as archive:
+        assert b"\x07" not in archive.read("word/document.xml")
+
+
+def test_appendix_tables_list_every_item(document: Document) -> None:
+    (unmapped,) = table_with_header(document, "Ref", "Evidence")[-1:]
+    assert [c.text for c in unmapped.rows[0].cells] == ["Ref", "Evidence", "Source", "Legacy ref", "Note"]
+    assert rows_of(unmapped) == [[
+        "E0006", "Misc. filing notes for the office move", "evidence_log.csv row 14", "6.1.1",
+        "no phrase or crosswalk rule reached the map threshold (best: 2 at 0.12)"]]
+    (duplicates,) = table_with_header(document, "Ref", "Kept as")
+    assert [r[:2] for r in rows_of(duplicates)] == [["E0008", "E0001"]]
+    assert rows_of(duplicates)[0][3] == "narrative.docx para 14"
+    (noise,) = table_with_header(document, "Ref", "Text")
+    assert rows_of(noise) == [["E0007", "Page 3 of 12", "narrative.docx para 20", "noise.page-number"]]
+    (errors,) = table_with_header(document, "File", "Reason")
+    assert rows_of(errors)[0][0] == UNREADABLE
+    (files,) = table_with_header(document, "File", "Format")
+    assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv",
+                                              "narrative.docx"]
+    assert rows_of(files)[0][2:] == ["9", "4", "2", "3"]
+
+
+def test_method_appendix(document: Document) -> None:
+    (settings,) = table_with_header(document, "Setting", "Value")
+    values = {r[0]: r[1] for r in rows_of(settings)}
+    assert values["map_threshold"] == "0.35"
+    assert values["stale_months"] == "36"
+    assert values["duplicate_similarity"] == "0.92"
+    (rules,) = table_with_header(document, "File", "SHA-256")
+    assert rows_of(rules)[0] == ["rules/frameworks/five-points.yaml", "a" * 64]
+    text = all_text(document)
+    assert "fuzzy" in text and "crosswalk" in text and "noise rules" in text and "folded" in text
+
+
+def test_all_files_read_message(tmp_path: Path, result: RunResult) -> None:
+    path = tmp_path / "clean.docx"
+    write_gap_report(dataclasses.replace(result, errors=()), path)
+    text = all_text(open_document(str(path)))
+    assert "All files were read." in text
+    assert "Every file was read." in text
+
+
+def test_core_properties_are_deterministic(document: Document) -> None:
+    props = document.core_properties
+    assert props.title == f"CSE gap analysis \u2013 {ORGANISATION}"
+    assert props.author == "cse-migrate"
+    assert props.created is not None and props.created.replace(tzinfo=None) == datetime(2009, 3, 31)
+    assert props.modified is not None and props.modified.replace(tzinfo=None) == datetime(2009, 3, 31)
+
+
+def test_body_font_and_page_size(document: Document) -> None:
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Calibri"
+    section = document.sections[0]
+    assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
+
+
+def test_writing_twice_gives_identical_files(tmp_path: Path, result: RunResult) -> None:
+    first, second = tmp_path / "a" / "gap.docx", tmp_path / "b" / "gap.docx"
+    write_gap_report(result, first)
+    write_gap_report(result, second)
+    assert all_text(open_document(str(first))) == all_text(open_document(str(second)))
+    assert first.read_bytes() == second.read_bytes()
+    book_a, book_b = tmp_path / "a" / "evidence.xlsx", tmp_path / "b" / "evidence.xlsx"
+    write_evidence_workbook(result, book_a)
+    write_evidence_workbook(result, book_b)
+    assert book_a.read_bytes() == book_b.read_bytes()
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path: Path, result: RunResult) -> None:
+    write_gap_report(result, tmp_path / "gap.docx")
+    write_gap_report(result, tmp_path / "gap.docx")  # overwriting is atomic too
+    write_evidence_workbook(result, tmp_path / "evidence.xlsx")
+    write_batch_summary([OrgOutcome("A", "a", result, None)], [("1", "Personalisation of services")],
+                        tmp_path / "summary.xlsx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evidence.xlsx", "gap.docx", "summary.xlsx"]
+
+
+def test_failed_write_leaves_nothing_behind(tmp_path: Path, result: RunResult) -> None:
+    blocked = tmp_path / "gap.docx"
+    blocked.mkdir()  # a folder where the report should go: the final rename must fail
+    with pytest.raises(OutputError):
+        write_gap_report(result, blocked)
+    assert [p.name for p in tmp_path.iterdir()] == ["gap.docx"]
+    assert blocked.is_dir()
+
+
+def test_docx_converts_to_pdf(docx_path: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed, so the PDF conversion cannot be checked")
+    profile = tmp_path / "lo-profile"  # a private profile: no clash with a running LibreOffice
+    outdir = tmp_path / "pdf"
+    completed = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(docx_path)],
+        capture_output=True, text=True, timeout=120, check=False)
+    pdf = outdir / "gap-analysis.pdf"
+    assert pdf.exists(), f"soffice exited {completed.returncode}: {completed.stderr}"
+    assert pdf.stat().st_size > 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# --- the Excel evidence portfolio ------------------------------------------------------------------------
+
+
+def test_sheet_names(xlsx_path: Path) -> None:
+    workbook = load_workbook(xlsx_path)
+    assert workbook.sheetnames == [*CRITERION_SHEETS, "Unmapped", "Duplicates", "Noise", "Unreadable files",
+                                   "Files"]
+
+
+def test_sheet_name_is_made_legal() -> None:
+    name = sheet_name("3.1", "A very long title: with [brackets] / slashes? and *stars*")
+    assert len(name) <= 31
+    assert not set(name) & set("[]:*?/\\")
+    assert name.startswith("3.1 A very long title with")
+    assert unique_sheet_name("Noise", {"noise"}) == "Noise (2)"
+    assert unique_sheet_name("x" * 31, {"x" * 31}) == "x" * 27 + " (2)"
+
+
+def test_criterion_sheet_rows(xlsx_path: Path) -> None:
+    workbook = load_workbook(xlsx_path)
+    sheet = workbook["2 Collaboration with public"]
+    header = [c.value for c in sheet[1]]
+    assert header[:14] == ["Item", "Evidence", "Score", "Strength", "Stale", "Legacy ref", "Date", "Owner",
+                           "File", "Sheet", "Row", "Paragraph", "Table", "Why"]
+    assert all(c.font.bold for c in sheet[1])
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+    rows = sheet_rows(sheet)
+    assert [r["Item"] for r in rows] == ["E0001", "E0004"]
+    assert rows[0]["Score"] == 0.5 and rows[0]["Strength"] == "partial"
+    assert rows[0]["File"] == "Charter Mark portfolio.xlsx" and rows[0]["Sheet"] == "Crit 5"
+    assert rows[0]["Row"] == 4
+    assert rows[0]["Legacy ref"] == "5.1.2"
+    assert rows[1]["Stale"] == "undated"
+    stale = sheet_rows(workbook["3 Retraining staff"])
+    assert stale[0]["Stale"] == "yes"
+    assert stale[0]["Legacy ref"] == "3.2.1 (from heading or sheet)"
+    fresh = sheet_rows(workbook["1 Personalisation of services"])
+    assert [r["Stale"] for r in fresh] == ["no", "no"]
+    assert fresh[0]["Strength"] == "strong"
+    assert sheet_rows(workbook["4 Leadership and commitment"]) == []
+
+
+def test_formula_text_is_stored_as_text(xlsx_path: Path) -> None:
+    sheet = load_workbook(xlsx_path)["2 Collaboration with public"]
+    cell = sheet["B3"]
+    assert cell.data_type == "s"
+    assert isinstance(cell.value, str) and cell.value.endswith(FORMULA_TEXT)
+    assert not cell.value.startswith("=")
+    with zipfile.ZipFile(xlsx_path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name)  # no formulas anywhere in the portfolio
+
+
+def test_dates_are_real_dates(xlsx_path: Path) -> None:
+    sheet = load_workbook(xlsx_path)["1 Personalisation of services"]
+    cell = sheet["G2"]
+    assert sheet["G1"].value == "Date"
+    assert cell.is_date
+    assert cell.value == datetime(2008, 11, 3)
+    assert cell.number_format == "yyyy-mm-dd"
+
+
+def test_control_character_removed_in_workbook(xlsx_path: Path) -> None:
+    rows = sheet_rows(load_workbook(xlsx_path)["1 Personalisation of services"])
+    assert rows[1]["Evidence"] == CONTROL_TEXT.rstrip("\x07")
+
+
+def test_accounting_sheets(xlsx_path: Path) -> None:
+    workbook = load_workbook(xlsx_path)
+    unmapped = sheet_rows(workbook["Unmapped"])
+    assert [r["Item"] for r in unmapped] == ["E0006"]
+    assert unmapped[0]["Nearest criterion"] == "2" and unmapped[0]["Date"] == "spring"
+    duplicates = sheet_rows(workbook["Duplicates"])
+    assert [(r["Item"], r["Kept as"]) for r in duplicates] == [("E0008", "E0001")]
+    noise = sheet_rows(workbook["Noise"])
+    assert [(r["Item"], r["Rule"]) for r in noise] == [("E0007", "noise.page-number")]
+    errors = sheet_rows(workbook["Unreadable files"])
+    assert errors[0]["File"] == UNREADABLE
+    files = sheet_rows(workbook["Files"])
+    assert [(r["File"], r["Evidence items"]) for r in files] == [
+        ("Charter Mark portfolio.xlsx", 3), ("evidence_log.csv", 3), ("narrative.docx", 3)]
+
+
+def test_workbook_properties(xlsx_path: Path) -> None:
+    props = load_workbook(xlsx_path).properties
+    assert props.created == datetime(2009, 3, 31)
+    assert props.modified == datetime(2009, 3, 31)
+    assert props.creator == "cse-migrate"
+
+
+# --- the batch summary -----------------------------------------------------------------------------------
+
+
+def test_batch_summary(tmp_path: Path, result: RunResult) -> None:
+    clean = dataclasses.replace(make_run_result("Eastfield Housing"), errors=())
+    outcomes = [
+        OrgOutcome("Northshire", "northshire", result, None),
+        OrgOutcome("Eastfield Housing", "eastfield", clean, None),
+        OrgOutcome("=Westby", "westby", None, "no readable evidence files in westby"),
+    ]
+    criteria = [(cid, title) for cid, title in result.criteria_titles]
+    path = tmp_path / "summary.xlsx"
+    write_batch_summary(outcomes, criteria, path)
+    sheet = load_workbook(path)["Summary"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Organisation", "Folder", "Run status", *CRITERION_SHEETS, "Items read", "Mapped",
+                      "Unmapped", "Noise", "Duplicates", "Files read", "Files unreadable", "Errors"]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:P4"
+    assert all(c.font.bold for c in sheet[1])
+    rows = sheet_rows(sheet)
+    assert [r["Run status"] for r in rows] == ["ok, some files unreadable", "ok", "failed"]
+    assert rows[0]["4 Leadership and commitment"] == "Gap"
+    assert rows[0]["Items read"] == 9 and rows[0]["Mapped"] == 6 and rows[0]["Files unreadable"] == 1
+    assert str(rows[0]["Errors"]).startswith(f"{UNREADABLE}: not a readable workbook")
+    assert rows[1]["Errors"] is None or rows[1]["Errors"] == ""
+    assert rows[2]["Errors"] == "no readable evidence files in westby"
+    assert rows[2]["Items read"] is None
+    assert sheet["A4"].data_type == "s" and not str(sheet["A4"].value).startswith("=")
+    # Fills: criterion statuses and run status.
+    for column, status in zip("DEFGH", EXPECTED_STATUS.values(), strict=True):
+        assert sheet[f"{column}2"].fill.fgColor.rgb.endswith(FILL[status])
+    assert sheet["C2"].fill.fgColor.rgb.endswith("FFEB9C")
+    assert sheet["C3"].fill.fgColor.rgb.endswith("C6EFCE")
+    assert sheet["C4"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert sheet["D4"].fill.fill_type is None  # a failed run has no statuses to colour
