@@ -15,7 +15,8 @@ from cse_migrate.rules import RuleSet
 from cse_migrate.text import fold, words
 
 _HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|principle|section)?\s*"
-                             r"[0-9ivx]+(?:\.\d+)*\s*[:.\-–)]?\s*", re.IGNORECASE)
+                             r"(?:[0-9ivx]+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine)\b\s*[:.\-–)]?\s*",
+                             re.IGNORECASE)
 
 
 _SHORT_HEADING = re.compile(r"^\s*((criterion|criteria|crit|cm|element|principle)\b|\d+\.\d+(\.\d+)?\s)")

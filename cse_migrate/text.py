@@ -54,6 +54,8 @@ def words(text: str) -> list[str]:
 def tokens(text: str, vocab: Vocabulary) -> list[str]:
     """Tokens for matching: words, with abbreviations expanded beside them, UK spellings, no stop words."""
     out: list[str] = []
+    if "%" in text:
+        out.append("percent")  # measured results ("91% satisfied") are a signal in their own right
     for word in words(text):
         word = vocab.spellings.get(word, word)
         expansion = vocab.abbreviations.get(word)

@@ -1,0 +1,173 @@
+"""Measure mapping accuracy against a labeled CSV of evidence statements.
+
+The labels file has one statement per row: ``text``, optional ``cm_ref`` and ``split``, and label columns per
+framework (for five-points: ``five_points`` and an optional second acceptable ``five_points_alt``; ``NONE`` for
+noise and for statements that are no evidence). Each statement goes through the same noise detector and matcher
+as a real run; its prediction is the top mapping, or NONE when it is noise or unmapped.
+
+Reported: top-1 accuracy (the alternative label counts), macro-F1, precision and recall per label (NONE
+included), a confusion matrix (against the primary label) and calibration: accuracy per score band, so that a
+threshold can be chosen knowingly.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+from cse_migrate.errors import InputFileError, UsageError
+from cse_migrate.mapping import Matcher
+from cse_migrate.model import EvidenceItem, Source
+from cse_migrate.noise import NoiseDetector
+from cse_migrate.pipeline import make_settings, map_evidence
+from cse_migrate.readers.csv_reader import decode
+from cse_migrate.refs import parse_ref
+from cse_migrate.rules import RuleSet
+
+NONE = "NONE"
+# label columns per framework: (primary, alternative)
+LABEL_COLUMNS: dict[str, tuple[str, str]] = {"five-points": ("five_points", "five_points_alt")}
+BANDS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+@dataclass(frozen=True)
+class Labeled:
+    id: str
+    text: str
+    cm_ref: str
+    split: str
+    label: str
+    alt: str
+    style: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    case: Labeled
+    predicted: str
+    score: float  # the top mapping's score (0 for NONE)
+
+    @property
+    def correct(self) -> bool:
+        return self.predicted in {self.case.label, self.case.alt} - {""}
+
+
+@dataclass
+class Report:
+    framework: str
+    split: str
+    predictions: list[Prediction]
+    labels: list[str]
+    per_label: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)  # P, R, F1, support
+
+    @property
+    def accuracy(self) -> float:
+        return sum(p.correct for p in self.predictions) / len(self.predictions) if self.predictions else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(v[2] for v in self.per_label.values()) / len(self.per_label) if self.per_label else 0.0
+
+    def confusion(self) -> dict[str, Counter[str]]:
+        matrix: dict[str, Counter[str]] = {label: Counter() for label in self.labels}
+        for p in self.predictions:
+            matrix.setdefault(p.case.label, Counter())[p.predicted] += 1
+        return matrix
+
+    def calibration(self) -> list[tuple[str, int, float]]:
+        """(band, count, accuracy) for mapped predictions by score band, and for NONE predictions."""
+        rows = []
+        for low, high in pairwise(BANDS):
+            band = [p for p in self.predictions if p.predicted != NONE and low <= p.score < high]
+            if band:
+                rows.append((f"{low:.2f}-{min(high, 1.0):.2f}", len(band), sum(p.correct for p in band) / len(band)))
+        none = [p for p in self.predictions if p.predicted == NONE]
+        if none:
+            rows.append(("NONE", len(none), sum(p.correct for p in none) / len(none)))
+        return rows
+
+    def by_style(self) -> list[tuple[str, int, float]]:
+        styles = sorted({p.case.style for p in self.predictions})
+        out = []
+        for style in styles:
+            group = [p for p in self.predictions if p.case.style == style]
+            out.append((style, len(group), sum(p.correct for p in group) / len(group)))
+        return out
+
+
+def load_labels(path: Path, framework: str) -> list[Labeled]:
+    if framework not in LABEL_COLUMNS:
+        raise UsageError(f"no label columns are known for framework '{framework}'; known: "
+                         f"{', '.join(LABEL_COLUMNS)}")
+    primary, alt = LABEL_COLUMNS[framework]
+    try:
+        text, _ = decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise InputFileError(str(path), f"could not be opened ({exc.strerror})") from exc
+    rows = list(csv.DictReader(text.splitlines()))
+    if not rows or "text" not in rows[0] or primary not in rows[0]:
+        raise InputFileError(str(path), f"needs columns 'text' and '{primary}' (and optionally id, split, cm_ref, "
+                                        f"{alt}, style)")
+    return [Labeled(r.get("id") or f"row{n + 2}", r["text"], r.get("cm_ref") or "", r.get("split") or "",
+                    (r[primary] or NONE).strip(), (r.get(alt) or "").strip(), r.get("style") or "")
+            for n, r in enumerate(rows)]
+
+
+def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str) -> list[Prediction]:
+    framework = rules.framework(framework_id)
+    legacy = rules.framework("charter-mark-2003")
+    settings = make_settings(framework, date(2008, 6, 30))
+    detector = NoiseDetector(rules)
+    items = [EvidenceItem(id=f"E{n + 1:05d}", text=c.text, source=Source(file="labels", extractor="csv", row=n + 2),
+                          cm_ref=parse_ref(c.cm_ref, len(legacy.criteria))) for n, c in enumerate(cases)]
+    noise = {i.id for i in items if detector.detect(i.text)}
+    results = {r.item.id: r for r in map_evidence([i for i in items if i.id not in noise],
+                                                  Matcher(rules, framework, legacy.id), settings)}
+    out = []
+    for case, item in zip(cases, items, strict=True):
+        result = results.get(item.id)
+        if result is None or result.status != "mapped":
+            out.append(Prediction(case, NONE, 0.0))
+        else:
+            out.append(Prediction(case, result.mappings[0].criterion, result.mappings[0].score))
+    return out
+
+
+def evaluate(path: Path, rules: RuleSet, framework_id: str = "five-points", split: str = "") -> Report:
+    cases = [c for c in load_labels(path, framework_id) if not split or c.split == split]
+    predictions = predict(cases, rules, framework_id)
+    labels = [c.id for c in rules.framework(framework_id).criteria] + [NONE]
+    report = Report(framework_id, split or "all", predictions, labels)
+    for label in labels:
+        tp = sum(1 for p in predictions if p.predicted == label and p.correct)
+        predicted = sum(1 for p in predictions if p.predicted == label)
+        # a case counts towards a label's recall when that label is its primary one
+        support = sum(1 for p in predictions if p.case.label == label)
+        found = sum(1 for p in predictions if p.case.label == label and p.correct)
+        precision = tp / predicted if predicted else 0.0
+        recall = found / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        report.per_label[label] = (precision, recall, f1, support)
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = [f"framework {report.framework}, split {report.split}: {len(report.predictions)} statements",
+             f"top-1 accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}", "",
+             f"{'label':<8}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}"]
+    for label, (p, r, f1, n) in report.per_label.items():
+        lines.append(f"{label:<8}{p:>10.3f}{r:>8.3f}{f1:>8.3f}{n:>9}")
+    lines += ["", "confusion (rows: primary label, columns: predicted)",
+              " " * 8 + "".join(f"{lab:>6}" for lab in report.labels)]
+    for label, row in report.confusion().items():
+        lines.append(f"{label:<8}" + "".join(f"{row.get(c, 0):>6}" for c in report.labels))
+    lines += ["", "calibration (score band, count, accuracy)"]
+    lines += [f"  {band:<11}{n:>5}{acc:>8.3f}" for band, n, acc in report.calibration()]
+    lines += ["", "accuracy by style"]
+    lines += [f"  {style:<12}{n:>5}{acc:>8.3f}" for style, n, acc in report.by_style()]
+    return "\n".join(lines)
