@@ -12,6 +12,7 @@ Rules (all thresholds are settings shown in the report's method appendix):
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from datetime import date
 
@@ -21,16 +22,13 @@ from cse_migrate.rules import Framework, Lexicon
 BEST_COUNT = 3
 
 
-def months_before(as_of: date, months: int) -> date:
-    """The date ``months`` calendar months before ``as_of`` (day clipped to the month's length)."""
-    year, month = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
-    month += 1
-    for day in (as_of.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise ValueError(f"no valid date for {year}-{month}")
+def months_before(day: date, months: int) -> date:
+    """The date ``months`` calendar months before ``day``, clamped to the month's last day.
+
+    31 March minus one month is 28 (or 29) February, not an error and not 3 March.
+    """
+    year, month0 = divmod(day.year * 12 + (day.month - 1) - months, 12)
+    return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def freshness(item_date: date | None, settings: Settings) -> str:

@@ -25,8 +25,9 @@ from report_fixture import (
 )
 
 from cse_migrate.errors import OutputError
+from cse_migrate.gaps import months_before
 from cse_migrate.model import RunResult
-from cse_migrate.reports.common import is_stale, months_before, stale_label, summarise_reasons, truncate
+from cse_migrate.reports.common import is_stale, stale_label, summarise_reasons, truncate
 from cse_migrate.reports.docx_report import TOC_PLACEHOLDER, write_gap_report
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.reports.xlsx_report import sheet_name, unique_sheet_name, write_evidence_workbook

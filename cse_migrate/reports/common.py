@@ -6,7 +6,6 @@ disagree about what "stale" or "strong" means, or which colour a status is paint
 
 from __future__ import annotations
 
-import calendar
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from cse_migrate.gaps import months_before
 from cse_migrate.model import EvidenceItem, FileError, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import safe_cell
 
@@ -30,18 +30,6 @@ StaleLabel = Literal["yes", "no", "undated"]
 
 # Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
 _ZIP_EPOCH_YEAR = 1980
-
-
-def months_before(day: date, months: int) -> date:
-    """Return the date ``months`` calendar months before ``day``, clamping to the month's last day.
-
-    31 March minus one month is 28 (or 29) February, not an error and not 3 March.
-    """
-    total = day.year * 12 + (day.month - 1) - months
-    year, month0 = divmod(total, 12)
-    month = month0 + 1
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
 
 
 def is_stale(evidence_date: date | None, as_of: date, months: int) -> bool | None:

@@ -23,6 +23,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from cse_migrate.gaps import months_before
 from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
 from cse_migrate.output import atomic_write, clean_text
 from cse_migrate.reports.common import (
@@ -31,7 +32,6 @@ from cse_migrate.reports.common import (
     cite_with_copies,
     date_display,
     legacy_ref,
-    months_before,
     normalise_zip,
     strength_label,
     truncate,
