@@ -64,6 +64,24 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj["verbosity"] = -1 if quiet else verbose
 
 
+def _set_verbose(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    if value:
+        ctx.ensure_object(dict)["verbosity"] = max(ctx.obj.get("verbosity", 0), value)
+
+
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(dict)["verbosity"] = -1
+
+
+def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-v/-q after the command name too ('cse-migrate analyse -q ...'), as users type them."""
+    command = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
+                           help="Say more.")(command)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
+                        help="Print errors only.")(command)
+
+
 _rules_option = click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
                              help="A rules folder laid over the bundled mappings/ (same layout).")
 _framework_option = click.option("--framework", "framework_id", default="five-points", show_default=True,
@@ -110,6 +128,7 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @_rules_option
 @_stale_option
 @_legacy_option
+@_verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
@@ -143,6 +162,7 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @_rules_option
 @_stale_option
 @_legacy_option
+@_verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
           rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
@@ -182,6 +202,7 @@ def rules() -> None:
 
 @rules.command("validate")
 @click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
+@_verbosity
 @click.pass_context
 def rules_validate(ctx: click.Context, path: Path | None) -> None:
     """Check the bundled rules, or PATH laid over them, and report every problem with its file and key."""

@@ -83,8 +83,11 @@ def _phrase_text(reason: Reason) -> str:
     return phrase
 
 
-def summarise_reasons(reasons: Iterable[Reason]) -> str:
-    """Summarise reasons as ``phrases: "a", "b"; crosswalk: CW-1; against: "c"`` (order kept, no repeats)."""
+def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str:
+    """Summarise reasons as ``phrases: "a", "b"; crosswalk: CW-1; against: "c"`` (order kept, no repeats).
+
+    ``most`` keeps the strongest few of each kind (reasons arrive strongest first) and says how many more.
+    """
     groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": []}
     for reason in reasons:
         text = reason.detail if reason.kind == "crosswalk" else _phrase_text(reason)
@@ -92,13 +95,17 @@ def summarise_reasons(reasons: Iterable[Reason]) -> str:
         if text not in bucket:
             bucket.append(text)
     labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against"}
+    if most is not None:
+        for kind, items in groups.items():
+            if len(items) > most:
+                groups[kind] = [*items[:most], f"+{len(items) - most} more"]
     return "; ".join(f"{labels[kind]}: {', '.join(items)}" for kind, items in groups.items() if items)
 
 
-def why_text(result: ItemResult, criterion: str) -> str:
+def why_text(result: ItemResult, criterion: str, most: int | None = None) -> str:
     """Why an item maps to ``criterion``: its reasons there, and the other criteria it also supports."""
     mapping = mapping_for(result, criterion)
-    parts = [summarise_reasons(mapping.reasons)] if mapping is not None else []
+    parts = [summarise_reasons(mapping.reasons, most)] if mapping is not None else []
     others = other_criteria(result, criterion)
     if others:
         parts.append("also supports: " + ", ".join(others))

@@ -402,7 +402,7 @@ def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, It
     if found.item.cm_ref is not None:
         ref += f"\nCM {found.item.cm_ref.full}"
     return (ref, truncate(found.item.text, EVIDENCE_CHARS), cite_with_copies(found),
-            date_display(found.item), score_text, why_text(found, criterion))
+            date_display(found.item), score_text, why_text(found, criterion, most=4))
 
 
 def add_criterion_section(document: Document, criterion: CriterionResult, items: dict[str, ItemResult],
