@@ -10,17 +10,19 @@ Signals, each kept as a :class:`~cse_migrate.model.Reason` so that every mapping
   or heading rather than the row). It only adds to items whose text already says something, so a reference
   alone never maps an item, and clear text outweighs a misfiled reference.
 
-Token similarity is computed in bulk with ``rapidfuzz.process.cdist`` (all distinct evidence tokens against
-all lexicon tokens at once), never one pair at a time in Python.
+Everything is computed in bulk: ``rapidfuzz.process.cdist`` compares all distinct evidence words with all
+lexicon words at once, and numpy turns that into phrase matches and criterion scores for a whole block of items.
+Python loops only over the few phrases an item actually matched, to write its reasons.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from cse_migrate.model import EvidenceItem, Mapping, Reason
@@ -31,6 +33,8 @@ from cse_migrate.text import stem, tokens
 DIMINISH = 0.6
 # Below this many letters a token must match exactly: fuzzy matching short words gives nonsense (bus ~ bush).
 MIN_FUZZY_LENGTH = 5
+# Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
+BLOCK = 1000
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,15 @@ class Scored:
     text_signal: float  # positive lexicon points before penalties and prior, across criteria
 
 
+@dataclass
+class _Block:
+    """The words of a block of items and how they meet the lexicon's words."""
+
+    words: list[list[tuple[int, str]]]  # per item: (row of `matrix`, original word)
+    matrix: NDArray[np.uint8]  # (distinct forms x vocabulary) similarity 0-100, 0 below the cutoff
+    sim: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (items x vocab)
+
+
 class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
@@ -67,9 +80,10 @@ class Matcher:
             phrases += self._compile(cid, entry.phrases, "phrase", lexicon.file)
             phrases += self._compile(cid, entry.against, "against", lexicon.file)
         phrases += self._compile("", rules.vocabulary.not_customer_facing, "against", "vocabulary")
-        self.phrases = [p for p in phrases if p.stems]
+        self.phrases = _dedupe([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
+        self._build_arrays()
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         for rule in rules.crosswalk_rules(legacy, framework.id):
             self.crosswalk.setdefault(rule.source, []).append((rule.target, rule.strength, rule.id, rule.file))
@@ -77,84 +91,106 @@ class Matcher:
     def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
         out = []
         for p in phrases:
-            stems = tuple(dict.fromkeys(stem(t) for t in tokens(p.text, self.rules.vocabulary)))
             # a phrase may be written as a word stem ("resurfac") to catch every form of the word
+            stems = tuple(dict.fromkeys(stem(t) for t in tokens(p.text, self.rules.vocabulary)))
             out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, rule))
         return out
 
-    def _similarities(self, items: Sequence[EvidenceItem]) -> tuple[list[dict[int, tuple[float, str]]], list[str]]:
-        """For each item: vocab index -> (best similarity 0-100, the evidence word that matched)."""
-        item_words: list[list[tuple[str, str]]] = []  # (comparison form, original word)
+    def _build_arrays(self) -> None:
+        """Phrase tables for numpy: token indices grouped by phrase length, weights, and criterion masks."""
+        self.weights = np.array([p.weight for p in self.phrases], dtype=np.float32)
+        self.by_length: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
+        for length in sorted({len(p.stems) for p in self.phrases}):
+            members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
+            table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
+            self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
+        groups = _equivalence_groups(self.phrases, float(self.settings["fuzzy_cutoff"]))
+        self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
+        self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
+        for cid in self.criteria:
+            self.gain_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+                                            if p.criterion == cid and p.kind == "phrase"], groups))
+            self.loss_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+                                            if p.criterion in (cid, "") and p.kind == "against"], groups))
+
+    def _block(self, items: Sequence[EvidenceItem]) -> _Block:
+        """Compare every distinct word form of the block with the vocabulary in one cdist call."""
+        per_item = []
         for item in items:
             toks = tokens(item.text, self.rules.vocabulary)
-            pairs = [(stem(t), t) for t in toks] + [(t, t) for t in toks]
-            item_words.append(pairs)
-        queries = sorted({form for pairs in item_words for form, _ in pairs})
-        qindex = {q: i for i, q in enumerate(queries)}
-        cutoff = float(self.settings["fuzzy_cutoff"])
-        matrix = np.zeros((len(queries), len(self.vocab)), dtype=np.uint8)
-        if queries and self.vocab:
-            matrix = process.cdist(queries, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                   dtype=np.uint8, workers=1)
-        short_q = np.array([len(q) < MIN_FUZZY_LENGTH for q in queries], dtype=bool)
-        short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab], dtype=bool)
-        if queries and self.vocab:
+            per_item.append([(stem(t), t) for t in toks] + [(t, t) for t in toks])
+        forms = sorted({form for pairs in per_item for form, _ in pairs})
+        index = {f: i for i, f in enumerate(forms)}
+        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
+        if forms and self.vocab:
+            matrix = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
+                                   score_cutoff=float(self.settings["fuzzy_cutoff"]))
+            short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in forms])
+            short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab])
             # short words on either side must match exactly
-            short = short_q[:, None] | short_v[None, :]
-            matrix = np.where(short & (matrix < 100), 0, matrix)
-        out: list[dict[int, tuple[float, str]]] = []
-        for pairs in item_words:
-            best: dict[int, tuple[float, str]] = {}
-            for form, word in pairs:
-                row = matrix[qindex[form]]
-                for v in np.nonzero(row)[0]:
-                    score = float(row[v])
-                    if score > best.get(int(v), (0.0, ""))[0]:
-                        best[int(v)] = (score, word)
-            out.append(best)
-        return out, queries
+            matrix[(short_f[:, None] | short_v[None, :]) & (matrix < 100)] = 0
+        block = _Block([[(index[f], w) for f, w in pairs] for pairs in per_item], matrix)
+        block.sim = np.zeros((len(items), len(self.vocab)), dtype=np.float32)
+        for row, pairs in enumerate(block.words):
+            if pairs:
+                block.sim[row] = matrix[sorted({r for r, _ in pairs})].max(axis=0) / 100.0
+        return block
+
+    def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
+        """(items x phrases): weight times the worst token similarity, 0 unless every token matched."""
+        points = np.zeros((sim.shape[0], len(self.phrases)), dtype=np.float32)
+        for members, table in self.by_length.values():
+            points[:, members] = sim[:, table].min(axis=2)
+        return points * self.weights
 
     def score(self, items: Sequence[EvidenceItem]) -> list[Scored]:
-        sims, _ = self._similarities(items)
-        return [self._score_one(item, sim) for item, sim in zip(items, sims, strict=True)]
+        out: list[Scored] = []
+        for start in range(0, len(items), BLOCK):
+            chunk = items[start:start + BLOCK]
+            block = self._block(chunk)
+            points = self._phrase_points(block.sim)
+            gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
+            losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
+            for row, item in enumerate(chunk):
+                out.append(self._scored(item, points[row], gains[row], losses[row], block, row))
+        return out
 
-    def _score_one(self, item: EvidenceItem, sim: dict[int, tuple[float, str]]) -> Scored:
-        gains: dict[str, list[tuple[float, Reason]]] = {c: [] for c in self.criteria}
-        losses: dict[str, list[tuple[float, Reason]]] = {c: [] for c in self.criteria}
-        for phrase in self.phrases:
-            hits = [sim.get(self.vocab_index[s]) for s in phrase.stems]
-            if any(h is None for h in hits):
-                continue
-            quality = min(h[0] for h in hits if h is not None) / 100.0
-            matched = " ".join(dict.fromkeys(h[1] for h in hits if h is not None))
-            points = phrase.weight * quality
-            targets = [phrase.criterion] if phrase.criterion else self.criteria
-            for cid in targets:
-                if cid not in gains:
-                    continue
-                is_gain = phrase.kind == "phrase"
-                reason = Reason("phrase" if is_gain else "against", phrase.text, matched,
-                                points if is_gain else -points, phrase.rule)
-                (gains if phrase.kind == "phrase" else losses)[cid].append((points, reason))
-        raw: dict[str, float] = {}
-        reasons: dict[str, list[Reason]] = {}
-        text_signal = 0.0
-        for cid in self.criteria:
-            total, kept = _diminish(gains[cid])
-            text_signal = max(text_signal, total)
-            penalty, kept_losses = _diminish(losses[cid])
-            raw[cid] = total - penalty
-            reasons[cid] = kept + kept_losses
+    def _scored(self, item: EvidenceItem, points: NDArray[np.float32], gains: NDArray[np.float32],
+                losses: NDArray[np.float32], block: _Block, row: int) -> Scored:
+        raw = {cid: float(g - loss) for cid, g, loss in zip(self.criteria, gains, losses, strict=True)}
+        reasons: dict[str, list[Reason]] = {cid: [] for cid in self.criteria}
+        hits = np.nonzero(points)[0]
+        word_for = self._matched_words(hits, block, row)
+        for p in hits:
+            phrase = self.phrases[int(p)]
+            value = float(points[p])
+            matched = " ".join(dict.fromkeys(word_for[s] for s in phrase.stems))
+            if phrase.kind == "phrase":
+                reasons[phrase.criterion].append(Reason("phrase", phrase.text, matched, value, phrase.rule))
+            else:
+                for cid in [phrase.criterion] if phrase.criterion else self.criteria:
+                    reasons[cid].append(Reason("against", phrase.text, matched, -value, phrase.rule))
+        text_signal = float(gains.max()) if len(gains) else 0.0
         if text_signal > 0 and item.cm_ref is not None:
             factor = float(self.settings["crosswalk_weight"])
             if item.ref_from_context:
                 factor *= float(self.settings["context_weight"])
             for target, strength, rule_id, file in self.crosswalk.get(item.cm_ref.criterion, []):
                 if target in raw:
-                    points = strength / 10.0 * factor
-                    raw[target] += points
-                    reasons[target].append(Reason("crosswalk", rule_id, item.cm_ref.raw, points, file))
+                    points_added = strength / 10.0 * factor
+                    raw[target] += points_added
+                    reasons[target].append(Reason("crosswalk", rule_id, item.cm_ref.raw, points_added, file))
         return Scored(raw, reasons, text_signal)
+
+    def _matched_words(self, hits: NDArray[np.intp], block: _Block, row: int) -> dict[str, str]:
+        """For the lexicon tokens of the matched phrases: the evidence word that met each, for explanations."""
+        needed = sorted({s for p in hits for s in self.phrases[int(p)].stems})
+        if not needed:
+            return {}
+        words = block.words[row]
+        columns = [self.vocab_index[s] for s in needed]
+        best = block.matrix[np.array([r for r, _ in words])][:, columns].argmax(axis=0)
+        return {s: words[int(b)][1] for s, b in zip(needed, best, strict=True)}
 
     def to_score(self, raw: float) -> float:
         """Raw points to a score in [0, 1): 1 - exp(-raw / scale)."""
@@ -176,16 +212,59 @@ class Matcher:
         return tuple(out)
 
 
-def _diminish(entries: list[tuple[float, Reason]]) -> tuple[float, list[Reason]]:
-    """Sum points with diminishing returns, strongest first; the same phrase text counts once."""
-    entries = sorted(entries, key=lambda e: (-e[0], e[1].detail))
-    total = 0.0
-    kept: list[Reason] = []
-    seen: set[str] = set()
-    for points, reason in entries:
-        if reason.matched in seen:  # two phrases matched by the same words count once
-            continue
-        seen.add(reason.matched)
-        total += points * (DIMINISH ** len(kept))
-        kept.append(reason)
-    return total, kept
+def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
+    """Phrases that normalise to the same tokens for the same criterion count once, at their highest weight
+    ("train", "training" and "trained" are one phrase after stemming)."""
+    best: dict[tuple[str, str, tuple[str, ...]], _CompiledPhrase] = {}
+    for p in phrases:
+        key = (p.criterion, p.kind, p.stems)
+        if key not in best or p.weight > best[key].weight:
+            best[key] = p
+    return list(best.values())
+
+
+def _equivalence_groups(phrases: Sequence[_CompiledPhrase], cutoff: float) -> list[int]:
+    """A group number per phrase: phrases of one criterion and kind whose tokens are fuzzy-equal
+    ("disabled" and "disability") are one group, so a single evidence word is not counted twice."""
+    group = list(range(len(phrases)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, a in enumerate(phrases):
+        for j in range(i):
+            b = phrases[j]
+            if (a.criterion, a.kind, len(a.stems)) != (b.criterion, b.kind, len(b.stems)):
+                continue
+            if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
+                   for x, y in zip(a.stems, b.stems, strict=True)):
+                group[root(i)] = root(j)
+    return [root(i) for i in range(len(phrases))]
+
+
+def _grouped(members: list[int], groups: list[int]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Members ordered by group, and where each group starts (for np.maximum.reduceat)."""
+    ordered = sorted(members, key=lambda i: (groups[i], i))
+    starts = [k for k, i in enumerate(ordered) if k == 0 or groups[i] != groups[ordered[k - 1]]]
+    return np.array(ordered, dtype=np.intp), np.array(starts, dtype=np.intp)
+
+
+def _group_sum(points: NDArray[np.float32], grouped: tuple[NDArray[np.intp], NDArray[np.intp]]) -> NDArray[np.float32]:
+    """The best phrase of each group, then the diminishing sum over groups."""
+    members, starts = grouped
+    if len(members) == 0:
+        return np.zeros(points.shape[0], dtype=np.float32)
+    return _diminished_sum(np.maximum.reduceat(points[:, members], starts, axis=1))
+
+
+def _diminished_sum(points: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Per row: the largest points count fully, the next 60%, then 36%, ... (strongest first)."""
+    if points.shape[1] == 0:
+        return np.zeros(points.shape[0], dtype=np.float32)
+    ordered = -np.sort(-points, axis=1)
+    factors = (DIMINISH ** np.arange(points.shape[1])).astype(np.float32)
+    total: NDArray[np.float32] = (ordered * factors).sum(axis=1, dtype=np.float32)
+    return total
