@@ -222,6 +222,31 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
         click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}")
 
 
+@cli.command("eval")
+@click.argument("labels", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_framework_option
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+              help="Which part of a split corpus to measure (rows whose 'split' column matches).")
+@click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
+@_rules_option
+def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool, rules_path: Path | None) -> None:
+    """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
+
+    Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
+    for NONE, a confusion matrix, and calibration (accuracy per score band).
+    """
+    from cse_migrate.ablation import format_ablation, run_ablation
+    from cse_migrate.evaluate import evaluate, format_report
+
+    ruleset = _load(rules_path)
+    chosen = "" if split == "all" else split
+    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen))
+    click.echo(format_report(report))
+    if ablation:
+        click.echo("\nablation (each signal switched off in the rules)\n")
+        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen))))
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point."""
     try:

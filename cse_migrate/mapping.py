@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from cse_migrate.model import EvidenceItem, Mapping, Reason
-from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings
+from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
 from cse_migrate.text import stem, tokens
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
@@ -73,20 +73,27 @@ class Matcher:
         self.framework = framework
         self.legacy = legacy
         self.settings = effective_settings(framework)
-        self.criteria = [c.id for c in framework.criteria]
         lexicon = rules.lexicons[framework.id]
+        # Evidence maps to the leaves: every criterion of a flat framework, the sub-criteria (or elements) of a
+        # hierarchical one. A leaf scores with its own phrases and its ancestors' (an element inherits its
+        # sub-criterion's lexicon); a leaf with no phrases at all is not scored.
+        chains = {leaf.id: lexicon_chain(framework, lexicon, leaf.id) for leaf in framework.leaves()}
+        self.criteria = [cid for cid, chain in chains.items() if any(e.phrases for e in chain)]
         phrases: list[_CompiledPhrase] = []
-        for cid, entry in lexicon.criteria.items():
-            phrases += self._compile(cid, entry.phrases, "phrase", lexicon.file)
-            phrases += self._compile(cid, entry.against, "against", lexicon.file)
+        for cid in self.criteria:
+            for entry in chains[cid]:
+                phrases += self._compile(cid, entry.phrases, "phrase", entry.file or lexicon.file)
+                phrases += self._compile(cid, entry.against, "against", entry.file or lexicon.file)
         phrases += self._compile("", rules.vocabulary.not_customer_facing, "against", "vocabulary")
         self.phrases = _dedupe([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._build_arrays()
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
-        for rule in rules.crosswalk_rules(legacy, framework.id):
-            self.crosswalk.setdefault(rule.source, []).append((rule.target, rule.strength, rule.id, rule.file))
+        # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
+        for rule in rules.crosswalk_rules_into(legacy, framework.id):
+            for target in framework.leaves_under(rule.target):
+                self.crosswalk.setdefault(rule.source, []).append((target, rule.strength, rule.id, rule.file))
 
     def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
         out = []
@@ -191,6 +198,11 @@ class Matcher:
         columns = [self.vocab_index[s] for s in needed]
         best = block.matrix[np.array([r for r, _ in words])][:, columns].argmax(axis=0)
         return {s: words[int(b)][1] for s, b in zip(needed, best, strict=True)}
+
+    def runner_up(self, scored: Scored) -> float:
+        """The second-best criterion's score: how close the decision was."""
+        ranked = sorted((self.to_score(raw) for raw in scored.raw.values()), reverse=True)
+        return ranked[1] if len(ranked) > 1 else 0.0
 
     def to_score(self, raw: float) -> float:
         """Raw points to a score in [0, 1): 1 - exp(-raw / scale)."""

@@ -15,6 +15,10 @@ from typing import Literal
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
 Strength = Literal["strong", "partial", "none"]
+# Estimated ratings on the official CSE scale (Compliance Plus, Compliance, Partial Compliance, confirmed), plus
+# "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
+Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
+RATINGS: tuple[Rating, ...] = ("Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced")
 
 
 @dataclass(frozen=True)
@@ -29,12 +33,16 @@ class Source:
     paragraph: int | None = None
     table: int | None = None
     hidden: bool = False  # came from a hidden sheet: read, but a reviewer should know
+    page: int | None = None  # PDF page (1-based); ``paragraph`` then counts within that page
 
     def cite(self) -> str:
-        """A short human citation such as ``log.csv row 12`` or ``plan.xlsx!Crit 2 row 7``."""
+        """A short human citation such as ``log.csv row 12``, ``plan.xlsx!Crit 2 row 7`` or ``app.pdf page 3
+        para 2``."""
         parts = [self.file]
         if self.sheet is not None:
             parts[0] = f"{self.file}!{self.sheet}"
+        if self.page is not None:
+            parts.append(f"page {self.page}")
         if self.table is not None:
             parts.append(f"table {self.table}")
         if self.row is not None:
@@ -49,7 +57,7 @@ class Source:
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"file": self.file}
-        for key in ("sheet", "row", "column", "paragraph", "table"):
+        for key in ("sheet", "page", "row", "column", "paragraph", "table"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -85,6 +93,9 @@ class FileRead:
     units_read: int  # rows or paragraphs looked at
     skipped_blank: int  # of which blank or without text
     skipped_other: int = 0  # headers, title rows, page furniture (not evidence by construction)
+    # What a reviewer should know about how the file was read: text cut at the cell limit, a big workbook
+    # streamed without its merged cells, the converter used for a legacy .doc. Shown in every report.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,7 @@ class Mapping:
     criterion: str
     score: float
     reasons: tuple[Reason, ...]
+    needs_review: bool = False  # in the band where measured accuracy drops: a person should check it
 
 
 @dataclass(frozen=True)
@@ -179,6 +191,13 @@ class CriterionResult:
     actions: tuple[str, ...]
     expected_evidence: tuple[str, ...]
     gaps: tuple[str, ...]  # plain-language statements of what is missing
+    # Hierarchical frameworks (cse-2008) only; a flat framework keeps the defaults. A parent's evidence is the
+    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/ratings.py).
+    level: int = 1  # 1 criterion, 2 sub-criterion, 3 element
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    rating: Rating | None = None
+    rating_reasons: tuple[str, ...] = ()  # why the rating is what it is, in words
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,8 @@ class Settings:
     stale_months: int
     met_min_strong: int
     duplicate_similarity: float
+    review_below: float = 0.65  # a mapping scoring below this needs a person to check it
+    review_margin: float = 0.1  # ... and so does a top mapping this close to the runner-up
 
 
 @dataclass(frozen=True)
@@ -220,6 +241,9 @@ class RunResult:
     items: tuple[ItemResult, ...]
     criteria: tuple[CriterionResult, ...]
     extra: dict[str, object] = field(default_factory=dict)
+    readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
+    legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
+    projection: Projection | None = None  # the same result read against another framework, via crosswalks
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}
@@ -230,6 +254,65 @@ class RunResult:
         for r in self.items:
             out[r.status] += 1
         out["read"] = len(self.items)
+        out["needs_review"] = sum(1 for r in self.items if any(m.needs_review for m in r.mappings)
+                                  and r.status == "mapped")
         out["files_read"] = len(self.files)
         out["files_unreadable"] = len(self.errors)
         return out
+
+
+@dataclass(frozen=True)
+class SettingUsed:
+    """A rating or readiness setting as applied, with where its value comes from (shown in the report)."""
+
+    name: str
+    value: float | int
+    meaning: str
+    provenance: str
+
+
+@dataclass(frozen=True)
+class CriterionReadiness:
+    """Readiness of one top-level criterion, counted over the leaves (sub-criteria or elements) below it."""
+
+    id: str
+    title: str
+    ready: bool
+    leaves: int
+    counts: tuple[tuple[Rating, int], ...]  # leaves per rating, in scale order
+    compliance_share: float  # share of leaves rated Compliance or Compliance Plus
+    reasons: tuple[str, ...]  # what stops it being ready (empty when ready)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Is the organisation ready for a CSE assessment, by the rules in the framework's settings?"""
+
+    ready: bool
+    summary: str
+    criteria: tuple[CriterionReadiness, ...]
+    settings: tuple[SettingUsed, ...]
+
+
+@dataclass(frozen=True)
+class ProjectedCriterion:
+    """One criterion of the projection's target framework, with the source criteria that feed it."""
+
+    id: str
+    title: str
+    # (source id, source title, source status or rating, relationship, strength) per crosswalk rule, strongest first
+    sources: tuple[tuple[str, str, str, str, int], ...]
+    indicative: str  # the status or rating of the strongest source, or "Not covered"
+    evidence: tuple[str, ...]  # item ids carried over from the sources
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A run's result read against another framework through crosswalk rules (indicative, not re-mapped)."""
+
+    source: str
+    target: str
+    target_title: str
+    criteria: tuple[ProjectedCriterion, ...]
+    note: str
+

@@ -17,7 +17,7 @@ from cse_migrate.dedupe import find_duplicates
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
 from cse_migrate.gaps import analyse_gaps
 from cse_migrate.mapping import Matcher
-from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, RunResult, Settings
+from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.noise import NoiseDetector
 from cse_migrate.output import ensure_folder
 from cse_migrate.readers import read_file
@@ -43,7 +43,8 @@ def make_settings(framework: Framework, as_of: date | None = None, organisation:
         map_threshold=float(values["map_threshold"]), strong_threshold=float(values["strong_threshold"]),
         secondary_ratio=float(values["secondary_ratio"]),
         stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
-        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]))
+        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]),
+        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
 
 
 def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
@@ -111,7 +112,8 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.score(items), strict=True):
-        mappings = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
+        mappings = flag_for_review(matcher.decide(scored, settings.map_threshold, settings.secondary_ratio),
+                                   matcher.runner_up(scored), settings)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -124,6 +126,16 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
         top = tuple(m for m in matcher.decide(scored, 0.0, 1.0) if m.score > 0)[:1]
         results.append(ItemResult(item, "unmapped", top, note=note))
     return results
+
+
+def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
+    """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, or a
+    top mapping barely ahead of the next criterion."""
+    flagged = []
+    for rank, m in enumerate(mappings):
+        close = rank == 0 and m.score - runner_up < settings.review_margin
+        flagged.append(replace(m, needs_review=m.score < settings.review_below or close))
+    return tuple(flagged)
 
 
 def assemble(items: Sequence[EvidenceItem], noise: dict[str, str], duplicates: dict[str, str],

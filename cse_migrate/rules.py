@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,15 @@ SETTING_SPECS: dict[str, tuple[type, float, float]] = {
     "context_weight": (float, 0.0, 100.0),
     "score_scale": (float, 0.01, 1000.0),
     "fuzzy_cutoff": (float, 50.0, 100.0),
+    "review_below": (float, 0.0, 1.0),
+    "review_margin": (float, 0.0, 1.0),
+    # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/ratings.py.
+    "compliance_plus_min_strong": (int, 1, 1000),
+    "compliance_plus_min_sources": (int, 1, 100),
+    "compliance_min_strong": (int, 1, 1000),
+    "readiness_min_compliance_share": (float, 0.0, 1.0),
+    "readiness_max_partial": (int, 0, 1000),
+    "readiness_max_not_evidenced": (int, 0, 1000),
 }
 DEFAULT_SETTINGS: dict[str, float | int] = {
     "map_threshold": 0.4,
@@ -58,7 +68,17 @@ DEFAULT_SETTINGS: dict[str, float | int] = {
     "context_weight": 0.6,
     "score_scale": 3.0,
     "fuzzy_cutoff": 85.0,
+    "review_below": 0.65,
+    "review_margin": 0.1,
+    "compliance_plus_min_strong": 3,
+    "compliance_plus_min_sources": 2,
+    "compliance_min_strong": 2,
+    "readiness_min_compliance_share": 0.7,
+    "readiness_max_partial": 1,
+    "readiness_max_not_evidenced": 0,
 }
+# Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
+LEVEL_NAMES = ("criterion", "sub-criterion", "element")
 
 
 class _StringLoader(yaml.SafeLoader):
@@ -90,9 +110,63 @@ class Framework:
     criteria: tuple[Criterion, ...]
     settings: dict[str, float | int]
     file: str
+    extends: str | None = None  # the base framework whose criteria, settings and lexicon this one inherits
+    settings_provenance: dict[str, str] = field(default_factory=dict)  # setting -> where its value comes from
 
     def criterion(self, cid: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == cid), None)
+
+    # --- hierarchy (criteria with a parent): mapping happens at the leaves, higher levels aggregate ---------
+
+    @property
+    def is_hierarchical(self) -> bool:
+        """True when some criterion has a parent (sub-criteria, elements); five-points is flat."""
+        return any(c.parent is not None for c in self.criteria)
+
+    def roots(self) -> list[Criterion]:
+        """The top-level criteria, in framework order."""
+        return [c for c in self.criteria if c.parent is None]
+
+    def children(self, cid: str) -> list[Criterion]:
+        """The direct children of ``cid``, in framework order."""
+        return [c for c in self.criteria if c.parent == cid]
+
+    def leaves(self) -> list[Criterion]:
+        """Criteria without children, in framework order: where evidence is mapped."""
+        parents = {c.parent for c in self.criteria if c.parent is not None}
+        return [c for c in self.criteria if c.id not in parents]
+
+    def ancestors(self, cid: str) -> list[str]:
+        """The ids above ``cid``, nearest first (empty for a top-level criterion or an unknown id)."""
+        parent_of = {c.id: c.parent for c in self.criteria}
+        out: list[str] = []
+        current = parent_of.get(cid)
+        while current is not None and current not in out:  # the loader rejects cycles; never loop anyway
+            out.append(current)
+            current = parent_of.get(current)
+        return out
+
+    def level(self, cid: str) -> int:
+        """Depth of ``cid``: 1 for a criterion, 2 for a sub-criterion, 3 for an element."""
+        return len(self.ancestors(cid)) + 1
+
+    def level_name(self, cid: str) -> str:
+        """"criterion", "sub-criterion", "element" (or "level N" deeper down)."""
+        depth = self.level(cid)
+        return LEVEL_NAMES[depth - 1] if depth <= len(LEVEL_NAMES) else f"level {depth}"
+
+    def at_level(self, cid: str, depth: int) -> str:
+        """The ancestor of ``cid`` at ``depth`` (``cid`` itself when it is not deeper than that)."""
+        chain = [cid, *self.ancestors(cid)]  # nearest first, top last
+        return chain[-depth] if depth <= len(chain) else cid
+
+    def top(self, cid: str) -> str:
+        """The top-level criterion ``cid`` belongs to."""
+        return self.at_level(cid, 1)
+
+    def leaves_under(self, cid: str) -> list[str]:
+        """The leaf ids at or below ``cid``, in framework order (``[cid]`` for a leaf)."""
+        return [leaf.id for leaf in self.leaves() if leaf.id == cid or cid in self.ancestors(leaf.id)]
 
 
 @dataclass(frozen=True)
@@ -123,6 +197,7 @@ class CriterionLexicon:
     against: tuple[Phrase, ...]
     expected_evidence: tuple[str, ...]
     actions: tuple[str, ...]
+    file: str = ""  # the lexicon file this entry comes from (a base framework's, when inherited)
 
 
 @dataclass(frozen=True)
@@ -175,6 +250,27 @@ class RuleSet:
 
     def crosswalk_rules(self, source: str, target: str) -> list[CrosswalkRule]:
         return [r for r in self.crosswalks if r.source_framework == source and r.target_framework == target]
+
+    def lineage(self, fid: str) -> list[str]:
+        """``fid`` and the frameworks it extends, nearest first (``["my-elements", "cse-2008"]``)."""
+        out: list[str] = []
+        current: str | None = fid
+        while current is not None and current in self.frameworks and current not in out:
+            out.append(current)
+            current = self.frameworks[current].extends
+        return out
+
+    def crosswalk_rules_into(self, source: str, target: str) -> list[CrosswalkRule]:
+        """Rules from ``source`` into ``target``, or into the nearest framework it extends that has some.
+
+        An element pack extending cse-2008 thus reuses the cse-2008 crosswalks (their targets are its
+        sub-criteria, which are parents of its elements).
+        """
+        for fid in self.lineage(target) or [target]:
+            found = self.crosswalk_rules(source, fid)
+            if found:
+                return found
+        return []
 
 
 class _Checker:
@@ -254,9 +350,11 @@ def _describe(value: Any) -> str:
 
 def _parse_framework(doc: dict[str, Any], c: _Checker) -> Framework | None:
     c.unknown(doc, {"kind", "id", "title", "version", "role", "description", "provenance", "settings",
-                    "criteria"}, "")
+                    "settings_provenance", "criteria", "extends"}, "")
     fid = c.ident(doc, "id", "")
-    role = c.choice(doc, "role", "", ROLES)
+    extends = c.ident(doc, "extends", "") if doc.get("extends") is not None else None
+    # an extending framework may leave its role out: it inherits the base's (filled in by _resolve_extensions)
+    role = c.choice(doc, "role", "", ROLES) if extends is None or doc.get("role") is not None else ""
     settings: dict[str, float | int] = {}
     for name, value in c.mapping(doc.get("settings") or {}, "settings").items():
         if name not in SETTING_SPECS:
@@ -266,6 +364,14 @@ def _parse_framework(doc: dict[str, Any], c: _Checker) -> Framework | None:
         number = c.number(value, f"settings.{name}", kind, low, high)
         if number is not None:
             settings[name] = number
+    provenance_of: dict[str, str] = {}
+    for name, value in c.mapping(doc.get("settings_provenance") or {}, "settings_provenance").items():
+        if name not in SETTING_SPECS:
+            c.fail(f"settings_provenance.{name}", f"unknown setting; allowed: {', '.join(SETTING_SPECS)}")
+        elif not isinstance(value, str) or not value.strip():
+            c.fail(f"settings_provenance.{name}", f"must be non-empty text, got {_describe(value)}")
+        else:
+            provenance_of[str(name)] = " ".join(value.split())
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for i, raw in enumerate(c.seq(doc.get("criteria"), "criteria")):
@@ -279,16 +385,32 @@ def _parse_framework(doc: dict[str, Any], c: _Checker) -> Framework | None:
         parent = entry.get("parent")
         criteria.append(Criterion(cid, c.text(entry, "title", key), c.text(entry, "description", key, False),
                                   str(parent) if parent is not None else None))
-    for crit in criteria:
-        if crit.parent is not None and crit.parent not in seen:
-            c.fail(f"criteria[{crit.id}].parent", f"'{crit.parent}' is not a criterion of this framework")
+    if extends is None:  # an extending framework's parents may be the base's criteria: checked on resolution
+        _check_parents(criteria, c)
     if not criteria:
         c.fail("criteria", "a framework needs at least one criterion")
     if not fid:
         return None
     return Framework(fid, c.text(doc, "title", ""), c.text(doc, "version", "", False, "1"), role,
                      c.text(doc, "description", "", False), c.choice(doc, "provenance", "", PROVENANCES),
-                     tuple(criteria), settings, c.file)
+                     tuple(criteria), settings, c.file, extends, provenance_of)
+
+
+def _check_parents(criteria: Sequence[Criterion], c: _Checker) -> None:
+    """Every parent must be a criterion of the framework, and no criterion may be its own ancestor."""
+    parent_of = {crit.id: crit.parent for crit in criteria}
+    for crit in criteria:
+        if crit.parent is not None and crit.parent not in parent_of:
+            c.fail(f"criteria[{crit.id}].parent", f"'{crit.parent}' is not a criterion of this framework")
+            continue
+        seen = {crit.id}
+        current = crit.parent
+        while current is not None:
+            if current in seen:
+                c.fail(f"criteria[{crit.id}].parent", "the parents form a cycle")
+                break
+            seen.add(current)
+            current = parent_of.get(current)
 
 
 def _parse_crosswalk(doc: dict[str, Any], c: _Checker) -> list[CrosswalkRule]:
@@ -345,7 +467,7 @@ def _parse_lexicon(doc: dict[str, Any], c: _Checker) -> Lexicon | None:
             str(cid), _phrases(c, entry.get("phrases"), f"{key}.phrases"),
             _phrases(c, entry.get("against"), f"{key}.against"),
             _texts(c, entry.get("expected_evidence"), f"{key}.expected_evidence"),
-            _texts(c, entry.get("actions"), f"{key}.actions"))
+            _texts(c, entry.get("actions"), f"{key}.actions"), c.file)
     return Lexicon(fid, c.text(doc, "version", "", False, "1"), criteria, c.file) if fid else None
 
 
@@ -437,6 +559,7 @@ def load_rules(extra: Path | None = None, bundled: Path = BUNDLED_RULES) -> Rule
             vocab = _parse_vocabulary(doc, c)
         else:
             noise.extend(_parse_noise(doc, c))
+    _resolve_extensions(frameworks, lexicons, problems)
     _check_references(frameworks, crosswalks, lexicons, problems)
     if vocab is None:
         problems.append(f"{roots[-1]}: no vocabulary file (kind: vocabulary) was found")
@@ -446,6 +569,53 @@ def load_rules(extra: Path | None = None, bundled: Path = BUNDLED_RULES) -> Rule
     digest = hashlib.sha256("".join(i.sha256 for i in infos).encode()).hexdigest()[:12]
     return RuleSet(frameworks, tuple(crosswalks), lexicons, vocab, tuple(noise), tuple(infos),
                    f"rules-{digest}", tuple(str(r) for r in roots))
+
+
+def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Lexicon],
+                        problems: list[str]) -> None:
+    """Give each framework that ``extends`` another the base's criteria, settings, role and lexicon.
+
+    The extending framework's own criteria (typically elements whose parents are the base's sub-criteria) come
+    after the base's; its settings and lexicon entries override the base's, key by key. Bases are resolved first,
+    so a chain (pack on pack on cse-2008) works; a missing base or a cycle is a problem naming the file.
+    """
+    done: set[str] = set()
+
+    def resolve(fid: str, trail: tuple[str, ...]) -> bool:
+        fw = frameworks[fid]
+        if fw.extends is None or fid in done:
+            return True
+        key = f"{fw.file}: extends"
+        if fw.extends in trail:
+            problems.append(f"{key}: '{fw.extends}' extends '{fid}' in turn (a cycle)")
+            return False
+        if fw.extends not in frameworks:
+            problems.append(f"{key}: framework '{fw.extends}' is not defined")
+            return False
+        if not resolve(fw.extends, (*trail, fid)):
+            return False
+        base = frameworks[fw.extends]
+        clashes = sorted({c.id for c in fw.criteria} & {c.id for c in base.criteria})
+        if clashes:
+            problems.append(f"{key}: criteria {', '.join(clashes)} are already criteria of '{base.id}'")
+            return False
+        criteria = (*base.criteria, *fw.criteria)
+        checker = _Checker(fw.file, problems)
+        _check_parents(criteria, checker)
+        frameworks[fid] = replace(fw, role=fw.role or base.role, criteria=criteria,
+                                  settings={**base.settings, **fw.settings},
+                                  settings_provenance={**base.settings_provenance, **fw.settings_provenance})
+        base_lexicon = lexicons.get(base.id)
+        own = lexicons.get(fid)
+        if base_lexicon is not None:
+            merged = {**base_lexicon.criteria, **(own.criteria if own else {})}
+            lexicons[fid] = Lexicon(fid, own.version if own else base_lexicon.version, merged,
+                                    own.file if own else base_lexicon.file)
+        done.add(fid)
+        return True
+
+    for fid in list(frameworks):
+        resolve(fid, ())
 
 
 def _check_references(frameworks: dict[str, Framework], crosswalks: list[CrosswalkRule],
@@ -479,3 +649,12 @@ def _check_references(frameworks: dict[str, Framework], crosswalks: list[Crosswa
 def effective_settings(framework: Framework) -> dict[str, float | int]:
     """The framework's settings over the defaults."""
     return {**DEFAULT_SETTINGS, **framework.settings}
+
+
+def lexicon_chain(framework: Framework, lexicon: Lexicon, cid: str) -> list[CriterionLexicon]:
+    """The lexicon entries that apply to ``cid``: its own first, then its ancestors' (nearest first).
+
+    A leaf is matched with all their phrases, and takes its expected evidence and actions from the nearest
+    entry that has any, so an element inherits what its sub-criterion's lexicon says.
+    """
+    return [lexicon.criteria[i] for i in (cid, *framework.ancestors(cid)) if i in lexicon.criteria]

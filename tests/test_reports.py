@@ -154,7 +154,7 @@ def test_headings_cover_summary_criteria_and_appendices(document: Document) -> N
     assert level1[6:] == ["Appendix A: Unmapped evidence", "Appendix B: Duplicates folded",
                           "Appendix C: Noise lines not treated as evidence",
                           "Appendix D: Files that could not be read", "Appendix E: Files read",
-                          "Appendix F: Method"]
+                          "Appendix F: Method", "Appendix G: Mappings a person should check"]
     level2 = headings(document, "Heading 2")
     for name in ("Evidence", "Gaps", "Suggested actions", "Evidence an assessor will expect"):
         assert level2.count(name) == 5

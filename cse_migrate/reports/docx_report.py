@@ -388,6 +388,8 @@ def add_executive_summary(document: Document, result: RunResult) -> None:
 # Widths leave room for a wider fallback font where Calibri is not installed (LibreOffice on Linux).
 EVIDENCE_COLUMNS = (Column("Ref", 1.8), Column("Evidence", 5.5), Column("Source", 3.0), Column("Date", 2.0),
                     Column("Score", 1.4), Column("Why", 3.3))
+REVIEW_COLUMNS = (Column("Ref", 1.6), Column("Evidence", 6.5), Column("Source", 3.4), Column("Mapped to", 1.6),
+                  Column("Score", 1.3), Column("Also", 2.6))
 
 
 def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, ItemResult],
@@ -401,6 +403,8 @@ def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, It
     ref = item_id
     if found.item.cm_ref is not None:
         ref += f"\nCM {found.item.cm_ref.full}"
+    if any(m.criterion == criterion and m.needs_review for m in found.mappings):
+        score_text += "\ncheck (Appendix G)"
     return (ref, truncate(found.item.text, EVIDENCE_CHARS), cite_with_copies(found),
             date_display(found.item), score_text, why_text(found, criterion, most=4))
 
@@ -451,6 +455,21 @@ def add_appendices(document: Document, result: RunResult) -> None:
     add_unreadable_appendix(document, result)
     add_files_appendix(document, result)
     add_method_appendix(document, result)
+    add_review_appendix(document, result)
+
+
+def add_review_appendix(document: Document, result: RunResult) -> None:
+    """Mappings in the score band where measured accuracy drops, for a person to confirm or move."""
+    add_heading(document, "Appendix G: Mappings a person should check", 1)
+    settings = result.settings
+    add_text(document, f"A mapping is listed here when its score is below {settings.review_below:.2f}, or when "
+                       f"the best criterion is less than {settings.review_margin:.2f} ahead of the next one: "
+                       "in that band the mapping was right noticeably less often when measured on the "
+                       "labeled corpus (see the README). Confirm each, or move the evidence where it belongs.")
+    rows = [(r.item.id, truncate(r.item.text, EVIDENCE_CHARS), r.item.source.cite(), m.criterion,
+             f"{m.score:.2f}", ", ".join(o.criterion for o in r.mappings if o is not m) or "-")
+            for r in result.items if r.status == "mapped" for m in r.mappings if m.needs_review]
+    add_table_or_note(document, REVIEW_COLUMNS, rows, "No mapping needs checking.")
 
 
 def add_unmapped_appendix(document: Document, unmapped: Sequence[ItemResult]) -> None:
@@ -514,7 +533,10 @@ def settings_rows(settings: Settings) -> list[tuple[str, str, str]]:
          "Evidence dated more than this many months before the as-of date is stale"),
         ("met_min_strong", str(settings.met_min_strong), "Strong items a criterion needs to be Met"),
         ("duplicate_similarity", f"{settings.duplicate_similarity:g}",
-         "Text similarity (0 to 1) at which two items are treated as one"),
+         "Text similarity (0 to 100) at which two items are treated as one"),
+        ("review_below", f"{settings.review_below:g}", "A mapping scoring below this is listed for checking"),
+        ("review_margin", f"{settings.review_margin:g}",
+         "A best mapping less than this ahead of the next criterion is listed for checking"),
     ]
 
 

@@ -17,7 +17,8 @@ SCHEMA_VERSION = "1.0"
 
 
 def _mapping(m: Mapping) -> dict[str, Any]:
-    return {"criterion": m.criterion, "score": m.score, "reasons": [r.as_dict() for r in m.reasons]}
+    return {"criterion": m.criterion, "score": m.score, "needs_review": m.needs_review,
+            "reasons": [r.as_dict() for r in m.reasons]}
 
 
 def _item(r: ItemResult) -> dict[str, Any]:
@@ -60,6 +61,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
                   "files": [{"path": f.path, "sha256": f.sha256} for f in result.rule_files]},
         "settings": {"map_threshold": s.map_threshold, "strong_threshold": s.strong_threshold,
                      "secondary_ratio": s.secondary_ratio, "stale_months": s.stale_months,
+                     "review_below": s.review_below, "review_margin": s.review_margin,
                      "met_min_strong": s.met_min_strong, "duplicate_similarity": s.duplicate_similarity,
                      **{k: v for k, v in result.extra.items() if isinstance(v, str | int | float)}},
         "criteria": [{

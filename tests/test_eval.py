@@ -1,0 +1,106 @@
+"""The eval command, the ablation table and the needs-review band."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cse_migrate.ablation import VARIANTS, format_ablation, run_ablation
+from cse_migrate.cli import cli
+from cse_migrate.evaluate import evaluate
+from cse_migrate.mapping import Matcher
+from cse_migrate.model import EvidenceItem, Mapping, Source
+from cse_migrate.pipeline import flag_for_review, make_settings, map_evidence
+from cse_migrate.rules import RuleSet
+
+LABELS = Path(__file__).resolve().parent / "data" / "labeled_statements.csv"
+
+
+def small_labels(tmp_path: Path) -> Path:
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        "id,split,text,cm_ref,five_points,five_points_alt\n"
+        "a,dev,Home visits for housebound customers,,1,\n"
+        "b,dev,Customer panel consulted on leaflets,2,2,\n"
+        "c,heldout,All advisers trained in customer care,,3,\n"
+        "d,heldout,Page 3 of 12,,NONE,\n"
+        "e,dev,Cabinet adopted the customer strategy,,4,\n"
+        "f,dev,Complaints procedure published on the website,,5,\n", encoding="utf-8")
+    return path
+
+
+def test_eval_command_prints_accuracy_confusion_and_calibration(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path))])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "top-1 accuracy 1.000" in out
+    assert "confusion (rows: primary label, columns: predicted)" in out
+    assert "calibration (score band, count, accuracy)" in out
+    assert "NONE" in out
+
+
+def test_eval_command_split_and_ablation(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path)), "--split", "heldout", "--ablation"])
+    assert result.exit_code == 0, result.output
+    assert "split heldout: 2 statements" in result.stdout
+    assert "| without crosswalk prior |" in result.stdout
+
+
+def test_eval_command_rejects_a_file_without_label_columns(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("words\nhello\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.csv" in result.stderr and "needs columns" in result.stderr
+
+
+def test_a_misclassified_statement_counts_against_accuracy(rules: RuleSet, tmp_path: Path) -> None:
+    path = tmp_path / "wrong.csv"
+    path.write_text("text,five_points,five_points_alt\nHome visits for housebound customers,3,\n"
+                    "Home visits for the housebound,3,1\n", encoding="utf-8")
+    report = evaluate(path, rules, "five-points")
+    assert report.accuracy == 0.5  # the second row's alternative label (1) counts as right
+    assert report.confusion()["3"]["1"] == 2
+
+
+def test_ablation_switches_each_signal_off(rules: RuleSet) -> None:
+    rows = run_ablation(LABELS, rules, "five-points", "heldout")
+    assert [name for name, _ in rows] == list(VARIANTS)
+    accuracy = {name: report.accuracy for name, report in rows}
+    # every signal helps on the held-out statements, or at least does no harm
+    assert all(value <= accuracy["all signals"] + 1e-9 for value in accuracy.values())
+    assert accuracy["lexicon phrases only"] < accuracy["all signals"]
+    table = format_ablation(rows)
+    assert table.startswith("| signals |") and table.count("\n") == len(VARIANTS) + 1
+
+
+def test_low_and_close_mappings_are_flagged_for_review(rules: RuleSet) -> None:
+    framework = rules.frameworks["five-points"]
+    settings = make_settings(framework, date(2008, 6, 30))
+    matcher = Matcher(rules, framework)
+    texts = ["Home visits, interpreters, large print and hearing loops for housebound and deaf customers",
+             "Homework clubs run with local schools"]
+    items = [EvidenceItem(id=f"E{n:05d}", text=t, source=Source(file="t", extractor="csv"))
+             for n, t in enumerate(texts, 1)]
+    clear, _weak = map_evidence(items, matcher, settings)
+    assert clear.status == "mapped" and not clear.mappings[0].needs_review
+    top, second = Mapping("1", 0.80, ()), Mapping("2", 0.62, ())
+    flagged = flag_for_review((top, second), runner_up=0.62, settings=settings)
+    assert [m.needs_review for m in flagged] == [False, True]  # second scores below review_below
+    close = flag_for_review((Mapping("1", 0.80, ()),), runner_up=0.75, settings=settings)
+    assert close[0].needs_review  # the best is only 0.05 ahead of the runner-up
+
+
+def test_results_json_carries_the_review_flag(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parent.parent / "samples" / "eastmoor-libraries"
+    result = CliRunner().invoke(cli, ["analyse", str(samples), "-o", str(tmp_path / "out"), "--as-of", "2008-06-30"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    flags = [m["needs_review"] for i in data["items"] for m in i["mappings"]]
+    assert flags and any(flags) and not all(flags)
+    assert data["summary"]["needs_review"] == sum(
+        1 for i in data["items"] if i["status"] == "mapped" and any(m["needs_review"] for m in i["mappings"]))
+    assert data["settings"]["review_below"] == 0.65
