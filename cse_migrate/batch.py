@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate.errors import CseMigrateError, InputNotFoundError
+from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.output import safe_folder_name
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
@@ -34,8 +35,11 @@ def organisation_name(folder: Path) -> str:
 
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: str, as_of: date | None,
               stale_months: int | None, legacy_id: str,
-              progress: Callable[[str], None] = lambda _name: None) -> list[OrgOutcome]:
-    """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes."""
+              progress: Callable[[str], None] = lambda _name: None, limits: Limits = DEFAULT_LIMITS,
+              password: str | None = None) -> list[OrgOutcome]:
+    """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes.
+
+    ``limits`` and ``password`` apply to every organisation's files (see :func:`cse_migrate.pipeline.analyse`)."""
     framework = rules.framework(framework_id)  # fail once, before any work, on a wrong framework id
     outcomes: list[OrgOutcome] = []
     used: set[str] = set()
@@ -46,7 +50,8 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
             target += "_"
         used.add(target)
         try:
-            result = analyse([folder], rules, framework_id, as_of, name, stale_months, legacy_id)
+            result = analyse([folder], rules, framework_id, as_of, name, stale_months, legacy_id,
+                             limits=limits, password=password)
             write_reports(result, outdir / target)
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:
@@ -54,5 +59,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
         except Exception as exc:
             outcomes.append(OrgOutcome(name, target, None, f"internal error ({type(exc).__name__}: {exc})"))
         progress(name)
-    write_batch_summary(outcomes, [(c.id, c.title) for c in framework.criteria], outdir / "summary.xlsx")
+    # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
+    columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
+    write_batch_summary(outcomes, columns, outdir / "summary.xlsx")
     return outcomes

@@ -16,8 +16,10 @@ import click
 
 from cse_migrate import __version__
 from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
+from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import RunResult
 from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.semantic import Encoder
 
 T = TypeVar("T")
 
@@ -96,6 +98,61 @@ _stale_option = click.option("--stale-months", type=click.IntRange(1, 600),
                                   "setting).")
 
 
+# What one input file may cost to read (cse_migrate/limits.py). Stored on the context by callbacks so that every
+# command that reads files takes the same options without repeating them in its signature.
+_LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[Any], str], ...] = (
+    ("--max-file-mb", "max_file_mb", click.FloatRange(min=0, min_open=True),
+     "Refuse an input file larger than this many MB."),
+    ("--max-uncompressed-mb", "max_uncompressed_mb", click.FloatRange(min=0, min_open=True),
+     "Refuse an xlsx/docx/ods/odt that would expand to more than this many MB."),
+    ("--max-ratio", "max_ratio", click.FloatRange(min=1),
+     "Refuse a zip member that expands more than this many times (a zip bomb's tell)."),
+    ("--max-rows", "max_rows", click.IntRange(min=1),
+     "Refuse a sheet, table or CSV with more rows (or a document with more paragraphs) than this."),
+    ("--max-cell-chars", "max_cell_chars", click.IntRange(min=100),
+     "Cut a cell or paragraph longer than this many characters (the cut is noted in the reports)."),
+    ("--timeout", "timeout", click.FloatRange(min=0, min_open=True),
+     "Seconds an external converter (antiword, catdoc, LibreOffice) may take for one file."),
+)
+
+
+def _store_limit(ctx: click.Context, param: click.Parameter, value: float | int) -> None:
+    ctx.ensure_object(dict).setdefault("limits", {})[param.name] = value
+
+
+def _store_password(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.ensure_object(dict)["password"] = value or None
+
+
+def _reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The limits options and --password, for every command that reads input files."""
+    for flag, name, kind, text in reversed(_LIMIT_OPTIONS):
+        command = click.option(flag, name, type=kind, default=getattr(DEFAULT_LIMITS, name), show_default=True,
+                               expose_value=False, callback=_store_limit, help=text)(command)
+    return click.option("--password", envvar="CSE_MIGRATE_PASSWORD", metavar="TEXT", expose_value=False,
+                        callback=_store_password,
+                        help="Password that opens password-protected input files (decrypted in memory only). "
+                             "Prefer the CSE_MIGRATE_PASSWORD environment variable: it stays out of your shell "
+                             "history.")(command)
+
+
+def _limits(ctx: click.Context) -> Limits:
+    return Limits(**ctx.obj.get("limits", {}))
+
+
+_semantic_option = click.option("--semantic", is_flag=True,
+                                help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")
+
+
+def _encoder(semantic: bool) -> Encoder | None:
+    """The sentence encoder for --semantic, loaded once per command."""
+    if not semantic:
+        return None
+    from cse_migrate.semantic import load_encoder
+
+    return _run(load_encoder)
+
+
 def _load(rules_path: Path | None) -> RuleSet:
     return _run(lambda: load_rules(rules_path))
 
@@ -112,6 +169,8 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
         for f in result.files:
             _say(ctx, f"  read {f.file}: {f.units_read} rows/paragraphs, {f.skipped_blank} blank, "
                       f"{f.skipped_other} headers/structure, {len(f.items)} items", 1)
+            for note in f.notes:
+                _say(ctx, f"    note: {note}", 1)
     for e in result.errors:
         click.echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
     _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
@@ -128,10 +187,13 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @_rules_option
 @_stale_option
 @_legacy_option
+@_semantic_option
+@_reading_options
 @_verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
-            organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
+            organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
+            semantic: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
@@ -141,7 +203,10 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
 
     rules = _load(rules_path)
     org = organisation or _default_org(inputs)
-    result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id))
+    encoder = _encoder(semantic)
+    limits, password = _limits(ctx), ctx.obj.get("password")
+    result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id,
+                                       encoder, limits=limits, password=password))
     _run(lambda: write_reports(result, outdir))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
@@ -162,6 +227,7 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @_rules_option
 @_stale_option
 @_legacy_option
+@_reading_options
 @_verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
@@ -182,7 +248,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
             bar.update(1, name)
 
         outcomes = _run(lambda: run_batch(orgs, outdir, rules, framework_id, as_of, stale_months, legacy_id,
-                                          progress))
+                                          progress, limits=_limits(ctx), password=ctx.obj.get("password")))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:
@@ -207,19 +273,72 @@ def rules() -> None:
 def rules_validate(ctx: click.Context, path: Path | None) -> None:
     """Check the bundled rules, or PATH laid over them, and report every problem with its file and key."""
     ruleset = _load(path)
+    for warning in ruleset.warnings:
+        if ctx.obj["verbosity"] >= 0:
+            click.echo(f"cse-migrate: warning: {warning}", err=True)
     _say(ctx, f"OK: {len(ruleset.files)} rule file(s), {len(ruleset.frameworks)} framework(s), "
               f"{len(ruleset.crosswalks)} crosswalk rule(s), {len(ruleset.lexicons)} lexicon(s), "
               f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version}")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @_rules_option
 @click.pass_context
 def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
-    """List the frameworks available (targets can be given to --framework)."""
+    """List the frameworks available (targets can be given to --framework); 'show' and 'import' below."""
+    ctx.ensure_object(dict)["rules_path"] = rules_path
+    if ctx.invoked_subcommand is not None:
+        return
     ruleset = _load(rules_path)
     for fw in sorted(ruleset.frameworks.values(), key=lambda f: (f.role != "target", f.id)):
-        click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}")
+        based = f" (extends {fw.extends})" if fw.extends else ""
+        click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
+
+
+@frameworks.command("show")
+@click.argument("framework_id", metavar="ID")
+@_rules_option
+@click.pass_context
+def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | None) -> None:
+    """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
+    from cse_migrate.frameworks_show import framework_tree
+
+    ruleset = _load(rules_path or ctx.obj.get("rules_path"))
+    framework = _run(lambda: ruleset.framework(framework_id))
+    click.echo(framework_tree(framework))
+
+
+@frameworks.command("import")
+@click.argument("elements", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--base", "base_id", default="cse-2008", show_default=True,
+              help="The framework the elements extend (their sub-criteria must be its criteria).")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The pack folder to write (frameworks/ID.yaml and lexicons/ID.yaml).")
+@click.option("--id", "framework_id", default="", help="Id of the new framework (default: BASE-elements).")
+@click.option("--title", default="", help="Title of the new framework.")
+@_rules_option
+@_verbosity
+@click.pass_context
+def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: Path, framework_id: str, title: str,
+                      rules_path: Path | None) -> None:
+    """Turn your own element list (ELEMENTS.xlsx or .csv: id and text columns) into a framework pack.
+
+    Ids are checked against the base structure (1.1.1 belongs under 1.1); every problem names its row (exit
+    code 4). Then analyse with: --rules PACK --framework ID.
+    """
+    from cse_migrate.frameworks_import import import_elements
+
+    rules_path = rules_path or ctx.obj.get("rules_path")
+    ruleset = _load(rules_path)
+    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title))
+    if rules_path is None:  # the pack must load over the bundled rules exactly as the user will use it
+        _load(outdir)
+    per_parent = done.per_parent()
+    _say(ctx, f"Imported {len(done.elements)} element(s) under {len(per_parent)} sub-criteria into {outdir} "
+              f"as framework '{done.framework_id}' (extends {done.base_id}):")
+    for path in done.files:
+        _say(ctx, f"  {path}")
+    _say(ctx, f"Analyse with: cse-migrate analyse INPUT -o OUTDIR --rules {outdir} --framework {done.framework_id}")
 
 
 @cli.command("eval")
@@ -229,7 +348,9 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
 @_rules_option
-def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool, rules_path: Path | None) -> None:
+@_semantic_option
+def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool, rules_path: Path | None,
+                     semantic: bool) -> None:
     """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
 
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
@@ -240,7 +361,8 @@ def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool
 
     ruleset = _load(rules_path)
     chosen = "" if split == "all" else split
-    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen))
+    encoder = _encoder(semantic)
+    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, encoder=encoder))
     click.echo(format_report(report))
     if ablation:
         click.echo("\nablation (each signal switched off in the rules)\n")

@@ -7,6 +7,7 @@ items with status "duplicate" that point at it. Near duplicates must share every
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -18,7 +19,7 @@ from cse_migrate.text import signature
 
 MIN_NEAR_LENGTH = 25  # characters; shorter texts fold only when identical after normalisation
 _DIGITS = re.compile(r"\d+")
-BLOCK = 2000  # rows of the similarity matrix computed at once, to bound memory on large portfolios
+BLOCK = 500  # rows of the similarity matrix computed at once: bounds memory and narrows the length window
 
 
 def find_duplicates(items: Sequence[EvidenceItem], similarity: float) -> dict[str, str]:
@@ -32,19 +33,44 @@ def find_duplicates(items: Sequence[EvidenceItem], similarity: float) -> dict[st
             duplicate_of[items[index].id] = items[first_by_sig[sig]].id
         else:
             first_by_sig[sig] = index
-    # near duplicates, among the distinct long texts only
-    candidates = [i for i in first_by_sig.values() if len(sigs[i]) >= MIN_NEAR_LENGTH]
+    # near duplicates, among the distinct long texts that contain the same numbers
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i in first_by_sig.values():
+        if len(sigs[i]) >= MIN_NEAR_LENGTH:
+            groups.setdefault(numbers[i], []).append(i)
+    for group in groups.values():
+        _fold_near(group, sigs, items, similarity, duplicate_of)
+    # copies of a folded near-duplicate point at the earliest item of their chain
+    return {dup: _root(kept, duplicate_of) for dup, kept in duplicate_of.items()}
+
+
+def _fold_near(group: list[int], sigs: list[str], items: Sequence[EvidenceItem], similarity: float,
+               duplicate_of: dict[str, str]) -> None:
+    """Record near duplicates within one group. Sorted by length, because two texts can only reach the
+    similarity when their lengths are close: each block of rows is compared with a window of columns."""
+    candidates = sorted(group, key=lambda i: (len(sigs[i]), i))
     texts = [sigs[i] for i in candidates]
+    lengths = [len(t) for t in texts]
+    stretch = (200.0 - similarity) / similarity  # ratio >= s needs the longer at most (2 - s) / s times the shorter
     for start in range(0, len(texts), BLOCK):
-        block = process.cdist(texts[start:start + BLOCK], texts, scorer=fuzz.ratio, score_cutoff=similarity,
-                              dtype=np.uint8, workers=1)
+        rows = texts[start:start + BLOCK]
+        low = bisect.bisect_left(lengths, lengths[start] / stretch)
+        high = bisect.bisect_right(lengths, lengths[start + len(rows) - 1] * stretch)
+        block = process.cdist(rows, texts[low:high], scorer=fuzz.ratio, score_cutoff=similarity,
+                              dtype=np.uint8, workers=-1)
         for row, col in zip(*np.nonzero(block), strict=True):
-            a, b = candidates[start + int(row)], candidates[int(col)]
-            if b >= a or numbers[a] != numbers[b]:
+            a, b = candidates[start + int(row)], candidates[low + int(col)]
+            if b >= a:
                 continue
             later, earlier = items[a].id, items[b].id
             root = duplicate_of.get(earlier, earlier)
             if later not in duplicate_of or duplicate_of[later] > root:
                 duplicate_of[later] = root
-    # copies of a folded near-duplicate point at the root too
-    return {dup: duplicate_of.get(kept, kept) for dup, kept in duplicate_of.items()}
+
+
+def _root(item_id: str, duplicate_of: dict[str, str]) -> str:
+    seen = set()
+    while item_id in duplicate_of and item_id not in seen:
+        seen.add(item_id)
+        item_id = duplicate_of[item_id]
+    return item_id

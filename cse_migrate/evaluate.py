@@ -28,10 +28,16 @@ from cse_migrate.pipeline import make_settings, map_evidence
 from cse_migrate.readers.csv_reader import decode
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
+from cse_migrate.semantic import Encoder
 
 NONE = "NONE"
 # label columns per framework: (primary, alternative)
-LABEL_COLUMNS: dict[str, tuple[str, str]] = {"five-points": ("five_points", "five_points_alt")}
+LABEL_COLUMNS: dict[str, tuple[str, str]] = {"five-points": ("five_points", "five_points_alt"),
+                                             "cse-2008": ("cse_criterion", "")}
+# label columns per (framework, hierarchy level) where a level other than the top one is labeled: a hierarchical
+# framework maps to its leaves, and a prediction is compared at the level of the label (the leaf's ancestor)
+LEVEL_COLUMNS: dict[tuple[str, int], tuple[str, str]] = {("cse-2008", 1): ("cse_criterion", ""),
+                                                         ("cse-2008", 2): ("cse_subcriterion", "")}
 BANDS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
@@ -64,6 +70,7 @@ class Report:
     predictions: list[Prediction]
     labels: list[str]
     per_label: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)  # P, R, F1, support
+    level: int = 1  # the hierarchy level compared: 1 criteria, 2 sub-criteria
 
     @property
     def accuracy(self) -> float:
@@ -100,11 +107,13 @@ class Report:
         return out
 
 
-def load_labels(path: Path, framework: str) -> list[Labeled]:
-    if framework not in LABEL_COLUMNS:
-        raise UsageError(f"no label columns are known for framework '{framework}'; known: "
-                         f"{', '.join(LABEL_COLUMNS)}")
-    primary, alt = LABEL_COLUMNS[framework]
+def load_labels(path: Path, framework: str, level: int = 1) -> list[Labeled]:
+    columns = LEVEL_COLUMNS.get((framework, level)) or (LABEL_COLUMNS.get(framework) if level == 1 else None)
+    if columns is None:
+        known = sorted({*LABEL_COLUMNS, *(f"{f} (level {n})" for f, n in LEVEL_COLUMNS)})
+        raise UsageError(f"no label columns are known for framework '{framework}' at level {level}; known: "
+                         f"{', '.join(known)}")
+    primary, alt = columns
     try:
         text, _ = decode(path.read_bytes(), str(path))
     except OSError as exc:
@@ -118,7 +127,9 @@ def load_labels(path: Path, framework: str) -> list[Labeled]:
             for n, r in enumerate(rows)]
 
 
-def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str) -> list[Prediction]:
+def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str, level: int = 1,
+            encoder: Encoder | None = None) -> list[Prediction]:
+    """Map each case as a real run would; the prediction is the top mapping's ancestor at ``level``."""
     framework = rules.framework(framework_id)
     legacy = rules.framework("charter-mark-2003")
     settings = make_settings(framework, date(2008, 6, 30))
@@ -127,22 +138,27 @@ def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str) -> list
                           cm_ref=parse_ref(c.cm_ref, len(legacy.criteria))) for n, c in enumerate(cases)]
     noise = {i.id for i in items if detector.detect(i.text)}
     results = {r.item.id: r for r in map_evidence([i for i in items if i.id not in noise],
-                                                  Matcher(rules, framework, legacy.id), settings)}
+                                                  Matcher(rules, framework, legacy.id, encoder), settings)}
     out = []
     for case, item in zip(cases, items, strict=True):
         result = results.get(item.id)
         if result is None or result.status != "mapped":
             out.append(Prediction(case, NONE, 0.0))
         else:
-            out.append(Prediction(case, result.mappings[0].criterion, result.mappings[0].score))
+            top = result.mappings[0]
+            out.append(Prediction(case, framework.at_level(top.criterion, level), top.score))
     return out
 
 
-def evaluate(path: Path, rules: RuleSet, framework_id: str = "five-points", split: str = "") -> Report:
-    cases = [c for c in load_labels(path, framework_id) if not split or c.split == split]
-    predictions = predict(cases, rules, framework_id)
-    labels = [c.id for c in rules.framework(framework_id).criteria] + [NONE]
-    report = Report(framework_id, split or "all", predictions, labels)
+def evaluate(path: Path, rules: RuleSet, framework_id: str = "five-points", split: str = "",
+             level: int = 1, encoder: Encoder | None = None) -> Report:
+    """Accuracy of ``framework_id`` on the labeled cases of ``split`` (all when empty), compared at ``level``
+    (1: criteria; 2: the sub-criteria of a hierarchical framework such as cse-2008)."""
+    framework = rules.framework(framework_id)
+    cases = [c for c in load_labels(path, framework_id, level) if not split or c.split == split]
+    predictions = predict(cases, rules, framework_id, level, encoder)
+    labels = [c.id for c in framework.criteria if framework.level(c.id) == level] + [NONE]
+    report = Report(framework_id, split or "all", predictions, labels, level=level)
     for label in labels:
         tp = sum(1 for p in predictions if p.predicted == label and p.correct)
         predicted = sum(1 for p in predictions if p.predicted == label)
@@ -157,7 +173,8 @@ def evaluate(path: Path, rules: RuleSet, framework_id: str = "five-points", spli
 
 
 def format_report(report: Report) -> str:
-    lines = [f"framework {report.framework}, split {report.split}: {len(report.predictions)} statements",
+    level = f", level {report.level}" if report.level != 1 else ""
+    lines = [f"framework {report.framework}{level}, split {report.split}: {len(report.predictions)} statements",
              f"top-1 accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}", "",
              f"{'label':<8}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}"]
     for label, (p, r, f1, n) in report.per_label.items():

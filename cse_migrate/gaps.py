@@ -8,6 +8,10 @@ Rules (all thresholds are settings shown in the report's method appendix):
 * strength: ``strong`` with at least ``met_min_strong`` strong items, ``partial`` with any evidence, else ``none``;
 * status: **Met** when strength is strong and at least ``met_min_strong`` strong items are fresh; **Gap** with no
   evidence; otherwise **Partially met**.
+
+Only items whose status is *mapped* are evidence (an unmapped item's nearest criterion is a hint, not evidence).
+In a hierarchical framework (cse-2008) items map to the leaves; a parent's evidence is the evidence of every leaf
+below it, each item counted once at its best score. Ratings on the CSE scale are added by :mod:`cse_migrate.ratings`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cse_migrate.model import CriterionResult, ItemResult, Settings, Status, Strength
-from cse_migrate.rules import Framework, Lexicon
+from cse_migrate.rules import CriterionLexicon, Framework, Lexicon, lexicon_chain
 
 BEST_COUNT = 3
 
@@ -41,10 +45,9 @@ def freshness(item_date: date | None, settings: Settings) -> str:
 def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemResult],
                  settings: Settings) -> tuple[CriterionResult, ...]:
     out = []
+    hierarchical = framework.is_hierarchical
     for criterion in framework.criteria:
-        evidence = sorted(
-            ((r, m.score) for r in results for m in r.mappings if m.criterion == criterion.id),
-            key=lambda pair: (-pair[1], pair[0].item.id))
+        evidence = collect_evidence(results, set(framework.leaves_under(criterion.id)))
         strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
         state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
@@ -52,7 +55,7 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
                               else "partial" if evidence else "none")
         status: Status = ("Met" if strength == "strong" and len(fresh_strong) >= settings.met_min_strong
                           else "Gap" if not evidence else "Partially met")
-        entry = lexicon.criteria.get(criterion.id)
+        entry = guidance_entry(framework, lexicon, criterion.id)
         stale = tuple(r.item.id for r, _ in evidence if state[r.item.id] == "stale")
         counts = {k: sum(1 for v in state.values() if v == k) for k in ("fresh", "stale", "undated")}
         out.append(CriterionResult(
@@ -63,8 +66,29 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
             evidence=tuple((r.item.id, s) for r, s in evidence),
             actions=entry.actions if entry and status != "Met" else (),
             expected_evidence=entry.expected_evidence if entry else (),
-            gaps=_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings)))
+            gaps=_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings),
+            level=framework.level(criterion.id) if hierarchical else 1, parent=criterion.parent,
+            children=tuple(c.id for c in framework.children(criterion.id))))
     return tuple(out)
+
+
+def collect_evidence(results: Sequence[ItemResult], targets: set[str]) -> list[tuple[ItemResult, float]]:
+    """Mapped items supporting any of ``targets``, each once at its best score, best first."""
+    best: dict[str, tuple[ItemResult, float]] = {}
+    for r in results:
+        if r.status != "mapped":
+            continue
+        for m in r.mappings:
+            if m.criterion in targets and m.score > best.get(r.item.id, (r, -1.0))[1]:
+                best[r.item.id] = (r, m.score)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].item.id))
+
+
+def guidance_entry(framework: Framework, lexicon: Lexicon, cid: str) -> CriterionLexicon | None:
+    """The nearest lexicon entry (own, then ancestors') that says what evidence to expect or what to do; an
+    element thus shows its sub-criterion's guidance unless its own entry has some."""
+    chain = lexicon_chain(framework, lexicon, cid)
+    return next((e for e in chain if e.expected_evidence or e.actions), chain[0] if chain else None)
 
 
 def _describe_gaps(total: int, strong: int, fresh_strong: int, counts: dict[str, int],

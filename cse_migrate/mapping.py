@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from cse_migrate.model import EvidenceItem, Mapping, Reason
 from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
+from cse_migrate.semantic import Encoder, SemanticScorer
 from cse_migrate.text import stem, tokens
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
@@ -68,7 +69,8 @@ class _Block:
 class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
-    def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003") -> None:
+    def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
+                 encoder: Encoder | None = None) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
@@ -89,11 +91,17 @@ class Matcher:
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._build_arrays()
+        self.semantic = None if encoder is None else SemanticScorer(
+            encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
+            float(self.settings["semantic_temperature"]))
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
             for target in framework.leaves_under(rule.target):
                 self.crosswalk.setdefault(rule.source, []).append((target, rule.strength, rule.id, rule.file))
+        # elements (level 3 and below) of one sub-criterion compete: see decide()
+        self.element_parent = {cid: framework.ancestors(cid)[0] for cid in self.criteria
+                               if framework.level(cid) >= 3}
 
     def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
         out = []
@@ -158,8 +166,12 @@ class Matcher:
             points = self._phrase_points(block.sim)
             gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
             losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
+            meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
             for row, item in enumerate(chunk):
-                out.append(self._scored(item, points[row], gains[row], losses[row], block, row))
+                scored = self._scored(item, points[row], gains[row], losses[row], block, row)
+                if meaning is not None:
+                    self._add_semantic(scored, meaning[row])
+                out.append(scored)
         return out
 
     def _scored(self, item: EvidenceItem, points: NDArray[np.float32], gains: NDArray[np.float32],
@@ -189,6 +201,17 @@ class Matcher:
                     reasons[target].append(Reason("crosswalk", rule_id, item.cm_ref.raw, points_added, file))
         return Scored(raw, reasons, text_signal)
 
+    def _add_semantic(self, scored: Scored, probabilities: NDArray[np.float32]) -> None:
+        """Spread ``semantic_weight`` points over the criteria by embedding similarity (text-matched items only)."""
+        if scored.text_signal <= 0 or self.semantic is None:
+            return
+        for cid, probability in zip(self.criteria, probabilities, strict=True):
+            points = self.semantic.weight * float(probability)
+            if points >= 0.01:
+                scored.raw[cid] += points
+                scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
+                                                  "semantic"))
+
     def _matched_words(self, hits: NDArray[np.intp], block: _Block, row: int) -> dict[str, str]:
         """For the lexicon tokens of the matched phrases: the evidence word that met each, for explanations."""
         needed = sorted({s for p in hits for s in self.phrases[int(p)].stems})
@@ -215,9 +238,15 @@ class Matcher:
             return ()
         top_raw = ranked[0][1]
         out: list[Mapping] = []
+        best_element: dict[str, float] = {}  # sub-criterion -> raw points of its best element so far
         for cid, raw in ranked:
             score = self.to_score(raw)
             if score < threshold or (out and raw < secondary_ratio * top_raw):
+                continue
+            # sibling elements share their sub-criterion's phrases and differ only by their own words, so an
+            # item supports the sibling its words fit best (all of them only when they tie exactly)
+            parent = self.element_parent.get(cid)
+            if parent is not None and raw < best_element.setdefault(parent, raw):
                 continue
             out.append(Mapping(cid, round(score, 4), tuple(sorted(scored.reasons[cid],
                                                                   key=lambda r: -abs(r.contribution)))))

@@ -1,6 +1,9 @@
-"""Atomic output: every report is written to a temporary file in the target folder and renamed into place.
+"""Safe output: atomic writes, clean text, cells that never hold formulas, folder names that cannot escape.
 
-A crash or a full disk therefore never leaves a half-written report where a user would open it.
+Every report is written to a temporary file in the target folder and renamed into place, so a crash or a full
+disk never leaves a half-written report where a user would open it. Evidence text is untrusted: control
+characters are removed, spreadsheet cells store it as text whatever its first character (:func:`write_cell`),
+and organisation names become folder names that stay inside the output folder (:func:`safe_folder_name`).
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet.worksheet import Worksheet
+
 from cse_migrate.errors import OutputError
 
 # Characters that Word and Excel reject in XML text (C0 controls other than tab, newline, carriage return).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# First characters that make a spreadsheet program read typed text as a formula or a DDE command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(text: str) -> str:
@@ -22,11 +30,35 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def safe_cell(value: object) -> object:
-    """Make a value safe for a spreadsheet cell: text that starts like a formula stays text."""
+def looks_like_formula(text: str) -> bool:
+    """Text a spreadsheet program would take for a formula (or a DDE command) if it were typed in."""
+    return text[:1] in FORMULA_TRIGGERS
+
+
+def write_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Put ``value`` in a worksheet cell, the one way every sheet writer stores values.
+
+    Text is always stored as text, never as a formula: openpyxl takes any string starting with "=" for a
+    formula, so the cell's type is set back to string after assigning, and text that starts like a formula
+    gets Excel's quote prefix, so that editing the cell later does not turn it into one either. The text keeps
+    its own first character (no apostrophe is added), and control characters Excel refuses are removed.
+    """
     if isinstance(value, str):
         value = clean_text(value)
-        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+    return cell
+
+
+def csv_safe(value: object) -> object:
+    """A value for a CSV cell, which has no cell types: text that starts like a formula gets a leading
+    apostrophe, the convention spreadsheet programs honour, so opening the CSV cannot run it."""
+    if isinstance(value, str):
+        value = clean_text(value)
+        if looks_like_formula(value):
             return "'" + value
     return value
 

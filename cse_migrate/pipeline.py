@@ -7,32 +7,44 @@ analyse without writing, or write the same result in other ways.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from cse_migrate import __version__
+from cse_migrate.crosswalk import project_result
 from cse_migrate.dedupe import find_duplicates
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
 from cse_migrate.gaps import analyse_gaps
+from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.noise import NoiseDetector
 from cse_migrate.output import ensure_folder
+from cse_migrate.ratings import rate_if_hierarchical
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet, effective_settings
+from cse_migrate.semantic import Encoder
 
 DEFAULT_FRAMEWORK = "five-points"
 DEFAULT_LEGACY = "charter-mark-2003"
+
+
+LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
+                "input folder: copy the file itself into the folder")
+OUTSIDE_PROBLEM = "leads outside the input folder and is not read; copy the file itself into the folder"
+SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not read; remove it from the folder"
 
 
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     name: str  # how the file is cited: relative to the folder it was found in
+    problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
 
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
@@ -48,32 +60,66 @@ def make_settings(framework: Framework, as_of: date | None = None, organisation:
 
 
 def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
-    """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files."""
+    """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files.
+
+    Inside a folder, symbolic links (to files or folders) are not followed and special files (pipes, devices)
+    are not opened: each is listed with its problem, so it is reported as unreadable rather than silently
+    skipped. A path given on the command line is the user's own choice and is followed.
+    """
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
             raise InputNotFoundError(f"{root}: no such file or folder; check the path")
-        if root.is_file():
+        if root.is_dir():
+            walk_folder(root, root, found)
+        elif root.is_file():
             found.append(InputFile(root, root.name))
-            continue
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            rel = path.relative_to(root)
-            if any(part.startswith((".", "~$")) for part in rel.parts):
-                continue
-            found.append(InputFile(path, rel.as_posix()))
+        else:
+            found.append(InputFile(root, root.name, SPECIAL_PROBLEM))
     if not found:
         raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
     return found
 
 
-def read_inputs(files: Sequence[InputFile]) -> tuple[list[FileRead], list[FileError]]:
+def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
+    """Add the files under ``folder`` to ``found``, in name order, without following links."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        found.append(InputFile(folder, folder.relative_to(root).as_posix() or folder.name,
+                               f"is a folder that could not be listed ({exc.strerror or exc}); check its "
+                               "permissions"))
+        return
+    resolved_root = root.resolve()
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue  # hidden files and Office lock files are never evidence
+        path = Path(entry.path)
+        name = path.relative_to(root).as_posix()
+        if entry.is_symlink():
+            found.append(InputFile(path, name, LINK_PROBLEM))
+        elif entry.is_dir(follow_symlinks=False):
+            walk_folder(root, path, found)
+        elif not entry.is_file(follow_symlinks=False):
+            found.append(InputFile(path, name, SPECIAL_PROBLEM))
+        elif not path.resolve().is_relative_to(resolved_root):
+            found.append(InputFile(path, name, OUTSIDE_PROBLEM))
+        else:
+            found.append(InputFile(path, name))
+
+
+def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
+                password: str | None = None) -> tuple[list[FileRead], list[FileError]]:
     """Read every file; an unreadable file is recorded with its reason and the run goes on."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
     for f in files:
+        if f.problem is not None:
+            errors.append(FileError(f.name, f.problem))
+            continue
         try:
-            reads.append(read_file(f.path, f.name))
+            reads.append(read_file(f.path, f.name, limits, password))
         except InputFileError as exc:
             errors.append(FileError(f.name, exc.reason))
         except CseMigrateError:
@@ -161,27 +207,34 @@ def assemble(items: Sequence[EvidenceItem], noise: dict[str, str], duplicates: d
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_FRAMEWORK,
             as_of: date | None = None, organisation: str = "", stale_months: int | None = None,
-            legacy_id: str = DEFAULT_LEGACY) -> RunResult:
-    """Run the whole analysis on files and folders and return everything it found."""
+            legacy_id: str = DEFAULT_LEGACY, encoder: Encoder | None = None, limits: Limits = DEFAULT_LIMITS,
+            password: str | None = None) -> RunResult:
+    """Run the whole analysis on files and folders and return everything it found.
+
+    ``encoder`` switches on the optional semantic matcher (:func:`cse_migrate.semantic.load_encoder`).
+    ``limits`` bound what one input file may cost to read; ``password`` opens password-protected files."""
     framework = rules.framework(framework_id)
     legacy = rules.framework(legacy_id)
     settings = make_settings(framework, as_of, organisation, stale_months)
     files = discover_files(inputs)
-    reads, errors = read_inputs(files)
+    reads, errors = read_inputs(files, limits, password)
     items = number_evidence(reads, legacy)
     noise = set_aside_noise(items, NoiseDetector(rules))
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id), settings)
+    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id, encoder), settings)
     results = assemble(items, noise, duplicates, mapped)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
+    criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
         rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
         errors=tuple(errors), items=tuple(results), criteria=criteria,
-        extra={"legacy_framework": legacy.id})
+        extra={"legacy_framework": legacy.id, **limits.as_settings()}, readiness=readiness,
+        legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
+        projection=project_result(rules, framework, criteria))
 
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:

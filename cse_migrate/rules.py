@@ -14,6 +14,7 @@ bundled file, and new files add to it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -49,6 +50,8 @@ SETTING_SPECS: dict[str, tuple[type, float, float]] = {
     "fuzzy_cutoff": (float, 50.0, 100.0),
     "review_below": (float, 0.0, 1.0),
     "review_margin": (float, 0.0, 1.0),
+    "semantic_weight": (float, 0.0, 100.0),
+    "semantic_temperature": (float, 0.001, 10.0),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/ratings.py.
     "compliance_plus_min_strong": (int, 1, 1000),
     "compliance_plus_min_sources": (int, 1, 100),
@@ -70,6 +73,8 @@ DEFAULT_SETTINGS: dict[str, float | int] = {
     "fuzzy_cutoff": 85.0,
     "review_below": 0.65,
     "review_margin": 0.1,
+    "semantic_weight": 0.5,
+    "semantic_temperature": 0.02,
     "compliance_plus_min_strong": 3,
     "compliance_plus_min_sources": 2,
     "compliance_min_strong": 2,
@@ -155,6 +160,11 @@ class Framework:
         depth = self.level(cid)
         return LEVEL_NAMES[depth - 1] if depth <= len(LEVEL_NAMES) else f"level {depth}"
 
+    def level_plural(self, cid: str) -> str:
+        """"criteria", "sub-criteria", "elements": the plural of :meth:`level_name`."""
+        name = self.level_name(cid)
+        return name[:-2] + "a" if name.endswith("criterion") else name + "s"
+
     def at_level(self, cid: str, depth: int) -> str:
         """The ancestor of ``cid`` at ``depth`` (``cid`` itself when it is not deeper than that)."""
         chain = [cid, *self.ancestors(cid)]  # nearest first, top last
@@ -237,6 +247,7 @@ class RuleSet:
     files: tuple[RuleFileInfo, ...]
     version: str
     roots: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # not wrong, but worth a rules author's look
 
     def framework(self, fid: str) -> Framework:
         try:
@@ -563,12 +574,15 @@ def load_rules(extra: Path | None = None, bundled: Path = BUNDLED_RULES) -> Rule
     _check_references(frameworks, crosswalks, lexicons, problems)
     if vocab is None:
         problems.append(f"{roots[-1]}: no vocabulary file (kind: vocabulary) was found")
+    warnings: list[str] = []
+    if vocab is not None:
+        _check_phrases(lexicons, vocab, warnings)
     if problems:
         raise RulesError(problems)
     assert vocab is not None
     digest = hashlib.sha256("".join(i.sha256 for i in infos).encode()).hexdigest()[:12]
     return RuleSet(frameworks, tuple(crosswalks), lexicons, vocab, tuple(noise), tuple(infos),
-                   f"rules-{digest}", tuple(str(r) for r in roots))
+                   f"rules-{digest}", tuple(str(r) for r in roots), tuple(warnings))
 
 
 def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Lexicon],
@@ -616,6 +630,23 @@ def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Le
 
     for fid in list(frameworks):
         resolve(fid, ())
+
+
+def _check_phrases(lexicons: dict[str, Lexicon], vocab: Vocabulary, warnings: list[str]) -> None:
+    """A phrase of several words that stop words reduce to one word (or none) matches far more than its author
+    may have meant ("one to one" matches any "one"): warn, naming the phrase and what is left of it. A warning,
+    not an error, because "head of" matching every "head" is sometimes exactly what was meant."""
+    from cse_migrate.text import tokens, words  # text depends on this module's Vocabulary
+
+    for lex in lexicons.values():
+        for cid, entry in lex.criteria.items():
+            for section, phrases in (("phrases", entry.phrases), ("against", entry.against)):
+                for phrase in phrases:
+                    left = tokens(phrase.text, dataclasses.replace(vocab, abbreviations={}))
+                    if len(words(phrase.text)) > 1 and len(left) < 2:
+                        kept = f"'{left[0]}'" if left else "nothing"
+                        warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: stop words leave "
+                                        f"{kept} of this phrase, which then matches that word anywhere")
 
 
 def _check_references(frameworks: dict[str, Framework], crosswalks: list[CrosswalkRule],

@@ -15,6 +15,7 @@ from cse_migrate.rules import Vocabulary
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&/'][a-z0-9]+)*")
 _SPACES = re.compile(r"\s+")
+_COMPOUND = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 # Suffixes stripped by the stemmer, longest first; a stem keeps at least four letters so that short words
 # ("news", "bus") are left alone.
 _SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ised", "ises", "ise",
@@ -56,12 +57,14 @@ def tokens(text: str, vocab: Vocabulary) -> list[str]:
     out: list[str] = []
     if "%" in text:
         out.append("percent")  # measured results ("91% satisfied") are a signal in their own right
-    for word in words(text):
-        word = vocab.spellings.get(word, word)
+    # a hyphenated compound ("e-learning", "co-design") also counts as one word, so that a phrase written
+    # with the hyphen does not shrink to its last part and match every "learning"
+    compounds: list[str] = [str(m).replace("-", "") for m in _COMPOUND.findall(fold(text))]
+    for raw in words(text) + compounds:
+        word: str = vocab.spellings.get(raw, raw)
         expansion = vocab.abbreviations.get(word)
-        candidates = [word] + (words(expansion) if expansion else [])
-        for w in candidates:
-            w = vocab.spellings.get(w, w)
+        for candidate in [word] + (words(expansion) if expansion else []):
+            w: str = vocab.spellings.get(candidate, candidate)
             if w in vocab.stopwords or (len(w) < 2 and not w.isdigit()):
                 continue
             out.append(w)

@@ -128,9 +128,11 @@ def test_empty_and_corrupt_files_raise_input_file_error(tmp_path: Path) -> None:
     (tmp_path / "empty.csv").write_bytes(b"")
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "broken.docx").write_bytes(b"garbage")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")  # PDF is read since issue 3: this one is truncated
+    (tmp_path / "notes.pages").write_bytes(b"garbage")
     for name, fragment in [("empty.csv", "is empty"), ("broken.xlsx", "not a readable Excel workbook"),
-                           ("broken.docx", "not a readable Word document"), ("notes.pdf", "not supported")]:
+                           ("broken.docx", "not a readable Word document"), ("notes.pdf", "not a readable PDF"),
+                           ("notes.pages", "not supported")]:
         with pytest.raises(InputFileError) as info:
             read_file(tmp_path / name, name)
         assert name in str(info.value) and fragment in str(info.value)

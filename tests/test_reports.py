@@ -253,7 +253,9 @@ def test_appendix_tables_list_every_item(document: Document) -> None:
     (files,) = table_with_header(document, "File", "Format")
     assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv",
                                               "narrative.docx"]
-    assert rows_of(files)[0][2:] == ["9", "4", "2", "3"]
+    # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept
+    assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3"]
+    assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1"]
 
 
 def test_method_appendix(document: Document) -> None:
@@ -384,8 +386,10 @@ def test_formula_text_is_stored_as_text(xlsx_path: Path) -> None:
     sheet = load_workbook(xlsx_path)["2 Collaboration with public"]
     cell = sheet["B3"]
     assert cell.data_type == "s"
-    assert isinstance(cell.value, str) and cell.value.endswith(FORMULA_TEXT)
-    assert not cell.value.startswith("=")
+    # the evidence exactly as written (no apostrophe added), typed as text, and quote-prefixed so that
+    # editing the cell in Excel cannot turn it into a formula either
+    assert cell.value == FORMULA_TEXT
+    assert cell.quotePrefix is True
     with zipfile.ZipFile(xlsx_path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/"):
@@ -456,7 +460,8 @@ def test_batch_summary(tmp_path: Path, result: RunResult) -> None:
     assert rows[1]["Errors"] is None or rows[1]["Errors"] == ""
     assert rows[2]["Errors"] == "no readable evidence files in westby"
     assert rows[2]["Items read"] is None
-    assert sheet["A4"].data_type == "s" and not str(sheet["A4"].value).startswith("=")
+    # the name exactly as given, stored as text and quote-prefixed: never a formula
+    assert sheet["A4"].data_type == "s" and sheet["A4"].value == "=Westby" and sheet["A4"].quotePrefix is True
     # Fills: criterion statuses and run status.
     for column, status in zip("DEFGH", EXPECTED_STATUS.values(), strict=True):
         assert sheet[f"{column}2"].fill.fgColor.rgb.endswith(FILL[status])

@@ -1,48 +1,127 @@
-"""Readers, one module per format, registered by file suffix.
+"""Readers, one module per format, registered by format and chosen by what a file contains.
 
-Every reader takes a path and the name to cite it by, and returns a :class:`~cse_migrate.model.FileRead`; it
-raises :class:`~cse_migrate.errors.InputFileError` (naming the file and what to do) when the file cannot be read.
+:func:`read_file` asks :mod:`cse_migrate.readers.detect` what a file really is (an .xlsx saved as .xls is read
+as xlsx; HTML saved as .xls is refused with advice), decrypts it in memory when it is password-protected and a
+password was given, and hands a :class:`~cse_migrate.readers.base.FileToRead` to the reader registered for the
+format. Every reader returns a :class:`~cse_migrate.model.FileRead` and raises
+:class:`~cse_migrate.errors.InputFileError` (naming the file and what to do) when the file cannot be read.
 Built-in readers register themselves exactly as an extension would, through :func:`register`.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from cse_migrate.errors import InputFileError
-from cse_migrate.model import FileRead
+from cse_migrate.errors import CseMigrateError, InputFileError
+from cse_migrate.limits import DEFAULT_LIMITS, Limits
+from cse_migrate.model import FileRead, RawItem
+from cse_migrate.readers.base import FileToRead
+from cse_migrate.readers.detect import SUFFIX_FORMATS, detect_format
+from cse_migrate.readers.encryption import decrypt
 
-Reader = Callable[[Path, str], FileRead]
-_READERS: dict[str, tuple[str, Reader]] = {}
-
-
-def register(suffixes: tuple[str, ...], fmt: str, reader: Reader) -> None:
-    """Register ``reader`` for file suffixes (lower case, with the dot)."""
-    for suffix in suffixes:
-        _READERS[suffix] = (fmt, reader)
+Reader = Callable[[FileToRead], FileRead]
+_READERS: dict[str, Reader] = {}
 
 
-def supported_suffixes() -> tuple[str, ...]:
+def register(formats: tuple[str, ...], reader: Reader) -> None:
+    """Register ``reader`` for formats as :func:`~cse_migrate.readers.detect.detect_format` names them."""
+    for fmt in formats:
+        _READERS[fmt] = reader
+
+
+def supported_formats() -> tuple[str, ...]:
     _load_builtins()
     return tuple(sorted(_READERS))
 
 
-def read_file(path: Path, name: str) -> FileRead:
-    """Read one file with the reader for its suffix."""
+def supported_suffixes() -> tuple[str, ...]:
+    """The file suffixes whose formats have a reader (content decides, but these are the usual names)."""
     _load_builtins()
-    entry = _READERS.get(path.suffix.lower())
-    if entry is None:
-        raise InputFileError(name, f"'{path.suffix or '(no extension)'}' files are not supported; "
-                                   f"supported: {', '.join(sorted(_READERS))}")
-    return entry[1](path, name)
+    return tuple(sorted(s for s, fmt in SUFFIX_FORMATS.items() if fmt in _READERS))
+
+
+def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS, password: str | None = None) -> FileRead:
+    """Read one file with the reader for the format its content shows.
+
+    Raises :class:`InputFileError` and nothing else for a file that cannot be read, whatever its bytes: a
+    parser's unexpected exception is translated here, at the boundary, and keeps the user's file name.
+    """
+    _load_builtins()
+    try:
+        # Parsers of damaged files warn on stderr (openpyxl, pypdf); the one line per file that the run
+        # prints, and the reasons recorded in the reports, say what matters.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read(FileToRead(path, name, limits, password=password))
+    except CseMigrateError:
+        raise
+    except Exception as exc:
+        raise InputFileError(name, f"could not be read ({type(exc).__name__}: {exc}); check it opens in its own "
+                                   "program, and if it does, please report this as a bug") from exc
+
+
+def _read(job: FileToRead) -> FileRead:
+    detected = detect_format(job)
+    notes: list[str] = [detected.note] if detected.note else []
+    if detected.encrypted:
+        job = decrypt(job)
+        detected = detect_format(job)
+        if detected.encrypted:
+            raise InputFileError(job.name, "is password-protected and stayed encrypted after decryption; save "
+                                           "an unprotected copy")
+        notes.append("password-protected: decrypted in memory with the password given")
+    reader = _READERS.get(detected.format)
+    if reader is None:
+        raise InputFileError(job.name, f"holds a {detected.format} file, and no reader for {detected.format} is "
+                                       "installed; save it as .xlsx, .docx or .csv")
+    read = reader(job)
+    return cut_long_texts(replace(read, notes=(*notes, *read.notes)), job.limits)
+
+
+def cut_long_texts(read: FileRead, limits: Limits) -> FileRead:
+    """Cut any item longer than ``--max-cell-chars`` and say so in the file's notes."""
+    limit = limits.max_cell_chars
+    long_items = sum(1 for item in read.items if len(item.text) > limit)
+    if not long_items:
+        return read
+    items = tuple(_cut(item, limit) for item in read.items)
+    note = (f"{long_items} cell(s) or paragraph(s) longer than {limit:,} characters were cut there "
+            "(--max-cell-chars)")
+    return replace(read, items=items, notes=(*read.notes, note))
+
+
+def _cut(item: RawItem, limit: int) -> RawItem:
+    if len(item.text) <= limit:
+        return item
+    return replace(item, text=item.text[: limit - 1] + "\u2026")
 
 
 def _load_builtins() -> None:
     if _READERS:
         return
-    from cse_migrate.readers import csv_reader, docx_reader, xlsx_reader
+    from cse_migrate.readers import (
+        csv_reader,
+        doc_reader,
+        docx_reader,
+        odf_reader,
+        pdf_reader,
+        rtf_reader,
+        text_reader,
+        xls_reader,
+        xlsx_reader,
+    )
 
-    register((".xlsx", ".xlsm"), "xlsx", xlsx_reader.read_xlsx)
-    register((".docx",), "docx", docx_reader.read_docx)
-    register((".csv", ".tsv"), "csv", csv_reader.read_csv)
+    register(("xlsx",), xlsx_reader.read_xlsx)
+    register(("xls",), xls_reader.read_xls)
+    register(("docx",), docx_reader.read_docx)
+    register(("doc",), doc_reader.read_doc)
+    register(("csv",), csv_reader.read_csv)
+    register(("pdf",), pdf_reader.read_pdf)
+    register(("odt",), odf_reader.read_odt)
+    register(("ods",), odf_reader.read_ods)
+    register(("rtf",), rtf_reader.read_rtf)
+    register(("txt",), text_reader.read_text)
+    register(("md",), text_reader.read_markdown)

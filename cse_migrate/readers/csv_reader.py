@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, Source
+from cse_migrate.readers.base import FileToRead, check_rows
 from cse_migrate.readers.common import rows_to_items
 
 _DELIMITERS = ",;\t|"
 
 
-def decode(raw: bytes, name: str) -> tuple[str, str]:
+def decode(raw: bytes, name: str, advice: str = "export it again as CSV (UTF-8)") -> tuple[str, str]:
     """Decode bytes as UTF-8 (with or without BOM), else cp1252; returns (text, encoding)."""
-    if b"\x00" in raw[:4096]:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
             return raw.decode("utf-16"), "utf-16"
-        raise InputFileError(name, "looks like a binary file, not text; export it again as CSV (UTF-8)")
+        except UnicodeDecodeError as exc:
+            raise InputFileError(name, f"is not valid UTF-16 text ({exc.reason}); {advice}") from exc
+    if b"\x00" in raw[:4096]:
+        raise InputFileError(name, f"looks like a binary file, not text; {advice}")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding), encoding
@@ -41,18 +44,17 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def read_csv(path: Path, name: str) -> FileRead:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(name, f"could not be opened ({exc.strerror}); check it exists and is readable") from exc
-    text, _encoding = decode(raw, name)
+def read_csv(job: FileToRead) -> FileRead:
+    name = job.name
+    text, _encoding = decode(job.read_bytes(), name)
     if not text.strip():
         raise InputFileError(name, "is empty; export the evidence log again or remove the file")
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
+    delimiter = "\t" if job.path.suffix.lower() == ".tsv" else sniff_delimiter(text)
+    rows: list[list[object]] = []
     try:
-        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""),
-                                                                  delimiter=delimiter)]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(list(row))
+            check_rows(len(rows), "the file", name, job.limits)  # stop early: never hold more than the limit
     except csv.Error as exc:
         raise InputFileError(name, f"is not valid CSV ({exc}); open it in a spreadsheet and save as CSV") from exc
 

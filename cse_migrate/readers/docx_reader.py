@@ -4,22 +4,26 @@ Headings are structure, not evidence: a heading such as "Criterion 2: Actively e
 Mark context to everything below it until the next such heading. Page headers and footers live in other parts
 of the package and are never read; captions and tables of contents are page furniture and are counted, not
 turned into evidence.
+
+python-docx parses with lxml without resolving entities, and :mod:`cse_migrate.readers.archive` has already
+refused any part carrying a document type declaration, so no entity is ever expanded.
 """
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 import docx
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.readers.base import FileToRead, check_rows, clean_unit_text, parser_errors
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.refs import parse_ref
+
+_ERRORS = parser_errors(PackageNotFoundError)
 
 _FURNITURE_STYLES = ("caption", "toc", "header", "footer", "table of figures", "footnote")
 
@@ -44,12 +48,18 @@ def _table_rows(table: Table) -> list[list[object]]:
     return rows
 
 
-def read_docx(path: Path, name: str) -> FileRead:
+def read_docx(job: FileToRead) -> FileRead:
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputFileError(name, f"not a readable Word document ({type(exc).__name__}); "
-                                   "open it in Word and save it again as .docx") from exc
+        with job.open() as stream:
+            document = docx.Document(stream)
+        return _read_document(document, job)
+    except _ERRORS as exc:
+        raise InputFileError(job.name, f"not a readable Word document ({type(exc).__name__}); "
+                                       "open it in Word and save it again as .docx") from exc
+
+
+def _read_document(document: DocxDocument, job: FileToRead) -> FileRead:
+    name = job.name
     items: list[RawItem] = []
     units = blank = other = 0
     context: str | None = None
@@ -63,6 +73,7 @@ def read_docx(path: Path, name: str) -> FileRead:
                 return Source(file=name, extractor="docx", table=number, row=index + 1, column=column)
 
             rows = _table_rows(block)
+            check_rows(len(rows), f"table {number}", name, job.limits)
             found, b, o = rows_to_items(rows, source, context_ref=context)
             items.extend(found)
             units += len(rows)
@@ -71,7 +82,8 @@ def read_docx(path: Path, name: str) -> FileRead:
             continue
         paragraph_no += 1
         units += 1
-        text = block.text.strip()
+        check_rows(units, "the document", name, job.limits)
+        text = clean_unit_text(block.text)
         style = _style_name(block)
         if not text:
             blank += 1

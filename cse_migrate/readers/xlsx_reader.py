@@ -3,63 +3,141 @@
 Every sheet is read, hidden ones too (their items are marked). Formulas give their cached values; merged
 cells give their value to every cell they cover, so a criterion band merged down a column reaches each row.
 A sheet named after a criterion ("Criterion 2", "Crit 3 Access", "C4") gives that criterion to its rows.
+
+A workbook with more worksheet XML than ``Limits.stream_above_mb`` is streamed (openpyxl's read-only mode) so
+memory stays bounded. Streaming cannot see merged cells, so smaller workbooks are read in full and merged cells
+are spread as usual; a streamed workbook says so in a note on the file. openpyxl parses worksheets with
+defusedxml (installed as a dependency), and :mod:`cse_migrate.readers.archive` has already refused any part
+with a document type declaration.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
-from pathlib import Path
+from collections.abc import Iterable
 
 from openpyxl import load_workbook
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.readers.base import FileToRead, check_cells, check_rows, parser_errors
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.refs import parse_ref
 
+_ERRORS = parser_errors(InvalidFileException)
 
-def _sheet_rows(sheet: Worksheet) -> list[list[object]]:
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if (r, c) == (merged.min_row, merged.min_col) or merged.min_row == merged.max_row:
-                    # a merged row (heading band) keeps its text once, not once per column
-                    continue
-                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                    rows[r - 1][c - 1] = value
+_ADVICE = "open it in Excel and save it again as .xlsx"
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
+STREAMED_NOTE = ("large workbook read in streaming mode: merged cells were not spread across the cells they "
+                 "cover")
+
+
+def collect_rows(values: Iterable[Iterable[object]], title: str, job: FileToRead) -> list[list[object]]:
+    """Materialise a sheet's rows, refusing it as soon as it passes the rows or cells limit."""
+    rows: list[list[object]] = []
+    cells = 0
+    where = f"sheet '{title}'"
+    for values_row in values:
+        row = list(values_row)
+        while row and row[-1] is None:
+            row.pop()  # trailing empty cells carry nothing, and a formatted column can make them thousands
+        rows.append(row)
+        cells += len(row)
+        check_rows(len(rows), where, job.name, job.limits)
+        check_cells(cells, where, job.name, job.limits)
     return rows
 
 
-def read_xlsx(path: Path, name: str) -> FileRead:
+def _sheet_rows(sheet: Worksheet, job: FileToRead) -> list[list[object]]:
+    # The grid openpyxl would walk is max_row x max_column; refuse an absurd one before walking it.
+    check_rows(sheet.max_row, f"sheet '{sheet.title}'", job.name, job.limits)
+    check_cells(sheet.max_row * sheet.max_column, f"sheet '{sheet.title}'", job.name, job.limits)
+    rows = collect_rows(sheet.iter_rows(values_only=True), sheet.title, job)
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        if merged.min_row == merged.max_row:
+            continue  # a merged row (heading band) keeps its text once, not once per column
+        # clipped to the rows read, so a hostile range such as A1:XFD1048576 costs nothing
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            for c in range(merged.min_col, merged.max_col + 1):
+                if (r, c) == (merged.min_row, merged.min_col):
+                    continue
+                if c - 1 >= len(row) and value is not None:
+                    row.extend([None] * (c - len(row)))  # trailing empty cells were trimmed: grow the row back
+                if c - 1 < len(row):
+                    row[c - 1] = value
+    return rows
+
+
+def _streamed_rows(sheet: ReadOnlyWorksheet, job: FileToRead) -> list[list[object]]:
+    # The <dimension> element can lie (and a hostile one claims 17 billion cells): ignore it and take each row
+    # as wide as its own cells.
+    sheet.reset_dimensions()
+    return collect_rows(sheet.iter_rows(values_only=True), sheet.title, job)
+
+
+def plan_reading(job: FileToRead) -> bool:
+    """Decide whether to stream (True when the worksheets' XML is larger than the threshold) and, when reading
+    in full, refuse merged ranges too large to hold: openpyxl creates an object for every cell a merged range
+    covers, so ``<mergeCell ref="A1:XFD1048576"/>`` would exhaust memory inside load_workbook."""
+    with job.open() as stream, zipfile.ZipFile(stream) as archive:
+        sheets = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/") and not i.is_dir()]
+        if sum(i.file_size for i in sheets) > job.limits.stream_above_bytes:
+            return True
+        for info in sheets:
+            covered = sum(merged_area(m) for m in _MERGE_REF.finditer(archive.read(info)))
+            check_cells(covered, f"the merged cells of {info.filename}", job.name, job.limits)
+    return False
+
+
+def merged_area(match: re.Match[bytes]) -> int:
+    """How many cells one ``<mergeCell ref="B2:D9"/>`` covers."""
+    first_col, first_row, last_col, last_row = match.groups()
+    first, last = int(column_index_from_string(first_col.decode())), int(column_index_from_string(last_col.decode()))
+    return (abs(last - first) + 1) * (abs(int(last_row) - int(first_row)) + 1)
+
+
+def read_xlsx(job: FileToRead) -> FileRead:
+    name = job.name
     try:
-        workbook = load_workbook(path, data_only=True, read_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        streamed = plan_reading(job)
+        workbook = load_workbook(job.open(), data_only=True, read_only=streamed)
+    except _ERRORS as exc:
         raise InputFileError(name, f"not a readable Excel workbook ({type(exc).__name__}: {exc}); "
-                                   "open it in Excel and save it again as .xlsx") from exc
-    items: list[RawItem] = []
-    units = blank = other = 0
+                                   f"{_ADVICE}") from exc
     try:
-        for sheet in workbook.worksheets:
-            hidden = sheet.sheet_state != "visible"
-            rows = _sheet_rows(sheet)
-            sheet_ref = sheet.title if parse_ref(sheet.title, max_criterion=9) else None
-            title = sheet.title
-
-            def source(index: int, column: str | None, title: str = title, hidden: bool = hidden) -> Source:
-                return Source(file=name, extractor="xlsx", sheet=title, row=index + 1, column=column,
-                              hidden=hidden)
-
-            found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
-            items.extend(found)
-            units += len(rows)
-            blank += b
-            other += o
+        return _read_workbook(workbook, job, streamed)
+    except _ERRORS as exc:
+        raise InputFileError(name, f"not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                                   f"{_ADVICE}") from exc
     finally:
         workbook.close()
-    return FileRead(name, "xlsx", tuple(items), units, blank, other)
 
 
+def _read_workbook(workbook: Workbook, job: FileToRead, streamed: bool) -> FileRead:
+    items: list[RawItem] = []
+    units = blank = other = 0
+    for sheet in workbook.worksheets:
+        hidden = sheet.sheet_state != "visible"
+        rows = _streamed_rows(sheet, job) if streamed else _sheet_rows(sheet, job)
+        sheet_ref = sheet.title if parse_ref(sheet.title, max_criterion=9) else None
+        title = sheet.title
+
+        def source(index: int, column: str | None, title: str = title, hidden: bool = hidden) -> Source:
+            return Source(file=job.name, extractor="xlsx", sheet=title, row=index + 1, column=column,
+                          hidden=hidden)
+
+        found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
+        items.extend(found)
+        units += len(rows)
+        blank += b
+        other += o
+    notes = (STREAMED_NOTE,) if streamed else ()
+    return FileRead(job.name, "xlsx", tuple(items), units, blank, other, notes)

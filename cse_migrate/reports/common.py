@@ -21,10 +21,13 @@ from openpyxl.writer.excel import ExcelWriter
 
 from cse_migrate.gaps import months_before
 from cse_migrate.model import EvidenceItem, FileError, ItemResult, Mapping, Reason, RunResult, Source
-from cse_migrate.output import safe_cell
+from cse_migrate.output import write_cell
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
 STATUS_FILL: dict[str, str] = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
+# Estimated CSE ratings in the same palette, with a deeper green for Compliance Plus.
+RATING_FILL: dict[str, str] = {"Compliance Plus": "A9D08E", "Compliance": "C6EFCE", "Partial Compliance": "FFEB9C",
+                               "Not evidenced": "FFC7CE"}
 
 StaleLabel = Literal["yes", "no", "undated"]
 
@@ -204,7 +207,7 @@ def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
 
 # --- spreadsheet tables ----------------------------------------------------------------------------------
 
-# Excel refuses cells longer than 32,767 characters; leave room for safe_cell's leading apostrophe.
+# Excel refuses cells longer than 32,767 characters.
 _MAX_CELL_CHARS = 32_000
 _HEADER_FONT = Font(bold=True)
 _TOP = Alignment(vertical="top")
@@ -231,13 +234,14 @@ def fit_cell(value: object) -> object:
 
 def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
                 freeze: str = "B2") -> int:
-    """Write a bold header and ``rows`` (each value through safe_cell), freeze panes, add a filter.
+    """Write a bold header and ``rows`` (each value through :func:`~cse_migrate.output.write_cell`, so text is
+    never a formula), freeze panes, add a filter.
 
     Numbers and dates keep their type so Excel can sort and filter them; a column's number format applies
     only to cells that hold a number or a date (an undated row keeps its text). Returns the data row count.
     """
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=safe_cell(column.header))
+        cell = write_cell(sheet, 1, index, column.header)
         cell.font = _HEADER_FONT
         cell.alignment = _HEADER_ALIGN
         sheet.column_dimensions[get_column_letter(index)].width = column.width
@@ -245,7 +249,7 @@ def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable
     for row_index, values in enumerate(rows, start=2):
         count += 1
         for index, (value, column) in enumerate(zip(values, columns, strict=True), start=1):
-            cell = sheet.cell(row=row_index, column=index, value=safe_cell(fit_cell(value)))
+            cell = write_cell(sheet, row_index, index, fit_cell(value))
             cell.alignment = _TOP_WRAP if column.wrap else _TOP
             if column.number_format and isinstance(value, date | int | float) and not isinstance(value, bool):
                 cell.number_format = column.number_format
@@ -257,3 +261,26 @@ def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable
 def fill(colour: str) -> PatternFill:
     """A solid cell fill in ``colour`` (RRGGBB)."""
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+# --- accounting per file ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileTally:
+    """What became of one file's items: ``items = evidence + noise + duplicates`` (evidence is mapped or
+    unmapped), alongside the reader's own ``units = blank + structure + items``."""
+
+    evidence: int = 0
+    noise: int = 0
+    duplicates: int = 0
+
+
+def tally_files(result: RunResult) -> dict[str, FileTally]:
+    """Per cited file name, how many of its items ended as evidence, noise and duplicates."""
+    counts: dict[str, dict[str, int]] = {}
+    for item in result.items:
+        tally = counts.setdefault(item.item.source.file, {"evidence": 0, "noise": 0, "duplicates": 0})
+        key = {"noise": "noise", "duplicate": "duplicates"}.get(item.status, "evidence")
+        tally[key] += 1
+    return {name: FileTally(**tally) for name, tally in counts.items()}

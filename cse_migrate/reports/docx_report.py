@@ -28,12 +28,14 @@ from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
 from cse_migrate.output import atomic_write, clean_text
 from cse_migrate.reports.common import (
     STATUS_FILL,
+    FileTally,
     as_of_midnight,
     cite_with_copies,
     date_display,
     legacy_ref,
     normalise_zip,
     strength_label,
+    tally_files,
     truncate,
     why_text,
 )
@@ -111,11 +113,19 @@ def build_gap_document(result: RunResult) -> Document:
     add_footer(document)
     add_title_page(document, result)
     add_contents(document)
-    add_executive_summary(document, result)
-    items = result.item_by_id()
-    for criterion in result.criteria:
-        add_criterion_section(document, criterion, items, result.settings)
+    hierarchical = any(c.parent is not None for c in result.criteria)
+    if hierarchical:  # the official CSE structure: ratings, readiness, criteria > sub-criteria > elements
+        from cse_migrate.reports.docx_hierarchy import add_rated_appendices, add_rated_body
+
+        add_rated_body(document, result)
+    else:
+        add_executive_summary(document, result)
+        items = result.item_by_id()
+        for criterion in result.criteria:
+            add_criterion_section(document, criterion, items, result.settings)
     add_appendices(document, result)
+    if hierarchical:
+        add_rated_appendices(document, result)
     return document
 
 
@@ -511,13 +521,25 @@ def add_unreadable_appendix(document: Document, result: RunResult) -> None:
 
 
 def add_files_appendix(document: Document, result: RunResult) -> None:
-    """Accounting per file: units looked at, blanks and other lines skipped, evidence items taken."""
+    """Accounting per file: units looked at, blanks and other lines skipped, evidence items taken and what
+    became of them, then any notes on how a file was read."""
     add_heading(document, "Appendix E: Files read", 1)
-    columns = (Column("File", 7.0), Column("Format", 1.8), Column("Units read", 2.0), Column("Blank", 1.8),
-               Column("Other skipped", 2.2), Column("Evidence items", 2.2))
-    rows = [(f.file, f.format, str(f.units_read), str(f.skipped_blank), str(f.skipped_other),
-             str(len(f.items))) for f in result.files]
+    add_text(document, "For every file, units read (rows or paragraphs) = blank + other skipped + evidence "
+                       "items, and evidence items = noise + duplicates + kept (mapped or unmapped).")
+    columns = (Column("File", 4.4), Column("Format", 1.4), Column("Units read", 1.5), Column("Blank", 1.3),
+               Column("Other skipped", 1.6), Column("Evidence items", 1.6), Column("Noise", 1.4),
+               Column("Duplicates", 1.8), Column("Kept", 1.4))
+    tallies = tally_files(result)
+    rows = []
+    for f in result.files:
+        tally = tallies.get(f.file, FileTally())
+        rows.append((f.file, f.format, str(f.units_read), str(f.skipped_blank), str(f.skipped_other),
+                     str(len(f.items)), str(tally.noise), str(tally.duplicates), str(tally.evidence)))
     add_table_or_note(document, columns, rows, "No files were read.")
+    notes = [(f.file, note) for f in result.files for note in f.notes]
+    if notes:
+        add_heading(document, "Notes on how files were read", 2)
+        add_table(document, (Column("File", 6.0), Column("Note", 11.0)), notes)
 
 
 def settings_rows(settings: Settings) -> list[tuple[str, str, str]]:

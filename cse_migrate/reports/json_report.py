@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cse_migrate.model import ItemResult, Mapping, RunResult
+from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
 from cse_migrate.output import atomic_write_text
+from cse_migrate.reports.common import FileTally, tally_files
 
 SCHEMA_VERSION = "1.0"
 
@@ -48,9 +49,22 @@ def _item(r: ItemResult) -> dict[str, Any]:
     return out
 
 
+def files_list(result: RunResult) -> list[dict[str, Any]]:
+    """Accounting per file: ``units_read = blank + structure + items`` and ``items = evidence + noise +
+    duplicates``; ``notes`` say how the file was read (text cut, streaming, converter used)."""
+    tallies = tally_files(result)
+    out = []
+    for f in result.files:
+        tally = tallies.get(f.file, FileTally())
+        out.append({"file": f.file, "format": f.format, "units_read": f.units_read, "blank": f.skipped_blank,
+                    "structure": f.skipped_other, "items": len(f.items), "evidence": tally.evidence,
+                    "noise": tally.noise, "duplicates": tally.duplicates, "notes": list(f.notes)})
+    return out
+
+
 def to_results_dict(result: RunResult) -> dict[str, Any]:
     s = result.settings
-    return {
+    out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool_version": result.tool_version,
         "organisation": s.organisation,
@@ -72,10 +86,64 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "gaps": list(c.gaps), "actions": list(c.actions), "expected_evidence": list(c.expected_evidence),
         } for c in result.criteria],
         "items": [_item(r) for r in result.items],
-        "files": [{"file": f.file, "format": f.format, "units_read": f.units_read, "blank": f.skipped_blank,
-                   "structure": f.skipped_other, "items": len(f.items)} for f in result.files],
+        "files": files_list(result),
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
+    }
+    add_hierarchy(out, result)
+    if result.projection is not None:
+        out["projection"] = _projection(result.projection)
+    return out
+
+
+def is_hierarchical(result: RunResult) -> bool:
+    """True for a run against a framework with sub-criteria (cse-2008); five-points is flat."""
+    return any(c.parent is not None for c in result.criteria)
+
+
+def add_hierarchy(out: dict[str, Any], result: RunResult) -> None:
+    """For a hierarchical run, add (never rename) fields: each criterion's level, parent, children and estimated
+    rating; a nested ``hierarchy`` (criteria with their sub-criteria and elements); and ``readiness``."""
+    if not is_hierarchical(result):
+        return
+    by_id = {c.id: c for c in result.criteria}
+    for entry in out["framework"]["criteria"]:
+        node = by_id[entry["id"]]
+        entry.update({"level": node.level, "parent": node.parent})
+    for entry, node in zip(out["criteria"], result.criteria, strict=True):
+        entry.update({"level": node.level, "parent": node.parent, "children": list(node.children),
+                      "rating": node.rating, "rating_reasons": list(node.rating_reasons)})
+
+    def tree(node: CriterionResult) -> dict[str, Any]:
+        return {"id": node.id, "title": node.title, "level": node.level, "rating": node.rating,
+                "status": node.status, "evidence_count": node.evidence_count,
+                "children": [tree(by_id[cid]) for cid in node.children]}
+
+    out["hierarchy"] = [tree(c) for c in result.criteria if c.parent is None]
+    if result.readiness is not None:
+        out["readiness"] = _readiness(result.readiness)
+
+
+def _readiness(readiness: Readiness) -> dict[str, Any]:
+    return {
+        "ready": readiness.ready, "summary": readiness.summary,
+        "criteria": [{"id": c.id, "title": c.title, "ready": c.ready, "leaves": c.leaves,
+                      "counts": dict(c.counts), "compliance_share": round(c.compliance_share, 4),
+                      "reasons": list(c.reasons)} for c in readiness.criteria],
+        "settings": [{"name": u.name, "value": u.value, "meaning": u.meaning, "provenance": u.provenance}
+                     for u in readiness.settings],
+    }
+
+
+def _projection(projection: Projection) -> dict[str, Any]:
+    return {
+        "source": projection.source, "target": projection.target, "target_title": projection.target_title,
+        "note": projection.note,
+        "criteria": [{"id": p.id, "title": p.title, "indicative": p.indicative, "evidence": list(p.evidence),
+                      "sources": [{"criterion": cid, "title": title, "reading": reading,
+                                   "relationship": relationship, "strength": strength}
+                                  for cid, title, reading, relationship, strength in p.sources]}
+                     for p in projection.criteria],
     }
 
 

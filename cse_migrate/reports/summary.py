@@ -1,7 +1,9 @@
 """The batch summary: one row per organisation, so a programme lead can see every portfolio at a glance.
 
 Each row gives the run's status, every criterion's status (coloured as in the gap report), the item and file
-counts, and the errors met. A failed organisation still gets its row, with the reason, so none goes missing.
+counts, and the errors met. A failed organisation still gets its row, with the reason, so none goes missing. For the
+official CSE structure (cse-2008) the criterion cells hold the estimated rating instead of the status, and a
+"Ready for assessment" column gives the readiness verdict.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cse_migrate.model import RunResult
 from cse_migrate.output import atomic_write
 from cse_migrate.reports.common import (
+    RATING_FILL,
     STATUS_FILL,
     SheetColumn,
     as_of_midnight,
@@ -40,6 +43,7 @@ COUNT_COLUMNS = (SheetColumn("Items read", 10), SheetColumn("Mapped", 9), SheetC
                  SheetColumn("Files unreadable", 11))
 COUNT_KEYS = ("read", "mapped", "unmapped", "noise", "duplicate", "files_read", "files_unreadable")
 ERRORS_COLUMN = SheetColumn("Errors", 60, wrap=True)
+READY_COLUMN = SheetColumn("Ready for assessment", 12)
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,10 @@ def build_summary_workbook(outcomes: Sequence[OrgOutcome], criteria: Sequence[tu
     sheet = workbook.active
     sheet.title = "Summary"
     workbook.properties.title = "CSE gap analysis: batch summary"
+    rated = any(o.result is not None and o.result.readiness is not None for o in outcomes)
     columns = (*LEAD_COLUMNS, *(SheetColumn(f"{cid} {title}", 16, wrap=True) for cid, title in criteria),
-               *COUNT_COLUMNS, ERRORS_COLUMN)
-    write_sheet(sheet, columns, (summary_row(o, criteria) for o in outcomes), freeze="B2")
+               *COUNT_COLUMNS, *((READY_COLUMN,) if rated else ()), ERRORS_COLUMN)
+    write_sheet(sheet, columns, (summary_row(o, criteria, rated) for o in outcomes), freeze="B2")
     colour_statuses(sheet, outcomes, criteria)
     return workbook
 
@@ -79,10 +84,11 @@ def summary_stamp(outcomes: Sequence[OrgOutcome]) -> datetime:
 
 
 def criterion_statuses(result: RunResult | None, criteria: Sequence[tuple[str, str]]) -> list[str]:
-    """Each requested criterion's status text, or "" where the run has none (failed or other framework)."""
+    """Each requested criterion's status text (its estimated rating, when rated), or "" where the run has none
+    (failed or other framework)."""
     if result is None:
         return ["" for _ in criteria]
-    by_id = {c.id: c.status for c in result.criteria}
+    by_id = {c.id: c.rating or c.status for c in result.criteria}
     return [by_id.get(cid, "") for cid, _ in criteria]
 
 
@@ -94,15 +100,19 @@ def errors_text(outcome: OrgOutcome) -> str:
     return "; ".join(parts)
 
 
-def summary_row(outcome: OrgOutcome, criteria: Sequence[tuple[str, str]]) -> tuple[object, ...]:
-    """One organisation's row."""
+def summary_row(outcome: OrgOutcome, criteria: Sequence[tuple[str, str]], rated: bool = False) -> tuple[object, ...]:
+    """One organisation's row (with the readiness verdict when the batch is rated)."""
     result = outcome.result
     counts: list[object] = [None] * len(COUNT_KEYS)
     if result is not None:
         tally = result.counts()
         counts = [tally[key] for key in COUNT_KEYS]
+    ready: tuple[object, ...] = ()
+    if rated:
+        verdict = result.readiness if result is not None else None
+        ready = (None if verdict is None else "yes" if verdict.ready else "not yet",)
     return (outcome.name, outcome.folder, run_status(result, outcome.error),
-            *criterion_statuses(result, criteria), *counts, errors_text(outcome))
+            *criterion_statuses(result, criteria), *counts, *ready, errors_text(outcome))
 
 
 def colour_statuses(sheet: Worksheet, outcomes: Sequence[OrgOutcome],
@@ -114,5 +124,6 @@ def colour_statuses(sheet: Worksheet, outcomes: Sequence[OrgOutcome],
         sheet.cell(row=row, column=status_column).fill = fill(
             RUN_STATUS_FILL[run_status(outcome.result, outcome.error)])
         for offset, status in enumerate(criterion_statuses(outcome.result, criteria)):
-            if status in STATUS_FILL:
-                sheet.cell(row=row, column=first_criterion + offset).fill = fill(STATUS_FILL[status])
+            colour = STATUS_FILL.get(status) or RATING_FILL.get(status)
+            if colour:
+                sheet.cell(row=row, column=first_criterion + offset).fill = fill(colour)

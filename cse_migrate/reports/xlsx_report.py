@@ -3,7 +3,7 @@
 One sheet per target criterion (evidence best first, with score, strength, staleness, the legacy reference and
 exactly where each item came from), then sheets that account for everything else: unmapped evidence,
 duplicates folded, noise lines, unreadable files and per-file counts. Every cell goes through
-:func:`cse_migrate.output.safe_cell`, so evidence text that looks like a formula is stored as text.
+:func:`cse_migrate.output.write_cell`, so evidence text that looks like a formula is stored as text.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings, 
 from cse_migrate.output import atomic_write, clean_text
 from cse_migrate.reports.common import (
     STATUS_FILL,
+    FileTally,
     SheetColumn,
     as_of_midnight,
     cite_with_copies,
@@ -25,6 +26,7 @@ from cse_migrate.reports.common import (
     save_workbook,
     stale_label,
     strength_label,
+    tally_files,
     why_text,
     write_sheet,
 )
@@ -63,8 +65,11 @@ DUPLICATE_COLUMNS = (ITEM, SheetColumn("Kept as", 9), EVIDENCE, *SOURCE_COLUMNS,
 NOISE_COLUMNS = (ITEM, SheetColumn("Text", 60, wrap=True), SheetColumn("Rule", 24),
                  *SOURCE_COLUMNS, CITED_AS)
 ERROR_COLUMNS = (SheetColumn("File", 40), SheetColumn("Reason", 80, wrap=True))
+# units read = blank + other skipped + evidence items; evidence items = noise + duplicates + kept as evidence
 FILE_COLUMNS = (SheetColumn("File", 40), SheetColumn("Format", 9), SheetColumn("Units read", 11),
-                SheetColumn("Blank", 9), SheetColumn("Other skipped", 13), SheetColumn("Evidence items", 14))
+                SheetColumn("Blank", 9), SheetColumn("Other skipped", 13), SheetColumn("Evidence items", 14),
+                SheetColumn("Noise", 9), SheetColumn("Duplicates", 11), SheetColumn("Kept as evidence", 15),
+                SheetColumn("Notes", 60, wrap=True))
 
 
 def write_evidence_workbook(result: RunResult, path: Path) -> None:
@@ -82,13 +87,18 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
     workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
     items = result.item_by_id()
     used = {name.casefold() for name in (*FIXED_SHEETS, *_RESERVED_SHEET_NAMES)}
-    for criterion in result.criteria:
-        name = unique_sheet_name(sheet_name(criterion.id, criterion.title), used)
-        used.add(name.casefold())
-        sheet = workbook.create_sheet(name)
-        # The tab colour repeats the status colour of the Word report, so the two read alike.
-        sheet.sheet_properties.tabColor = STATUS_FILL[criterion.status]
-        write_sheet(sheet, CRITERION_COLUMNS, criterion_rows(criterion, items, result.settings))
+    if any(c.parent is not None for c in result.criteria):  # official CSE structure: a sheet per criterion
+        from cse_migrate.reports.xlsx_hierarchy import add_rated_sheets
+
+        add_rated_sheets(workbook, result, items, used)
+    else:
+        for criterion in result.criteria:
+            name = unique_sheet_name(sheet_name(criterion.id, criterion.title), used)
+            used.add(name.casefold())
+            sheet = workbook.create_sheet(name)
+            # The tab colour repeats the status colour of the Word report, so the two read alike.
+            sheet.sheet_properties.tabColor = STATUS_FILL[criterion.status]
+            write_sheet(sheet, CRITERION_COLUMNS, criterion_rows(criterion, items, result.settings))
     by_status = group_by_status(result.items)
     write_sheet(workbook.create_sheet("Unmapped"), UNMAPPED_COLUMNS, map(unmapped_row, by_status["unmapped"]))
     write_sheet(workbook.create_sheet("Duplicates"), DUPLICATE_COLUMNS,
@@ -96,10 +106,19 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
     write_sheet(workbook.create_sheet("Noise"), NOISE_COLUMNS, map(noise_row, by_status["noise"]))
     write_sheet(workbook.create_sheet("Unreadable files"), ERROR_COLUMNS,
                 ((e.file, e.message) for e in result.errors), freeze="A2")
-    write_sheet(workbook.create_sheet("Files"), FILE_COLUMNS,
-                ((f.file, f.format, f.units_read, f.skipped_blank, f.skipped_other, len(f.items))
-                 for f in result.files), freeze="A2")
+    write_sheet(workbook.create_sheet("Files"), FILE_COLUMNS, file_rows(result), freeze="A2")
     return workbook
+
+
+def file_rows(result: RunResult) -> list[tuple[object, ...]]:
+    """One row per file read, with what became of its items and the notes on how it was read."""
+    tallies = tally_files(result)
+    rows: list[tuple[object, ...]] = []
+    for f in result.files:
+        tally = tallies.get(f.file, FileTally())
+        rows.append((f.file, f.format, f.units_read, f.skipped_blank, f.skipped_other, len(f.items), tally.noise,
+                     tally.duplicates, tally.evidence, "; ".join(f.notes)))
+    return rows
 
 
 def sheet_name(criterion_id: str, title: str) -> str:

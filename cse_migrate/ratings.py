@@ -1,0 +1,211 @@
+"""Estimated CSE ratings for a hierarchical framework, and a readiness verdict.
+
+CSE rates each element Compliance Plus, Compliance or Partial Compliance (confirmed). How an assessor reaches a
+rating, the pass threshold, the partial-compliance limit and the maximum evidence age are not public, so every
+rule below is driven by a setting in the framework file whose provenance the report shows (``settings`` and
+``settings_provenance`` in ``mappings/frameworks/cse-2008.yaml``). The ratings are estimates from the evidence
+found, to prepare a portfolio; the assessor decides.
+
+Leaves (sub-criteria, or elements when an element list is loaded), from the evidence mapped to them; *strong* means
+a score of at least ``strong_threshold``, *fresh* means dated within ``stale_months`` of the as-of date (undated
+evidence is not fresh):
+
+* **Compliance Plus**: at least ``compliance_plus_min_strong`` strong, fresh items, from at least
+  ``compliance_plus_min_sources`` different files;
+* **Compliance**: at least ``compliance_min_strong`` strong, fresh items;
+* **Partial Compliance**: some evidence, but not enough of it strong and fresh;
+* **Not evidenced**: nothing mapped.
+
+Parents (sub-criteria with elements, criteria), from their children: **Not evidenced** when no child has evidence;
+**Compliance Plus** when every child is at Compliance or better and at least half are at Compliance Plus;
+**Compliance** when every child is at Compliance or better; otherwise **Partial Compliance**.
+
+Readiness, per top-level criterion over the leaves below it: at most ``readiness_max_not_evidenced`` leaves Not
+evidenced, at most ``readiness_max_partial`` at Partial Compliance, and at least ``readiness_min_compliance_share``
+of them at Compliance or better. The organisation is ready when every criterion is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from cse_migrate.gaps import freshness
+from cse_migrate.model import (
+    RATINGS,
+    CriterionReadiness,
+    CriterionResult,
+    ItemResult,
+    Rating,
+    Readiness,
+    Settings,
+    SettingUsed,
+)
+from cse_migrate.rules import Framework, effective_settings
+
+# The settings the ratings and readiness rules read, with what each means in the report.
+RATING_SETTINGS: dict[str, str] = {
+    "strong_threshold": "Lowest mapping score at which an item counts as strong evidence",
+    "stale_months": "Maximum evidence age: items dated more than this many months before the as-of date are "
+                    "stale and do not count towards Compliance",
+    "compliance_plus_min_strong": "Strong, fresh items a part needs for an estimated Compliance Plus",
+    "compliance_plus_min_sources": "Different files those items must come from for Compliance Plus",
+    "compliance_min_strong": "Strong, fresh items a part needs for an estimated Compliance",
+    "readiness_min_compliance_share": "Share of a criterion's parts that must be at Compliance or better",
+    "readiness_max_partial": "Parts of a criterion that may be at Partial Compliance",
+    "readiness_max_not_evidenced": "Parts of a criterion that may have no evidence at all",
+}
+_AT_LEAST_COMPLIANCE: tuple[Rating, ...] = ("Compliance Plus", "Compliance")
+
+
+@dataclass(frozen=True)
+class RatingRules:
+    """The numbers the rating rules use, from the framework's settings (and the run's ``--stale-months``)."""
+
+    strong_threshold: float
+    plus_min_strong: int
+    plus_min_sources: int
+    compliance_min_strong: int
+    min_compliance_share: float
+    max_partial: int
+    max_not_evidenced: int
+
+    @classmethod
+    def from_framework(cls, framework: Framework, settings: Settings) -> RatingRules:
+        values = effective_settings(framework)
+        return cls(settings.strong_threshold, int(values["compliance_plus_min_strong"]),
+                   int(values["compliance_plus_min_sources"]), int(values["compliance_min_strong"]),
+                   float(values["readiness_min_compliance_share"]), int(values["readiness_max_partial"]),
+                   int(values["readiness_max_not_evidenced"]))
+
+
+def rate_if_hierarchical(framework: Framework, criteria: tuple[CriterionResult, ...],
+                         results: Sequence[ItemResult],
+                         settings: Settings) -> tuple[tuple[CriterionResult, ...], Readiness | None]:
+    """Rate a hierarchical framework's criteria and judge readiness; a flat one (five-points) is left as it is."""
+    if not framework.is_hierarchical:
+        return criteria, None
+    return rate_criteria(framework, criteria, results, settings)
+
+
+def rate_criteria(framework: Framework, criteria: Sequence[CriterionResult], results: Sequence[ItemResult],
+                  settings: Settings) -> tuple[tuple[CriterionResult, ...], Readiness]:
+    """Add an estimated rating (and its reasons) to every criterion result, and judge readiness."""
+    rules = RatingRules.from_framework(framework, settings)
+    items = {r.item.id: r for r in results}
+    rated: dict[str, CriterionResult] = {}
+    # deepest first, so every parent finds its children already rated
+    for criterion in sorted(criteria, key=lambda c: -framework.level(c.id)):
+        if criterion.children:
+            rating, reasons = rate_parent([rated[cid] for cid in criterion.children], framework)
+        else:
+            rating, reasons = rate_leaf(criterion, items, settings, rules)
+        rated[criterion.id] = replace(criterion, rating=rating, rating_reasons=reasons)
+    ordered = tuple(rated[c.id] for c in criteria)
+    return ordered, judge_readiness(framework, ordered, settings, rules)
+
+
+def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings: Settings,
+              rules: RatingRules) -> tuple[Rating, tuple[str, ...]]:
+    """Rate one leaf from its evidence: how many strong, fresh items, and from how many files."""
+    if not criterion.evidence:
+        return "Not evidenced", ("No evidence was mapped here.",)
+    fresh_strong = [items[i] for i, score in criterion.evidence
+                    if score >= rules.strong_threshold and i in items
+                    and freshness(items[i].item.date, settings) == "fresh"]
+    files = sorted({r.item.source.file for r in fresh_strong})
+    ids = ", ".join(r.item.id for r in fresh_strong[:5]) + (" …" if len(fresh_strong) > 5 else "")
+    found = (f"{len(fresh_strong)} strong item(s) dated within the last {settings.stale_months} months"
+             + (f" ({ids}) from {len(files)} file(s)" if fresh_strong else ""))
+    if len(fresh_strong) >= rules.plus_min_strong and len(files) >= rules.plus_min_sources:
+        return "Compliance Plus", (f"{found}: Compliance Plus needs {rules.plus_min_strong} from "
+                                   f"{rules.plus_min_sources} or more files.",)
+    if len(fresh_strong) >= rules.compliance_min_strong:
+        reasons = [f"{found}: Compliance needs {rules.compliance_min_strong}."]
+        if len(fresh_strong) >= rules.plus_min_strong:
+            reasons.append(f"Compliance Plus also needs them from {rules.plus_min_sources} or more different "
+                           "files.")
+        else:
+            reasons.append(f"Compliance Plus needs {rules.plus_min_strong} such items.")
+        return "Compliance", tuple(reasons)
+    reasons = [f"{plural_items(criterion.evidence_count)} mapped here, but only {found}; Compliance needs "
+               f"{rules.compliance_min_strong}."]
+    if criterion.stale_count:
+        reasons.append(f"{criterion.stale_count} item(s) are stale: show the practice continues.")
+    if criterion.undated_count:
+        reasons.append(f"{criterion.undated_count} item(s) are undated: date them.")
+    return "Partial Compliance", tuple(reasons)
+
+
+def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:
+    """Derive a parent's rating from its children's (see the module docstring for the rule)."""
+    ratings = [c.rating or "Not evidenced" for c in children]
+    nouns = framework.level_plural(children[0].id) if children else "parts"
+    good = sum(r in _AT_LEAST_COMPLIANCE for r in ratings)
+    tally = f"{good} of {len(ratings)} {nouns} at Compliance or better"
+    below = [f"{c.id} {c.rating or 'Not evidenced'}" for c in children
+             if (c.rating or "Not evidenced") not in _AT_LEAST_COMPLIANCE]
+    if all(r == "Not evidenced" for r in ratings):
+        return "Not evidenced", (f"None of the {nouns} below has any evidence.",)
+    if good == len(ratings):
+        if sum(r == "Compliance Plus" for r in ratings) * 2 >= len(ratings):
+            return "Compliance Plus", (f"{tally}, at least half of them at Compliance Plus.",)
+        return "Compliance", (f"{tally}.",)
+    return "Partial Compliance", (f"{tally}; below it: {', '.join(below)}.",)
+
+
+def judge_readiness(framework: Framework, criteria: Sequence[CriterionResult], settings: Settings,
+                    rules: RatingRules) -> Readiness:
+    """Apply the readiness rules to each top-level criterion's leaves."""
+    by_id = {c.id: c for c in criteria}
+    verdicts = []
+    for root in framework.roots():
+        leaves = [by_id[i] for i in framework.leaves_under(root.id) if i in by_id]
+        verdicts.append(judge_criterion(root.id, root.title, leaves, rules))
+    ready = all(v.ready for v in verdicts)
+    blocked = [v.id for v in verdicts if not v.ready]
+    summary = ("Ready for assessment by the rules below: every criterion meets them." if ready else
+               f"Not yet ready for assessment by the rules below: criteria {', '.join(blocked)} do not meet them.")
+    return Readiness(ready, summary, tuple(verdicts), settings_used(framework, settings))
+
+
+def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
+                    rules: RatingRules) -> CriterionReadiness:
+    """One criterion's readiness verdict and the reasons it falls short."""
+    counts = {r: [leaf.id for leaf in leaves if (leaf.rating or "Not evidenced") == r] for r in RATINGS}
+    share = (len(counts["Compliance Plus"]) + len(counts["Compliance"])) / len(leaves) if leaves else 0.0
+    reasons = []
+    if len(counts["Not evidenced"]) > rules.max_not_evidenced:
+        reasons.append(f"{len(counts['Not evidenced'])} part(s) not evidenced ({', '.join(counts['Not evidenced'])}); "
+                       f"at most {rules.max_not_evidenced} allowed.")
+    if len(counts["Partial Compliance"]) > rules.max_partial:
+        reasons.append(f"{len(counts['Partial Compliance'])} part(s) at Partial Compliance "
+                       f"({', '.join(counts['Partial Compliance'])}); at most {rules.max_partial} allowed.")
+    if share < rules.min_compliance_share:
+        reasons.append(f"{share:.0%} of parts at Compliance or better; at least "
+                       f"{rules.min_compliance_share:.0%} needed.")
+    return CriterionReadiness(cid, title, not reasons, len(leaves),
+                              tuple((r, len(counts[r])) for r in RATINGS), share, tuple(reasons))
+
+
+def settings_used(framework: Framework, settings: Settings) -> tuple[SettingUsed, ...]:
+    """The rating and readiness settings as applied, each with its provenance."""
+    values = effective_settings(framework)
+    applied: dict[str, float | int] = {**values, "strong_threshold": settings.strong_threshold,
+                                       "stale_months": settings.stale_months}
+    out = []
+    for name, meaning in RATING_SETTINGS.items():
+        if name == "stale_months" and settings.stale_months != int(values["stale_months"]):
+            provenance = "run option --stale-months"
+        elif name in framework.settings_provenance:
+            provenance = framework.settings_provenance[name]
+        elif name in framework.settings:
+            provenance = f"framework {framework.id} setting (no provenance given)"
+        else:
+            provenance = "tool default (no provenance given)"
+        out.append(SettingUsed(name, applied[name], meaning, provenance))
+    return tuple(out)
+
+
+def plural_items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"

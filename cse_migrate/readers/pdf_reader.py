@@ -1,0 +1,163 @@
+"""PDF documents through pypdf, page by page.
+
+A PDF holds positioned lines, not paragraphs, so paragraphs are rebuilt: a line continues the one above when
+that one was wrapped (pypdf keeps the space at a soft line end; or it is long and stops mid-sentence; or the
+next starts in lower case), and a bullet starts a new item. Lines repeated at the top or bottom of most pages
+(running headers and footers, "Page 3 of 12") are page furniture, counted but not read as evidence. Every item
+cites its page, and paragraphs are numbered within the page, as a reader holding the page would count them.
+
+A PDF with no text at all is a scan: it is refused with advice to run OCR. Pages without text in an otherwise
+searchable PDF are listed in a note. A PDF locked with an empty user password (restrictions only) opens as
+is; one that needs a password opens with ``--password``. pypdf's own limits guard against decompression bombs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
+from cse_migrate.errors import InputFileError
+from cse_migrate.model import FileRead
+from cse_migrate.readers.base import FileToRead, parser_errors
+from cse_migrate.readers.blocks import DocumentBuilder
+from cse_migrate.readers.encryption import PASSWORD_HINT
+
+_ERRORS = parser_errors(PyPdfError)
+
+_ADVICE = "open it in a PDF viewer and save or print it to a new PDF"
+_OCR_ADVICE = ("run it through OCR (for example 'ocrmypdf') and add the searchable PDF, or type the evidence "
+               "into the evidence log")
+# ASCII and dash bullets need a space after them ("-5%" is a number); symbol bullets do not. \uf0b7, \uf0a7,
+# \uf076 and \uf0d8 are Word's Symbol and Wingdings bullets as PDF text carries them.
+_BULLET = re.compile(r"^\s*(?:[-*\u2013]\s+|[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\uf0b7\uf0a7\uf076\uf0d8]\s*)")
+_TERMINAL = re.compile(r"[.!?:;\"'\u201d\u2019]$")
+_DIGITS = re.compile(r"\d+")
+EDGE_LINES = 2  # how many lines at the top and at the bottom of a page may be a running header or footer
+WRAPPED_SHARE = 0.75  # a line this share of the page's longest line, stopping mid-sentence, was wrapped
+
+
+def read_pdf(job: FileToRead) -> FileRead:
+    with _quiet_pypdf():
+        try:
+            with job.open() as stream:
+                reader = PdfReader(stream, strict=False)
+                _unlock(reader, job)
+                pages = [_page_lines(page.extract_text()) for page in reader.pages]
+        except InputFileError:
+            raise
+        except DependencyError as exc:
+            raise InputFileError(job.name, f"is an encrypted PDF and needs a library to open it ({exc}); "
+                                           "install cse-migrate's dependencies again") from exc
+        except FileNotDecryptedError as exc:
+            raise InputFileError(job.name, f"is password-protected; {PASSWORD_HINT}") from exc
+        except _ERRORS as exc:
+            raise InputFileError(job.name, f"not a readable PDF ({type(exc).__name__}: {exc}); {_ADVICE}") from exc
+    if not any(line.strip() for lines in pages for line in lines):
+        raise InputFileError(job.name, f"has no text layer: it looks like a scanned image; {_OCR_ADVICE}")
+    return build(job, pages)
+
+
+def _unlock(reader: PdfReader, job: FileToRead) -> None:
+    if not reader.is_encrypted:
+        return
+    if reader.decrypt(""):  # restrictions only: the empty user password opens it
+        return
+    if job.password is None:
+        raise InputFileError(job.name, f"is password-protected; {PASSWORD_HINT}")
+    if not reader.decrypt(job.password):
+        raise InputFileError(job.name, "is password-protected and the password given does not open it; check "
+                                       "the password, or save an unprotected copy")
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair it makes to a damaged file; the run reports one line per file instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _page_lines(text: str) -> list[str]:
+    return [line.replace("\x00", "") for line in text.splitlines()]
+
+
+def build(job: FileToRead, pages: list[list[str]]) -> FileRead:
+    """Rebuild paragraphs page by page; furniture lines are counted, blank pages noted."""
+    builder = DocumentBuilder(job, "pdf")
+    furniture = running_lines(pages)
+    empty_pages = []
+    for number, lines in enumerate(pages, start=1):
+        builder.start_page()
+        if not any(line.strip() for line in lines):
+            empty_pages.append(number)
+            continue
+        add_page(builder, lines, number, furniture)
+    if empty_pages:
+        builder.note(f"page(s) {', '.join(map(str, empty_pages))} have no text layer (scanned images?) and were "
+                     f"not read; {_OCR_ADVICE}")
+    return builder.result("pdf")
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines (digits ignored) found at the top or bottom of at least half the pages, and of two or more."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        text = [line.strip() for line in lines if line.strip()]
+        edges = {_shape(line) for line in (*text[:EDGE_LINES], *text[-EDGE_LINES:])}
+        counts.update(edges)
+    needed = max(2, (len(pages) + 1) // 2)
+    return {shape for shape, count in counts.items() if count >= needed}
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+
+
+def add_page(builder: DocumentBuilder, lines: list[str], page: int, furniture: set[str]) -> None:
+    stripped = [line.strip() for line in lines]
+    widest = max((len(line) for line in stripped), default=0)
+    # Some producers (Word, LibreOffice) end each soft-wrapped line with a space: where a page shows that
+    # signal it is trusted alone; elsewhere line length stands in for it.
+    signalled = any(line.endswith(" ") and line.strip() for line in lines)
+    paragraph: list[str] = []
+    wrapped = False  # the previous line ended in a soft wrap
+
+    def flush() -> None:
+        if paragraph:
+            builder.add_paragraph(" ".join(paragraph), page=page)
+            paragraph.clear()
+
+    for raw, line in zip(lines, stripped, strict=True):
+        if not line:
+            flush()
+            builder.add_blank()
+            continue
+        if _shape(line) in furniture:
+            flush()
+            builder.add_furniture()
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end():] if bullet else line
+        if paragraph and (bullet or not (wrapped or _continues(paragraph[-1], body, widest, signalled))):
+            flush()
+        paragraph.append(body)
+        wrapped = raw.endswith(" ")
+    flush()
+
+
+def _continues(previous: str, line: str, widest: int, signalled: bool) -> bool:
+    if _TERMINAL.search(previous):
+        return False
+    return line[:1].islower() or (not signalled and len(previous) >= WRAPPED_SHARE * widest)

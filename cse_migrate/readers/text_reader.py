@@ -1,0 +1,152 @@
+"""Plain text and Markdown notes (.txt, .md), and the text legacy converters produce.
+
+Text has no styles, so its shape is read from layout. A blank line ends a paragraph. Within a block of lines, a
+line continues the paragraph above when that line was evidently wrapped by an editor (long and ending
+mid-sentence) or when it starts in lower case; otherwise each line is its own item, because evidence notes are
+usually written one per line. Bullets and numbers ("-", "*", "•", "1.", "a)") start a new item and are dropped
+from its text. Lines with tab-separated cells, or Markdown pipe tables, are tables and go through the same
+header finding as a spreadsheet. In Markdown, ``#`` and underlined headings are structure and set the
+criterion context; rules and fences are structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cse_migrate.errors import InputFileError
+from cse_migrate.model import FileRead
+from cse_migrate.readers.base import FileToRead
+from cse_migrate.readers.blocks import DocumentBuilder
+from cse_migrate.readers.csv_reader import decode
+
+WRAP_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped, not ended
+# Bullet symbols are dropped from the text; numbers ("1.", "a)") are kept, since "2. Engage ..." may be the
+# criterion number, but they too start a new item. \uf0b7 and \uf0a7 are Word's Symbol-font bullets in PDFs.
+_BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\uf0b7\uf0a7]\s+")
+_NUMBERED = re.compile(r"^\s*\(?(?:\d{1,3}|[a-z])[.)]\s+")
+_TERMINAL = re.compile(r"[.!?:;)\]\"'\u201d\u2019]$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def read_text(job: FileToRead) -> FileRead:
+    builder = DocumentBuilder(job, "txt")
+    add_plain_text(builder, _decoded(job))
+    return builder.result("txt")
+
+
+def read_markdown(job: FileToRead) -> FileRead:
+    builder = DocumentBuilder(job, "md")
+    add_plain_text(builder, _decoded(job), markdown=True)
+    return builder.result("md")
+
+
+def _decoded(job: FileToRead) -> str:
+    text, _encoding = decode(job.read_bytes(), job.name, "save it again as UTF-8 text")
+    if not text.strip():
+        raise InputFileError(job.name, "is empty (it holds no text); replace it with the real file or remove it")
+    return text
+
+
+def add_plain_text(builder: DocumentBuilder, text: str, markdown: bool = False) -> None:
+    """Feed text into ``builder``: paragraphs, tables and (for Markdown) headings, in order."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            builder.add_paragraph(" ".join(paragraph))
+            paragraph.clear()
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        table_end = _table_end(lines, index, markdown)
+        if table_end > index:
+            flush()
+            _add_table(builder, lines[index:table_end], markdown)
+            index = table_end
+        elif markdown and (_MD_FENCE.match(line) or _MD_RULE.match(line)):
+            flush()
+            builder.add_furniture()
+            index += 1
+        elif markdown and (match := _MD_HEADING.match(line)):
+            flush()
+            builder.add_heading(_strip_markdown(match.group(1)))
+            index += 1
+        elif markdown and line.strip() and not _BULLET.match(line) and _MD_SETEXT.match(following):
+            flush()
+            builder.add_heading(_strip_markdown(line.strip()))
+            builder.add_furniture()  # the underline
+            index += 2
+        elif not line.strip():
+            flush()
+            builder.add_blank()
+            index += 1
+        else:
+            bullet = _BULLET.match(line)
+            body = (line[bullet.end():] if bullet else line).strip()
+            if markdown:
+                body = _strip_markdown(body)
+            starts_item = bullet is not None or _NUMBERED.match(line) is not None
+            if paragraph and (starts_item or not _continues(paragraph[-1], body)):
+                flush()
+            paragraph.append(body)
+            index += 1
+    flush()
+
+
+def _table_end(lines: Sequence[str], index: int, markdown: bool) -> int:
+    """Where a table starting at ``index`` ends (``index`` itself when no table starts there). A table is two
+    or more lines with tab-separated cells, or (in Markdown) two or more pipe-table lines."""
+    end = index
+    while end < len(lines) and _is_table_line(lines[end], markdown):
+        end += 1
+    return end if end - index >= 2 else index
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Does ``line`` carry on the paragraph that ``previous`` is part of?"""
+    if not line:
+        return False
+    if line[0].islower() and not _TERMINAL.search(previous):
+        return True
+    return len(previous) >= WRAP_WIDTH and not _TERMINAL.search(previous)
+
+
+def _is_table_line(line: str, markdown: bool) -> bool:
+    stripped = line.strip()
+    if "\t" in stripped:
+        return True
+    return markdown and stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _add_table(builder: DocumentBuilder, lines: Sequence[str], markdown: bool) -> None:
+    rows: list[list[object]] = []
+    separators = 0
+    for line in lines:
+        if markdown and _MD_TABLE_SEPARATOR.match(line):
+            separators += 1  # the |---|---| line under a Markdown header
+            continue
+        if markdown and line.strip().startswith("|"):
+            cells = line.strip().strip("|").split("|")
+            rows.append([_strip_markdown(c.strip()) for c in cells])
+        else:
+            rows.append([c.strip() for c in line.split("\t")])
+    if rows:
+        builder.add_table(rows)
+    for _ in range(separators):
+        builder.add_furniture()
+
+
+def _strip_markdown(text: str) -> str:
+    """Links keep their words; emphasis and code marks go."""
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
