@@ -4,9 +4,12 @@ Generates the workbook with openpyxl's write-only mode (a title block, a header 
 with a reference, text, date and owner), then reads it with :func:`cse_migrate.readers.read_file` in a fresh
 child process per measurement, so each peak-memory figure belongs to that read alone:
 
-* peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) of the child, minus its RSS after imports;
-* peak Python allocations (``tracemalloc``) during the read;
-* wall time of the read.
+* wall time of the read and peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) of the child, with its
+  growth during the read, from an untraced run;
+* peak Python allocations (``tracemalloc``) during the read, from a second, traced run.
+
+Both the streaming reader (used above ``Limits.stream_above_mb`` of sheet XML, so for this workbook) and
+openpyxl's full reading (used for smaller workbooks) are measured.
 
 Run from the project folder::
 
@@ -33,19 +36,18 @@ import json, resource, sys, time, tracemalloc
 from pathlib import Path
 from cse_migrate.limits import Limits
 from cse_migrate.readers import read_file
-path, stream_above = Path(sys.argv[1]), float(sys.argv[2])
+path, stream_above, traced = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3] == "1"
 limits = Limits(stream_above_mb=stream_above)
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-tracemalloc.start()
+if traced:
+    tracemalloc.start()
 start = time.perf_counter()
 read = read_file(path, path.name, limits)
 seconds = time.perf_counter() - start
-_, peak = tracemalloc.get_traced_memory()
-tracemalloc.stop()
+peak = tracemalloc.get_traced_memory()[1] if traced else 0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "tracemalloc_peak_mb": peak / 2**20, "rss_peak_mb": rss / 1024,
-                  "rss_growth_mb": (rss - base) / 1024, "units": read.units_read, "items": len(read.items),
-                  "notes": list(read.notes)}))
+                  "rss_growth_mb": (rss - base) / 1024, "units": read.units_read, "items": len(read.items)}))
 """
 
 
@@ -66,10 +68,10 @@ def make_workbook(path: Path, rows: int) -> None:
     workbook.save(path)
 
 
-def measure(path: Path, stream_above_mb: float) -> dict[str, object]:
+def measure(path: Path, stream_above_mb: float, traced: bool) -> dict[str, object]:
     """Read ``path`` in a child process and return its measurements."""
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(stream_above_mb)], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(stream_above_mb), "1" if traced else "0"],
+                         check=True, capture_output=True, text=True).stdout
     result: dict[str, object] = json.loads(out)
     return result
 
@@ -85,13 +87,15 @@ def main() -> None:
         make_workbook(path, args.rows)
         print(f"generated {args.rows:,} rows in {time.perf_counter() - start:.1f} s "
               f"({path.stat().st_size / 2**20:.1f} MB on disk)")
-        # default limits (streamed above 20 MB of sheet XML), then forced full (non-streaming) reading
-        for label, threshold in (("default (streaming)", 20.0), ("full read (no streaming)", 10_000.0)):
-            m = measure(path, threshold)
-            print(f"{label}: {m['seconds']:.1f} s, peak RSS {m['rss_peak_mb']:.0f} MB (+{m['rss_growth_mb']:.0f} MB "
-                  f"for the read), tracemalloc peak {m['tracemalloc_peak_mb']:.0f} MB; {m['units']:,} rows, "
-                  f"{m['items']:,} items; notes: {m['notes']}")
-
+        # The streaming reader (the default for a sheet this size), then openpyxl's full reading for comparison.
+        # Time and RSS come from an untraced run (tracemalloc slows Python several-fold); the tracemalloc peak
+        # from a second, traced run.
+        for label, threshold in (("streaming reader (default)", 10.0), ("openpyxl full read", 10_000.0)):
+            plain = measure(path, threshold, traced=False)
+            traced = measure(path, threshold, traced=True)
+            print(f"{label}: {plain['seconds']:.1f} s, peak RSS {plain['rss_peak_mb']:.0f} MB "
+                  f"(+{plain['rss_growth_mb']:.0f} MB during the read), tracemalloc peak "
+                  f"{traced['tracemalloc_peak_mb']:.0f} MB; {plain['units']:,} rows, {plain['items']:,} items")
 
 if __name__ == "__main__":
     main()

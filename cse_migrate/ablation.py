@@ -59,9 +59,11 @@ VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
 }
 
 
-def run_ablation(labels: Path, rules: RuleSet, framework_id: str, split: str) -> list[tuple[str, Report]]:
+def run_ablation(labels: Path, rules: RuleSet, framework_id: str, split: str,
+                 level: int = 1) -> list[tuple[str, Report]]:
     """Evaluate every variant on the same statements."""
-    return [(name, evaluate(labels, change(rules), framework_id, split)) for name, change in VARIANTS.items()]
+    return [(name, evaluate(labels, change(rules), framework_id, split, level))
+            for name, change in VARIANTS.items()]
 
 
 def format_ablation(rows: list[tuple[str, Report]]) -> str:

@@ -59,8 +59,9 @@ def _say(ctx: click.Context, message: str, level: int = 0) -> None:
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Carry Charter Mark evidence to the Customer Service Excellence standard.
 
-    Reads legacy evidence (.xlsx, .docx, .csv), maps it onto the target criteria with data-driven rules and
-    writes a Word gap-analysis report, results.json and an evidence workbook.
+    Reads legacy evidence (Excel, Word, PDF, OpenDocument, RTF, CSV and text files, judged by their content),
+    maps it onto the target criteria with data-driven rules and writes a Word gap-analysis report, results.json
+    and an evidence workbook.
     """
     ctx.ensure_object(dict)
     ctx.obj["verbosity"] = -1 if quiet else verbose
@@ -163,8 +164,12 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
               f"{counts['mapped']} mapped, {counts['unmapped']} unmapped, {counts['noise']} noise, "
               f"{counts['duplicate']} duplicates")
     for c in result.criteria:
-        _say(ctx, f"  {c.id:>4} {c.title:<40} {c.status:<14} {c.evidence_count:>3} item(s), "
+        # hierarchical frameworks are judged on the CSE rating scale; flat ones on Met / Partially met / Gap
+        verdict = c.rating or c.status
+        _say(ctx, f"  {c.id:>6} {c.title[:44]:<44} {verdict:<18} {c.evidence_count:>3} item(s), "
                   f"{c.stale_count} stale")
+    if result.readiness is not None:
+        _say(ctx, f"Readiness: {result.readiness.summary}")
     if ctx.obj["verbosity"] >= 1:
         for f in result.files:
             _say(ctx, f"  read {f.file}: {f.units_read} rows/paragraphs, {f.skipped_blank} blank, "
@@ -346,11 +351,13 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 @_framework_option
 @click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
+@click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
+              help="Compare at this level of a hierarchical framework: 1 criteria, 2 sub-criteria.")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
 @_rules_option
 @_semantic_option
-def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool, rules_path: Path | None,
-                     semantic: bool) -> None:
+def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
+                     rules_path: Path | None, semantic: bool) -> None:
     """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
 
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
@@ -362,11 +369,11 @@ def evaluate_command(labels: Path, framework_id: str, split: str, ablation: bool
     ruleset = _load(rules_path)
     chosen = "" if split == "all" else split
     encoder = _encoder(semantic)
-    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, encoder=encoder))
+    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, level, encoder=encoder))
     click.echo(format_report(report))
     if ablation:
         click.echo("\nablation (each signal switched off in the rules)\n")
-        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen))))
+        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen, level))))
 
 
 def main(argv: list[str] | None = None) -> Any:

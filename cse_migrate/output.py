@@ -21,6 +21,9 @@ from cse_migrate.errors import OutputError
 
 # Characters that Word and Excel reject in XML text (C0 controls other than tab, newline, carriage return).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Names Windows reserves for devices, with or without an extension: a folder called "CON" cannot be created.
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+_MAX_FOLDER_NAME = 100  # well inside every file system's 255-byte limit, even for non-ASCII names
 # First characters that make a spreadsheet program read typed text as a formula or a DDE command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,7 +112,15 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def safe_folder_name(name: str) -> str:
-    """Turn an organisation name into a folder name that cannot escape its parent folder."""
+    """Turn an organisation name into a folder name that cannot escape its parent folder.
+
+    Separators and every other character outside letters, digits, ``. - _`` and spaces become ``_`` (so
+    ``../../etc`` becomes ``_.._etc``, one harmless name); leading and trailing dots and spaces go, so no name is
+    ``.`` or ``..`` or hidden; Windows device names (CON, NUL, COM1, ...) get a trailing ``_``; names are cut
+    to a length every file system accepts.
+    """
     cleaned = re.sub(r"[^\w.\- ]+", "_", clean_text(name)).strip(" .")
-    cleaned = re.sub(r"\s+", "-", cleaned)
+    cleaned = re.sub(r"\s+", "-", cleaned)[:_MAX_FOLDER_NAME].rstrip(" .")
+    if _WINDOWS_DEVICE.match(cleaned):
+        cleaned += "_"
     return cleaned or "organisation"

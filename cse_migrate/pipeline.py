@@ -87,9 +87,9 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        found.append(InputFile(folder, folder.relative_to(root).as_posix() or folder.name,
-                               f"is a folder that could not be listed ({exc.strerror or exc}); check its "
-                               "permissions"))
+        name = folder.name if folder == root else folder.relative_to(root).as_posix()
+        found.append(InputFile(folder, name, f"is a folder that could not be listed ({exc.strerror or exc}); "
+                                             "check its permissions"))
         return
     resolved_root = root.resolve()
     for entry in entries:

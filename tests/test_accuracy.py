@@ -17,9 +17,9 @@ from cse_migrate.rules import RuleSet
 
 LABELS = Path(__file__).resolve().parent / "data" / "labeled_statements.csv"
 
-# measured 2026-11-28: dev 0.947, held-out 0.891 (five points, top-1, alternative label counts)
-FLOORS = {"dev": 0.92, "heldout": 0.86}
-NONE_FLOOR = 0.75  # precision and recall of NONE (noise and non-evidence) on each split
+# measured 2026-11-28: dev 0.954, held-out 0.913 (five points, top-1, alternative label counts)
+FLOORS = {"dev": 0.94, "heldout": 0.90}
+NONE_FLOOR = 0.80  # precision and recall of NONE (noise and non-evidence) on each split (held-out: 0.80 / 0.91)
 
 
 def test_corpus_is_big_and_varied_enough() -> None:
@@ -43,8 +43,8 @@ def test_five_points_accuracy_is_above_its_floor(rules: RuleSet, split: str) -> 
 
 
 # measured 2026-11-28, cse-2008 (top-1; a prediction is the top leaf's ancestor at the label's level):
-# criterion dev 0.957, held-out 0.825; sub-criterion dev 0.945, held-out 0.792
-CSE_FLOORS = {("dev", 1): 0.93, ("heldout", 1): 0.80, ("dev", 2): 0.92, ("heldout", 2): 0.76}
+# criterion dev 0.961, held-out 0.852; sub-criterion dev 0.950, held-out 0.814
+CSE_FLOORS = {("dev", 1): 0.95, ("heldout", 1): 0.84, ("dev", 2): 0.94, ("heldout", 2): 0.80}
 
 
 @pytest.mark.parametrize(("split", "level"), sorted(CSE_FLOORS))

@@ -18,7 +18,7 @@ from pathlib import Path
 from cse_migrate.errors import CseMigrateError, InputFileError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import FileRead, RawItem
-from cse_migrate.readers.base import FileToRead
+from cse_migrate.readers.base import FileToRead, describe
 from cse_migrate.readers.detect import SUFFIX_FORMATS, detect_format
 from cse_migrate.readers.encryption import decrypt
 
@@ -59,7 +59,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS, password: 
     except CseMigrateError:
         raise
     except Exception as exc:
-        raise InputFileError(name, f"could not be read ({type(exc).__name__}: {exc}); check it opens in its own "
+        raise InputFileError(name, f"could not be read ({describe(exc)}); check it opens in its own "
                                    "program, and if it does, please report this as a bug") from exc
 
 

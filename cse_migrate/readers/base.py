@@ -113,6 +113,16 @@ def clean_unit_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def describe(exc: BaseException) -> str:
+    """A library's exception for a message: ``BadZipFile: File is not a zip file``. Modules that call their
+    exception plain ``error`` (zlib, struct) are named, so the reader sees ``zlib.error`` rather than ``error``."""
+    name = type(exc).__name__
+    if name == "error":
+        name = f"{type(exc).__module__}.error"
+    text = str(exc)
+    return f"{name}: {text}" if text else name
+
+
 def check_rows(count: int, where: str, name: str, limits: Limits) -> None:
     """Refuse a sheet, table or document with more rows or paragraphs than ``--max-rows`` allows."""
     if count > limits.max_rows:
@@ -123,9 +133,9 @@ def check_rows(count: int, where: str, name: str, limits: Limits) -> None:
 def check_cells(count: int, where: str, name: str, limits: Limits) -> None:
     """Refuse a sheet whose grid of cells (rows times their width) is larger than any real evidence sheet."""
     if count > limits.max_cells:
-        raise InputFileError(name, f"{where} spans more than {limits.max_cells:,} cells (rows times columns), "
-                                   "far more than any evidence sheet; delete the unused rows and columns and "
-                                   "save it again")
+        raise InputFileError(name, f"{where}: more than {limits.max_cells:,} cells (rows times columns), far "
+                                   "more than any evidence sheet; delete the unused rows and columns and save it "
+                                   "again")
 
 
 def human_size(size: int) -> str:

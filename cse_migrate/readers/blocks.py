@@ -39,9 +39,13 @@ def looks_like_heading(text: str) -> bool:
 class DocumentBuilder:
     """Collects one document's blocks and accounts for each of them."""
 
-    def __init__(self, job: FileToRead, extractor: str) -> None:
+    def __init__(self, job: FileToRead, extractor: str, number_every_paragraph: bool = False) -> None:
+        """``number_every_paragraph``: the source has real paragraphs (ODT, RTF, Word through antiword), so empty
+        ones and captions are numbered too, exactly as the .docx reader numbers them; in layout-based sources
+        (PDF, plain text) only paragraphs of text are numbered."""
         self.job = job
         self.extractor = extractor
+        self.number_every_paragraph = number_every_paragraph
         self.items: list[RawItem] = []
         self.units = 0
         self.blank = 0
@@ -59,6 +63,8 @@ class DocumentBuilder:
         """An empty paragraph or line: counted, never evidence."""
         self._unit()
         self.blank += 1
+        if self.number_every_paragraph:
+            self.paragraph_no += 1
 
     def add_heading(self, text: str) -> None:
         """A styled heading: structure, not evidence; a criterion heading sets the context below it."""
@@ -76,6 +82,8 @@ class DocumentBuilder:
         """A page header or footer, caption or table of contents line: counted as structure."""
         self._unit()
         self.other += 1
+        if self.number_every_paragraph:
+            self.paragraph_no += 1
 
     def add_paragraph(self, text: str, page: int | None = None) -> None:
         """A paragraph of text: one candidate evidence item (blank text is counted as blank)."""

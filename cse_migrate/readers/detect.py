@@ -28,7 +28,7 @@ import olefile
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.readers.archive import check_archive
-from cse_migrate.readers.base import FileToRead, human_size, parser_errors
+from cse_migrate.readers.base import FileToRead, describe, human_size, parser_errors
 
 _ERRORS = parser_errors(zipfile.BadZipFile)
 _HEAD = 8192
@@ -71,6 +71,7 @@ _OLE_OTHERS = (("PowerPoint Document", "a PowerPoint presentation"), ("__substg1
                ("__properties_version1.0", "an Outlook message"), ("VisioDocument", "a Visio drawing"),
                ("Contents", "a Publisher or Works file"))
 
+_TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1a\x1b")
 _BIFF_BOF = (0x0809, 0x0409, 0x0209, 0x0009)
 _BIFF_EOF = 0x000A
 _BIFF_FILEPASS = 0x002F
@@ -206,13 +207,13 @@ def _inspect_zip(stream: BinaryIO, job: FileToRead, claimed: str | None) -> Dete
     try:
         archive = zipfile.ZipFile(stream)
     except _ERRORS as exc:
-        raise refuse(job, claimed, f"{type(exc).__name__}: {exc}") from exc
+        raise refuse(job, claimed, f"{describe(exc)}") from exc
     try:
         with archive:
             check_archive(archive, job.name, job.limits)
             return _zip_format(archive, job, claimed)
     except _ERRORS as exc:
-        raise refuse(job, claimed, f"{type(exc).__name__}: {exc}") from exc
+        raise refuse(job, claimed, f"{describe(exc)}") from exc
 
 
 def _zip_format(archive: zipfile.ZipFile, job: FileToRead, claimed: str | None) -> Detected:
@@ -251,13 +252,14 @@ def _odf_is_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
 # --- text ------------------------------------------------------------------------------------------------
 
 def looks_like_text(head: bytes) -> bool:
-    """Text has no NULs (unless it is UTF-16 with a byte-order mark) and almost no control characters."""
+    """Text has no NULs (unless it is UTF-16 with a byte-order mark) and almost no control characters. Tab,
+    line breaks, form feed, escape and the DOS end-of-file mark (Ctrl-Z) are at home in old text files."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
     if b"\x00" in head:
         return False
-    controls = sum(1 for byte in head if byte < 9 or (13 < byte < 32 and byte != 27))
-    return controls <= len(head) // 100
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls <= len(head) // 50 + 1
 
 
 def _inspect_text(head: bytes, job: FileToRead, claimed: str | None) -> Detected:

@@ -29,8 +29,8 @@ from cse_migrate.readers.text_reader import add_plain_text
 
 _ERRORS = parser_errors(DefusedXmlException)
 
-INSTALL_HINT = ("reading Word 97-2003 (.doc) files needs antiword, catdoc or LibreOffice: install one (for "
-                "example 'apt-get install antiword'), or open the file in Word and save it as .docx")
+INSTALL_HINT = ("reading one needs antiword, catdoc or LibreOffice: install one (for example 'apt-get install "
+                "antiword'), or open the file in Word and save it as .docx")
 _SKIP = {"bookinfo", "colspec", "indexterm", "remark"}
 _TABLES = {"informaltable", "table"}
 
@@ -64,7 +64,7 @@ def from_antiword(job: FileToRead, tool: Path) -> FileRead:
         root = fromstring(xml)
     except _ERRORS as exc:
         raise ConversionFailed(f"antiword gave output that is not well-formed ({type(exc).__name__})") from exc
-    builder = DocumentBuilder(job, "doc:antiword")
+    builder = DocumentBuilder(job, "doc:antiword", number_every_paragraph=True)
     add_docbook(builder, root)
     return builder.result("doc")
 
@@ -98,7 +98,7 @@ def from_catdoc(job: FileToRead, tool: Path) -> FileRead:
     if not text.strip():
         raise ConversionFailed("catdoc found no text")
     builder = DocumentBuilder(job, "doc:catdoc")
-    add_plain_text(builder, text)
+    add_plain_text(builder, text, one_per_line=True)  # catdoc -w writes each paragraph on one line
     return builder.result("doc")
 
 

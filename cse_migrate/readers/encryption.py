@@ -14,7 +14,7 @@ import msoffcrypto
 from msoffcrypto.exceptions import DecryptionError, FileFormatError, InvalidKeyError, ParseError
 
 from cse_migrate.errors import InputFileError
-from cse_migrate.readers.base import FileToRead, human_size, parser_errors
+from cse_migrate.readers.base import FileToRead, describe, human_size, parser_errors
 
 _ERRORS = parser_errors(DecryptionError, FileFormatError, ParseError)
 
@@ -37,8 +37,8 @@ def decrypt(job: FileToRead) -> FileToRead:
         raise InputFileError(job.name, "is password-protected and the password given does not open it; check "
                                        "the password, or save an unprotected copy") from exc
     except _ERRORS as exc:
-        raise InputFileError(job.name, f"is password-protected and could not be decrypted ({type(exc).__name__}: "
-                                       f"{exc}); save an unprotected copy") from exc
+        raise InputFileError(job.name, f"is password-protected and could not be decrypted ({describe(exc)}); "
+                                       "save an unprotected copy") from exc
     content = out.getvalue()
     if len(content) > job.limits.max_file_bytes:
         raise InputFileError(job.name, f"decrypts to {human_size(len(content))}, over the "

@@ -25,7 +25,7 @@ from odf.opendocument import OpenDocument, load
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
-from cse_migrate.readers.base import FileToRead, check_cells, check_rows, parser_errors
+from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
 from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.refs import parse_ref
@@ -46,6 +46,9 @@ _ENCODED_SPACE = re.compile(r"_20_")
 
 def read_ods(job: FileToRead) -> FileRead:
     document = _load(job, "OpenDocument spreadsheet", "open it in LibreOffice Calc and save it again")
+    if getattr(document, "spreadsheet", None) is None:  # odfpy sets the attribute only when the body is there
+        raise InputFileError(job.name, "not a readable OpenDocument spreadsheet (it has no spreadsheet body); open "
+                                       "it in LibreOffice Calc and save it again")
     try:
         return _read_spreadsheet(document, job)
     except _ERRORS as exc:
@@ -55,8 +58,11 @@ def read_ods(job: FileToRead) -> FileRead:
 
 def read_odt(job: FileToRead) -> FileRead:
     document = _load(job, "OpenDocument text", "open it in LibreOffice Writer and save it again")
+    if getattr(document, "text", None) is None:
+        raise InputFileError(job.name, "not a readable OpenDocument text (it has no text body); open it in "
+                                       "LibreOffice Writer and save it again")
     try:
-        builder = DocumentBuilder(job, "odt")
+        builder = DocumentBuilder(job, "odt", number_every_paragraph=True)
         _add_text(builder, document.text, _style_parents(document))
         return builder.result("odt")
     except _ERRORS as exc:
@@ -72,7 +78,7 @@ def _load(job: FileToRead, kind: str, advice: str) -> OpenDocument:
 
 
 def _unreadable(job: FileToRead, exc: BaseException, kind: str, advice: str) -> InputFileError:
-    return InputFileError(job.name, f"not a readable {kind} ({type(exc).__name__}: {exc}); {advice}")
+    return InputFileError(job.name, f"not a readable {kind} ({describe(exc)}); {advice}")
 
 
 def _local(element: Element) -> str:

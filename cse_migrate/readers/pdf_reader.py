@@ -24,7 +24,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead
-from cse_migrate.readers.base import FileToRead, parser_errors
+from cse_migrate.readers.base import FileToRead, describe, parser_errors
 from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.encryption import PASSWORD_HINT
 
@@ -57,7 +57,7 @@ def read_pdf(job: FileToRead) -> FileRead:
         except FileNotDecryptedError as exc:
             raise InputFileError(job.name, f"is password-protected; {PASSWORD_HINT}") from exc
         except _ERRORS as exc:
-            raise InputFileError(job.name, f"not a readable PDF ({type(exc).__name__}: {exc}); {_ADVICE}") from exc
+            raise InputFileError(job.name, f"not a readable PDF ({describe(exc)}); {_ADVICE}") from exc
     if not any(line.strip() for lines in pages for line in lines):
         raise InputFileError(job.name, f"has no text layer: it looks like a scanned image; {_OCR_ADVICE}")
     return build(job, pages)
@@ -92,16 +92,17 @@ def _page_lines(text: str) -> list[str]:
 
 
 def build(job: FileToRead, pages: list[list[str]]) -> FileRead:
-    """Rebuild paragraphs page by page; furniture lines are counted, blank pages noted."""
+    """Rebuild paragraphs page by page; furniture lines are counted, pages without text noted."""
     builder = DocumentBuilder(job, "pdf")
-    furniture = running_lines(pages)
+    paragraphs = _Paragraphs(builder, running_lines(pages))
     empty_pages = []
     for number, lines in enumerate(pages, start=1):
-        builder.start_page()
         if not any(line.strip() for line in lines):
             empty_pages.append(number)
+            paragraphs.flush()  # a page without text breaks any paragraph
             continue
-        add_page(builder, lines, number, furniture)
+        paragraphs.add_page(lines, number)
+    paragraphs.flush()
     if empty_pages:
         builder.note(f"page(s) {', '.join(map(str, empty_pages))} have no text layer (scanned images?) and were "
                      f"not read; {_OCR_ADVICE}")
@@ -125,36 +126,63 @@ def _shape(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).casefold())
 
 
-def add_page(builder: DocumentBuilder, lines: list[str], page: int, furniture: set[str]) -> None:
-    stripped = [line.strip() for line in lines]
-    widest = max((len(line) for line in stripped), default=0)
-    # Some producers (Word, LibreOffice) end each soft-wrapped line with a space: where a page shows that
-    # signal it is trusted alone; elsewhere line length stands in for it.
-    signalled = any(line.endswith(" ") and line.strip() for line in lines)
-    paragraph: list[str] = []
-    wrapped = False  # the previous line ended in a soft wrap
+class _Paragraphs:
+    """Joins lines into paragraphs, across page breaks too: a paragraph that runs on to the next page is one
+    item, cited at the page where it starts. Paragraphs are numbered within their page."""
 
-    def flush() -> None:
-        if paragraph:
-            builder.add_paragraph(" ".join(paragraph), page=page)
-            paragraph.clear()
+    def __init__(self, builder: DocumentBuilder, furniture: set[str]) -> None:
+        self.builder = builder
+        self.furniture = furniture
+        self.lines: list[str] = []  # the paragraph being built
+        self.started_on = 0  # its page
+        self.page = 0
+        self.page_started = False  # the builder's paragraph numbering has been reset for this page
+        self.wrapped = False  # the previous line ended in a soft wrap
 
-    for raw, line in zip(lines, stripped, strict=True):
-        if not line:
-            flush()
-            builder.add_blank()
-            continue
-        if _shape(line) in furniture:
-            flush()
-            builder.add_furniture()
-            continue
+    def flush(self) -> None:
+        if self.lines:
+            if self.started_on == self.page:
+                self._start_numbering()
+            self.builder.add_paragraph(" ".join(self.lines), page=self.started_on)
+            self.lines = []
+
+    def _start_numbering(self) -> None:
+        if not self.page_started:
+            self.builder.start_page()
+            self.page_started = True
+
+    def add_page(self, lines: list[str], page: int) -> None:
+        self.page, self.page_started = page, False
+        stripped = [line.strip() for line in lines]
+        widest = max((len(line) for line in stripped), default=0)
+        # Some producers (Word, LibreOffice) end each soft-wrapped line with a space: where a page shows that
+        # signal it is trusted alone; elsewhere line length stands in for it.
+        signalled = any(line.endswith(" ") and line.strip() for line in lines)
+        for raw, line in zip(lines, stripped, strict=True):
+            if not line:
+                if self.started_on == page:
+                    self.flush()  # a blank line ends a paragraph, but not one carried over from the last page
+                self.builder.add_blank()
+            elif _shape(line) in self.furniture:
+                self.builder.add_furniture()
+            else:
+                self._add_line(line, widest, signalled)
+                self.wrapped = raw.endswith(" ")
+
+    def _add_line(self, line: str, widest: int, signalled: bool) -> None:
         bullet = _BULLET.match(line)
         body = line[bullet.end():] if bullet else line
-        if paragraph and (bullet or not (wrapped or _continues(paragraph[-1], body, widest, signalled))):
-            flush()
-        paragraph.append(body)
-        wrapped = raw.endswith(" ")
-    flush()
+        if self.lines and self.started_on != self.page:
+            # across a page break only a soft wrap or a lower-case start carries the paragraph on: the length
+            # of the last line of a page says nothing about the first line of the next
+            if bullet or _TERMINAL.search(self.lines[-1]) or not (self.wrapped or body[:1].islower()):
+                self.flush()
+        elif self.lines and (bullet or not (self.wrapped or _continues(self.lines[-1], body, widest, signalled))):
+            self.flush()
+        if not self.lines:
+            self._start_numbering()
+            self.started_on = self.page
+        self.lines.append(body)
 
 
 def _continues(previous: str, line: str, widest: int, signalled: bool) -> bool:

@@ -259,9 +259,13 @@ def read_rtf(job: FileToRead) -> FileRead:
     if not data.lstrip().startswith(b"{\\rtf"):
         raise InputFileError(job.name, "not a readable RTF document (it does not start with {\\rtf); open it in "
                                        "Word and save it again as .docx")
-    builder = DocumentBuilder(job, "rtf")
+    builder = DocumentBuilder(job, "rtf", number_every_paragraph=True)
     try:
-        RtfConverter(builder).feed(data)
+        converter = RtfConverter(builder)
+        converter.feed(data)
+        if converter.stack:
+            # Word and WordPad open such a file and show what is there; so does this reader, and says so
+            builder.note("the file ends before its last group closes (truncated?); the text up to there was read")
     except ValueError as exc:
         raise InputFileError(job.name, f"not a readable RTF document ({exc}); open it in Word and save it again "
                                        "as .docx") from exc

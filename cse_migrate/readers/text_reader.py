@@ -54,8 +54,11 @@ def _decoded(job: FileToRead) -> str:
     return text
 
 
-def add_plain_text(builder: DocumentBuilder, text: str, markdown: bool = False) -> None:
-    """Feed text into ``builder``: paragraphs, tables and (for Markdown) headings, in order."""
+def add_plain_text(builder: DocumentBuilder, text: str, markdown: bool = False, one_per_line: bool = False) -> None:
+    """Feed text into ``builder``: paragraphs, tables and (for Markdown) headings, in order.
+
+    ``one_per_line``: the text comes from a converter that writes each paragraph on one line, so lines are
+    never joined."""
     lines = [line.rstrip() for line in text.splitlines()]
     paragraph: list[str] = []
 
@@ -95,7 +98,7 @@ def add_plain_text(builder: DocumentBuilder, text: str, markdown: bool = False) 
             body = (line[bullet.end():] if bullet else line).strip()
             if markdown:
                 body = _strip_markdown(body)
-            starts_item = bullet is not None or _NUMBERED.match(line) is not None
+            starts_item = one_per_line or bullet is not None or _NUMBERED.match(line) is not None
             if paragraph and (starts_item or not _continues(paragraph[-1], body)):
                 flush()
             paragraph.append(body)

@@ -21,7 +21,7 @@ from xlrd.sheet import Cell, Sheet
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
-from cse_migrate.readers.base import FileToRead, check_cells, check_rows, parser_errors
+from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.readers.encryption import PASSWORD_HINT
 from cse_migrate.refs import parse_ref
@@ -60,7 +60,7 @@ def _open_book(job: FileToRead) -> Book:
 
 
 def _unreadable(job: FileToRead, exc: BaseException) -> InputFileError:
-    return InputFileError(job.name, f"not a readable Excel workbook ({type(exc).__name__}: {exc}); {_ADVICE}")
+    return InputFileError(job.name, f"not a readable Excel workbook ({describe(exc)}); {_ADVICE}")
 
 
 def _read_book(book: Book, job: FileToRead) -> FileRead:

@@ -6,6 +6,9 @@ LibreOffice nor xlwt):
 
 * ``northshire_self_assessment_2007.xls`` and ``.ods`` from the sample workbook, ``northshire_application.doc``,
   ``.odt``, ``.rtf`` and ``.pdf`` from the sample application, all by LibreOffice headless;
+* ``northshire_self_assessment_2007_libreoffice.xlsx``: the .xls saved back as .xlsx by LibreOffice, which
+  (like Excel, unlike openpyxl) writes shared strings and its own styles: the streaming xlsx reader is checked
+  on it against openpyxl;
 * ``encrypted_filepass.xls``: the .xls with a FILEPASS record (RC4 CryptoAPI header) inserted after its BOF, as
   Excel writes a password-protected workbook. Its content is not really encrypted (nothing can make Excel's
   encryption without Excel), but every reader decides on the record, as Excel does. The compound file is
@@ -61,6 +64,10 @@ def main() -> None:
     xls = OUT / "northshire_self_assessment_2007.xls"
     convert(WORKBOOK, "xls", xls)
     convert(WORKBOOK, "ods", OUT / "northshire_self_assessment_2007.ods")
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work, "northshire_self_assessment_2007_libreoffice.xls")
+        shutil.copy(xls, copy)
+        convert(copy, "xlsx", OUT / "northshire_self_assessment_2007_libreoffice.xlsx")
     for extension in ("doc", "odt", "rtf", "pdf"):
         convert(APPLICATION, extension, OUT / f"northshire_application.{extension}")
     insert_filepass(xls, OUT / "encrypted_filepass.xls")
