@@ -16,6 +16,7 @@ from cse_migrate.output import safe_folder_name
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.rules import RuleSet
+from cse_migrate.semantic import Encoder
 
 
 def find_organisations(input_dir: Path) -> list[Path]:
@@ -36,7 +37,7 @@ def organisation_name(folder: Path) -> str:
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: str, as_of: date | None,
               stale_months: int | None, legacy_id: str,
               progress: Callable[[str], None] = lambda _name: None, limits: Limits = DEFAULT_LIMITS,
-              password: str | None = None) -> list[OrgOutcome]:
+              password: str | None = None, encoder: Encoder | None = None) -> list[OrgOutcome]:
     """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes.
 
     ``limits`` and ``password`` apply to every organisation's files (see :func:`cse_migrate.pipeline.analyse`)."""
@@ -51,7 +52,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
         used.add(target)
         try:
             result = analyse([folder], rules, framework_id, as_of, name, stale_months, legacy_id,
-                             limits=limits, password=password)
+                             limits=limits, password=password, encoder=encoder)
             write_reports(result, outdir / target)
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:

@@ -232,11 +232,12 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @_rules_option
 @_stale_option
 @_legacy_option
+@_semantic_option
 @_reading_options
 @_verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_path: Path | None, stale_months: int | None, legacy_id: str) -> None:
+          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
@@ -246,6 +247,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
 
     rules = _load(rules_path)
     orgs = _run(lambda: find_organisations(input_dir))
+    encoder = _encoder(semantic)  # loaded once for every organisation
     show = ctx.obj["verbosity"] >= 0
     with click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
                            hidden=not show, item_show_func=lambda o: o) as bar:
@@ -253,7 +255,8 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
             bar.update(1, name)
 
         outcomes = _run(lambda: run_batch(orgs, outdir, rules, framework_id, as_of, stale_months, legacy_id,
-                                          progress, limits=_limits(ctx), password=ctx.obj.get("password")))
+                                          progress, limits=_limits(ctx), password=ctx.obj.get("password"),
+                                          encoder=encoder))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:

@@ -305,7 +305,7 @@ def test_text_named_xls_is_read_as_delimited_text(tmp_path: Path) -> None:
     result = read(path)
     assert result.format == "csv"
     assert [i.text for i in result.items] == ["Customer panel \u2013 \u00a3200 budget"]
-    assert result.notes == ("read as delimited text: it holds text, not a Excel workbook, although it is named "
+    assert result.notes == ("read as delimited text: it holds text, not an Excel workbook, although it is named "
                             ".xls",)
 
 
@@ -332,15 +332,28 @@ def test_plain_text_paragraphs_bullets_and_wrapped_lines(tmp_path: Path) -> None
     assert accounts(result) and result.skipped_blank == 2
 
 
+def test_short_lines_are_items_of_their_own_whatever_their_case(tmp_path: Path) -> None:
+    path = tmp_path / "log.txt"
+    path.write_text("customer panel minutes\nleaflets reprinted in large print\nhome visits on request\n"
+                    "Our complaints procedure was rewritten in plain English after customers said that\n"
+                    "the old one was confusing.\n", encoding="utf-8")
+    assert [i.text for i in read(path).items] == [
+        "customer panel minutes", "leaflets reprinted in large print", "home visits on request",
+        "Our complaints procedure was rewritten in plain English after customers said that the old one was "
+        "confusing."]
+
+
 def test_markdown_headings_tables_and_emphasis(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Criterion 3: Be fair and accessible\n\n"
-                    "We offer **home visits** to [housebound customers](https://example.org).\n\n"
+                    "We offer **home visits** to [housebound customers](https://example.org), _by_ `arrangement`; "
+                    "snake_case and 2 * 3 stay.\n\n"
                     "| Ref | Evidence | Date |\n|---|---|---|\n| 3.1 | Interpreters booked | 2006 |\n\n"
                     "Criterion 4\n-----------\n\n---\n\nComplaints procedure published\n", encoding="utf-8")
     result = read(path)
     assert [(i.text, i.context_ref) for i in result.items] == [
-        ("We offer home visits to housebound customers.", "Criterion 3: Be fair and accessible"),
+        ("We offer home visits to housebound customers, by arrangement; snake_case and 2 * 3 stay.",
+         "Criterion 3: Be fair and accessible"),
         ("Interpreters booked", "Criterion 3: Be fair and accessible"),
         ("Complaints procedure published", "Criterion 4")]
     assert result.items[1].cm_ref == "3.1" and result.items[1].source.table == 1

@@ -12,8 +12,10 @@ import json
 import os
 import random
 import shutil
+import signal
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from unittest import mock
@@ -298,6 +300,34 @@ def test_rtf_binary_data_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "pict.rtf"
     path.write_bytes(b"{\\rtf1 {\\pict\\bin6 }{}\\\\}}Evidence after a picture\\par}")
     assert [i.text for i in read_file(path, path.name).items] == ["Evidence after a picture"]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("stars.md", b"*a " * 200_000),  # unclosed emphasis marks: quadratic for a lazy pairing regex
+    ("brackets.md", b"[x](" * 200_000),
+    ("bullets.txt", b"- x\n" * 30_000),
+    ("cells.rtf", b"{\\rtf1 \\intbl " + b"x\\cell " * 30_000 + b"\\row}"),
+])
+def test_pathological_text_is_read_in_linear_time(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with time_limit(30):  # seconds: linear work takes about one; quadratic work would take hours
+        result = read_file(path, name)
+    assert result.units_read == result.skipped_blank + result.skipped_other + len(result.items)
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the suite, when the block runs longer than ``seconds``."""
+    def expire(_signal: int, _frame: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_scanned_pdf(tmp_path: Path, rules: RuleSet) -> None:

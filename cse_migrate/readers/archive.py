@@ -67,7 +67,7 @@ def check_xml_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str)
         first = member.read(_CHUNK)
         if first.startswith(_EBCDIC_XML):
             raise InputFileError(name, f"part {info.filename} is XML in EBCDIC, which Office never writes; "
-                                       "refused as malformed")
+                                       "refused as malformed; open the file in its own program and save it again")
         decoder = codecs.getincrementaldecoder(_xml_encoding(first))(errors="replace")
         text = decoder.decode(first)
         while True:
@@ -82,7 +82,8 @@ def check_xml_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str)
                 return
             if len(text) > _MAX_PROLOG_CHARS:
                 raise InputFileError(name, f"part {info.filename} has an XML prolog of over a million "
-                                           "characters; refused as malformed")
+                                           "characters; refused as malformed. Open the file in its own program "
+                                           "and save it again")
             chunk = member.read(_CHUNK)
             if not chunk:
                 return  # the part ends inside its prolog: the parser will report it as malformed

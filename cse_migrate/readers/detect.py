@@ -272,12 +272,16 @@ def _inspect_text(head: bytes, job: FileToRead, claimed: str | None) -> Detected
         fmt = _TEXT_AS[claimed]
         note = None
         if fmt != claimed:
-            note = (f"read as {'delimited' if fmt == 'csv' else 'plain'} text: it holds text, not a "
-                    f"{KINDS[claimed][0]}, although it is named {job.path.suffix.lower()}")
+            note = (f"read as {'delimited' if fmt == 'csv' else 'plain'} text: it holds text, not "
+                    f"{_with_article(KINDS[claimed][0])}, although it is named {job.path.suffix.lower()}")
         return Detected(fmt, note=note)
     if claimed is None:
         raise refuse(job, claimed, "its content is text, but of no kind cse-migrate reads")
     raise refuse(job, claimed, f"it is plain text, not a {job.path.suffix.lower()} file")
+
+
+def _with_article(kind: str) -> str:
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
 
 
 def _decode_head(head: bytes) -> str:

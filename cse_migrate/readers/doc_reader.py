@@ -21,7 +21,7 @@ from defusedxml.ElementTree import fromstring
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead
-from cse_migrate.readers.base import FileToRead, parser_errors, private_folder
+from cse_migrate.readers.base import FileToRead, describe, parser_errors, private_folder
 from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.convert import ConversionFailed, find_tool, libreoffice_convert, run_tool
 from cse_migrate.readers.detect import detect_format
@@ -63,7 +63,7 @@ def from_antiword(job: FileToRead, tool: Path) -> FileRead:
     try:
         root = fromstring(xml)
     except _ERRORS as exc:
-        raise ConversionFailed(f"antiword gave output that is not well-formed ({type(exc).__name__})") from exc
+        raise ConversionFailed(f"antiword gave output that is not well-formed ({describe(exc)})") from exc
     builder = DocumentBuilder(job, "doc:antiword", number_every_paragraph=True)
     add_docbook(builder, root)
     return builder.result("doc")
@@ -76,7 +76,10 @@ def add_docbook(builder: DocumentBuilder, element: Element) -> None:
         if tag in _SKIP:
             continue
         if tag == "title":
-            builder.add_heading(_text(child))
+            # the book's title comes from the document's properties, and antiword gives an empty title to the
+            # text before the first heading: neither is a paragraph of the document
+            if element.tag != "book" and _text(child):
+                builder.add_heading(_text(child))
         elif tag == "para" and not any(c.tag in _TABLES for c in child.iter()):
             builder.add_paragraph(_text(child))
         elif tag in _TABLES:

@@ -1,11 +1,12 @@
 """Plain text and Markdown notes (.txt, .md), and the text legacy converters produce.
 
 Text has no styles, so its shape is read from layout. A blank line ends a paragraph. Within a block of lines, a
-line continues the paragraph above when that line was evidently wrapped by an editor (long and ending
-mid-sentence) or when it starts in lower case; otherwise each line is its own item, because evidence notes are
-usually written one per line. Bullets and numbers ("-", "*", "•", "1.", "a)") start a new item and are dropped
-from its text. Lines with tab-separated cells, or Markdown pipe tables, are tables and go through the same
-header finding as a spreadsheet. In Markdown, ``#`` and underlined headings are structure and set the
+line continues the paragraph above when that line was evidently wrapped by an editor (long, or fairly long with
+the next line going on in lower case, and ending mid-sentence); otherwise each line is its own item, because
+evidence notes are usually written one per line. Bullets and numbers ("-", "*", "•", "1.", "a)") start a new
+item; bullet symbols are dropped from its text, numbers kept (they may be the criterion's). Lines with
+tab-separated cells, or Markdown pipe tables, are tables and go through the same header finding as a
+spreadsheet. In Markdown, ``#`` and underlined headings are structure and set the
 criterion context; rules and fences are structure.
 """
 
@@ -21,6 +22,7 @@ from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.csv_reader import decode
 
 WRAP_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped, not ended
+NARROW_WRAP_WIDTH = 35  # ... and one this long, when the next line goes on in lower case
 # Bullet symbols are dropped from the text; numbers ("1.", "a)") are kept, since "2. Engage ..." may be the
 # criterion number, but they too start a new item. \uf0b7 and \uf0a7 are Word's Symbol-font bullets in PDFs.
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\uf0b7\uf0a7]\s+")
@@ -31,8 +33,12 @@ _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# Inline Markdown is removed without pairing the marks up: pairing with a lazy regular expression costs time
+# quadratic in the line's length on a line of unclosed marks (a hostile file), these run in linear time.
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_MD_STRONG = re.compile(r"\*\*|__|`")
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_MD_INLINE_MAX = 10_000  # longer lines are left as written
 
 
 def read_text(job: FileToRead) -> FileRead:
@@ -116,12 +122,14 @@ def _table_end(lines: Sequence[str], index: int, markdown: bool) -> int:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """Does ``line`` carry on the paragraph that ``previous`` is part of?"""
-    if not line:
+    """Does ``line`` carry on the paragraph that ``previous`` is part of? Only if ``previous`` stops
+    mid-sentence and was long enough to have been wrapped: at the usual width, or at a narrower one when
+    ``line`` goes on in lower case. Short lines are notes of their own, whatever case they start in."""
+    if not line or _TERMINAL.search(previous):
         return False
-    if line[0].islower() and not _TERMINAL.search(previous):
+    if len(previous) >= WRAP_WIDTH:
         return True
-    return len(previous) >= WRAP_WIDTH and not _TERMINAL.search(previous)
+    return len(previous) >= NARROW_WRAP_WIDTH and line[0].islower()
 
 
 def _is_table_line(line: str, markdown: bool) -> bool:
@@ -150,6 +158,9 @@ def _add_table(builder: DocumentBuilder, lines: Sequence[str], markdown: bool) -
 
 
 def _strip_markdown(text: str) -> str:
-    """Links keep their words; emphasis and code marks go."""
-    text = _MD_LINK.sub(r"\1", text)
-    return _MD_EMPHASIS.sub(r"\2", text)
+    """Links keep their words; emphasis and code marks go (a * between spaces, or the _ in snake_case, stays)."""
+    if len(text) > _MD_INLINE_MAX:
+        return text
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPHASIS.sub("", _MD_STRONG.sub("", text))

@@ -99,7 +99,8 @@ def read_xlsx(job: FileToRead) -> FileRead:
         if plan_reading(job):
             with job.open() as stream, zipfile.ZipFile(stream) as archive:
                 return items_from_sheets(read_streamed(archive, job), job)
-        workbook = load_workbook(job.open(), data_only=True)
+        with job.open() as stream:  # reading in full, openpyxl is done with the file once loaded
+            workbook = load_workbook(stream, data_only=True)
         try:
             return items_from_sheets(_workbook_sheets(workbook, job), job)
         finally:
