@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
 
-from cse_migrate.model import RawItem, Source
+from cse_migrate.model import FileRead, RawItem, Source
 from cse_migrate.text import fold
 
 # Header names per role. Fuzzy-matched, so "Crit.", "Criteria" and "Supporting Evidence:" all land.
@@ -199,3 +199,27 @@ def rows_to_items(rows: Sequence[Sequence[object]], make_source: Callable[[int, 
                              date=parse_date(raw_date) if raw_date not in (None, "") else None,
                              date_text=cell_text(raw_date) or None, owner=owner or None))
     return items, blank, skipped
+
+
+SheetRows = tuple[str, bool, list[list[object]]]  # (sheet title, hidden, rows) as every spreadsheet reader gives them
+
+
+def items_from_sheets(sheets: Iterable[SheetRows], name: str, extractor: str) -> FileRead:
+    """Turn each sheet's rows into items, counting what was read; a sheet named after a criterion ("Crit 2",
+    "C3") gives its rows that criterion. Shared by the xlsx, xls and ods readers."""
+    from cse_migrate.refs import parse_ref
+
+    items: list[RawItem] = []
+    units = blank = other = 0
+    for title, hidden, rows in sheets:
+        sheet_ref = title if parse_ref(title, max_criterion=9) else None
+
+        def source(index: int, column: str | None, title: str = title, hidden: bool = hidden) -> Source:
+            return Source(file=name, extractor=extractor, sheet=title, row=index + 1, column=column, hidden=hidden)
+
+        found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
+        items.extend(found)
+        units += len(rows)
+        blank += b
+        other += o
+    return FileRead(name, extractor, tuple(items), units, blank, other)

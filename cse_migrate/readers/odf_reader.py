@@ -14,7 +14,7 @@ headings give context, captions and tables of contents are furniture, lists and 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from xml.sax import SAXException
 
@@ -24,11 +24,10 @@ from odf.namespaces import OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import OpenDocument, load
 
 from cse_migrate.errors import InputFileError
-from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.model import FileRead
 from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
 from cse_migrate.readers.blocks import DocumentBuilder
-from cse_migrate.readers.common import rows_to_items
-from cse_migrate.refs import parse_ref
+from cse_migrate.readers.common import SheetRows, items_from_sheets
 
 _ERRORS = parser_errors(SAXException)
 
@@ -104,24 +103,14 @@ def _repeat(element: Element, name: str) -> int:
 # --- spreadsheets -----------------------------------------------------------------------------------------
 
 def _read_spreadsheet(document: OpenDocument, job: FileToRead) -> FileRead:
+    return items_from_sheets(_document_sheets(document, job), job.name, "ods")
+
+
+def _document_sheets(document: OpenDocument, job: FileToRead) -> Iterator[SheetRows]:
     hidden_styles = _hidden_table_styles(document)
-    items: list[RawItem] = []
-    units = blank = other = 0
     for sheet in _children(document.spreadsheet, "table"):
         title = _attr(sheet, TABLENS, "name") or "Sheet"
-        hidden = _attr(sheet, TABLENS, "style-name") in hidden_styles
-        rows = sheet_rows(sheet, f"sheet '{title}'", job)
-        sheet_ref = title if parse_ref(title, max_criterion=9) else None
-
-        def source(index: int, column: str | None, title: str = title, hidden: bool = hidden) -> Source:
-            return Source(file=job.name, extractor="ods", sheet=title, row=index + 1, column=column, hidden=hidden)
-
-        found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
-        items.extend(found)
-        units += len(rows)
-        blank += b
-        other += o
-    return FileRead(job.name, "ods", tuple(items), units, blank, other)
+        yield title, _attr(sheet, TABLENS, "style-name") in hidden_styles, sheet_rows(sheet, f"sheet '{title}'", job)
 
 
 def _children(element: Element, local: str) -> list[Element]:

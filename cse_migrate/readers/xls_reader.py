@@ -11,6 +11,7 @@ their text (#N/A).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import datetime
 
 import xlrd
@@ -20,11 +21,10 @@ from xlrd.compdoc import CompDocError
 from xlrd.sheet import Cell, Sheet
 
 from cse_migrate.errors import InputFileError
-from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.model import FileRead
 from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
-from cse_migrate.readers.common import rows_to_items
+from cse_migrate.readers.common import SheetRows, items_from_sheets
 from cse_migrate.readers.encryption import PASSWORD_HINT
-from cse_migrate.refs import parse_ref
 
 _ADVICE = "open it in Excel and save it again as .xlsx"
 _BOOK_ERRORS = parser_errors(XLRDError, CompDocError)
@@ -64,25 +64,14 @@ def _unreadable(job: FileToRead, exc: BaseException) -> InputFileError:
 
 
 def _read_book(book: Book, job: FileToRead) -> FileRead:
-    items: list[RawItem] = []
-    units = blank = other = 0
+    return items_from_sheets(_book_sheets(book, job), job.name, "xls")
+
+
+def _book_sheets(book: Book, job: FileToRead) -> Iterator[SheetRows]:
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
-        rows = sheet_rows(sheet, book.datemode, job)
-        title = sheet.name
-        hidden = sheet.visibility != 0
-        sheet_ref = title if parse_ref(title, max_criterion=9) else None
-
-        def source(row: int, column: str | None, title: str = title, hidden: bool = hidden) -> Source:
-            return Source(file=job.name, extractor="xls", sheet=title, row=row + 1, column=column, hidden=hidden)
-
-        found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
-        items.extend(found)
-        units += len(rows)
-        blank += b
-        other += o
-        book.unload_sheet(index)
-    return FileRead(job.name, "xls", tuple(items), units, blank, other)
+        yield sheet.name, sheet.visibility != 0, sheet_rows(sheet, book.datemode, job)
+        book.unload_sheet(index)  # one sheet in memory at a time
 
 
 def sheet_rows(sheet: Sheet, datemode: int, job: FileToRead) -> list[list[object]]:

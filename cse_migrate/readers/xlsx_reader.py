@@ -23,11 +23,10 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.errors import InputFileError
-from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.model import FileRead
 from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
-from cse_migrate.readers.common import rows_to_items
-from cse_migrate.readers.xlsx_stream import SheetInfo, read_streamed
-from cse_migrate.refs import parse_ref
+from cse_migrate.readers.common import SheetRows, items_from_sheets
+from cse_migrate.readers.xlsx_stream import read_streamed
 
 _ERRORS = parser_errors(InvalidFileException)
 
@@ -98,11 +97,12 @@ def read_xlsx(job: FileToRead) -> FileRead:
     try:
         if plan_reading(job):
             with job.open() as stream, zipfile.ZipFile(stream) as archive:
-                return items_from_sheets(read_streamed(archive, job), job)
+                sheets = ((info.title, info.hidden, rows) for info, rows in read_streamed(archive, job))
+                return items_from_sheets(sheets, job.name, "xlsx")
         with job.open() as stream:  # reading in full, openpyxl is done with the file once loaded
             workbook = load_workbook(stream, data_only=True)
         try:
-            return items_from_sheets(_workbook_sheets(workbook, job), job)
+            return items_from_sheets(_workbook_sheets(workbook, job), job.name, "xlsx")
         finally:
             workbook.close()
     except _ERRORS as exc:
@@ -110,25 +110,6 @@ def read_xlsx(job: FileToRead) -> FileRead:
                                        f"{_ADVICE}") from exc
 
 
-def _workbook_sheets(workbook: Workbook, job: FileToRead) -> Iterator[tuple[SheetInfo, list[list[object]]]]:
+def _workbook_sheets(workbook: Workbook, job: FileToRead) -> Iterator[SheetRows]:
     for sheet in workbook.worksheets:
-        yield SheetInfo(sheet.title, sheet.sheet_state != "visible", ""), _sheet_rows(sheet, job)
-
-
-def items_from_sheets(sheets: Iterable[tuple[SheetInfo, list[list[object]]]], job: FileToRead) -> FileRead:
-    """Turn each sheet's rows into items; a sheet named after a criterion gives its rows that criterion."""
-    items: list[RawItem] = []
-    units = blank = other = 0
-    for sheet, rows in sheets:
-        sheet_ref = sheet.title if parse_ref(sheet.title, max_criterion=9) else None
-
-        def source(index: int, column: str | None, title: str = sheet.title, hidden: bool = sheet.hidden) -> Source:
-            return Source(file=job.name, extractor="xlsx", sheet=title, row=index + 1, column=column,
-                          hidden=hidden)
-
-        found, b, o = rows_to_items(rows, source, context_ref=sheet_ref)
-        items.extend(found)
-        units += len(rows)
-        blank += b
-        other += o
-    return FileRead(job.name, "xlsx", tuple(items), units, blank, other)
+        yield sheet.title, sheet.sheet_state != "visible", _sheet_rows(sheet, job)
