@@ -8,6 +8,7 @@ analyse without writing, or write the same result in other ways.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -79,7 +80,14 @@ def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
     if not found:
         raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
-    return found
+    return name_uniquely(found)
+
+
+def name_uniquely(found: list[InputFile]) -> list[InputFile]:
+    """Two inputs can hold files with the same relative name ("log.csv" in two folders): cite each by its
+    full path instead, so that provenance and per-file accounting never mix two files up."""
+    counts = Counter(f.name for f in found)
+    return [replace(f, name=str(f.path)) if counts[f.name] > 1 else f for f in found]
 
 
 def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:

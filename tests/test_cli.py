@@ -203,3 +203,16 @@ def test_python_dash_m_entry_point() -> None:
     proc = subprocess.run([sys.executable, "-m", "cse_migrate", "--version"], capture_output=True, text=True,
                           check=False)
     assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_files_with_the_same_name_in_two_inputs_are_cited_apart(tmp_path: Path) -> None:
+    for org in ("a", "b"):
+        (tmp_path / org).mkdir()
+        (tmp_path / org / "log.csv").write_text("Ref,Evidence\n2,Customer panel met in March\n",
+                                                encoding="utf-8")
+    code, _, _ = run("analyse", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out"))
+    assert code == 0
+    data = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    files = [f["file"] for f in data["files"]]
+    assert len(files) == 2 and len(set(files)) == 2
+    assert {i["source"]["file"] for i in data["items"]} == set(files)
