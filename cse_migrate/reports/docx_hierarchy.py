@@ -24,14 +24,14 @@ from cse_migrate.reports.docx_report import (
     add_bullets,
     add_heading,
     add_labelled,
+    add_shaded_table,
     add_table,
     add_table_or_note,
     add_text,
-    counts_sentence,
     evidence_row,
+    open_summary,
     plural,
     shade_cell,
-    stale_sentence,
 )
 
 NOT_EVIDENCED: Rating = "Not evidenced"
@@ -76,19 +76,14 @@ def rating_sentence(criteria: Sequence[CriterionResult]) -> str:
 
 def add_rated_summary(document: Document, result: RunResult) -> None:
     """Counts, the estimated-rating table (criteria and sub-criteria) and the readiness summary."""
-    add_heading(document, "Executive summary", 1)
-    add_text(document, counts_sentence(result))
-    add_text(document, rating_sentence(result.criteria))
-    add_text(document, stale_sentence(result.settings))
+    open_summary(document, result, rating_sentence(result.criteria))
     shown = [c for c in result.criteria if c.level <= 2]
     columns = (Column("Criterion", 5.2), Column("Estimated rating", 2.8), Column("Evidence", 2.3),
                Column("Stale", 1.4), Column("Best evidence", 3.6), Column("Status", 1.7))
     rows = [(f"{'    ' if c.level > 1 else ''}{c.id} {c.title}", c.rating or NOT_EVIDENCED,
              f"{c.evidence_count} ({c.strong_count} strong)", str(c.stale_count), ", ".join(c.best[:3]) or "none",
              c.status) for c in shown]
-    table = add_table(document, columns, rows)
-    for row, criterion in zip(table.rows[1:], shown, strict=True):
-        shade_cell(row.cells[1], RATING_FILL[criterion.rating or NOT_EVIDENCED])
+    add_shaded_table(document, columns, rows, [RATING_FILL[c.rating or NOT_EVIDENCED] for c in shown])
     add_readiness(document, result)
 
 

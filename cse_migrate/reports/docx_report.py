@@ -378,19 +378,31 @@ def evidence_summary(criterion: CriterionResult) -> str:
     return f"{criterion.evidence_count} ({criterion.strong_count} strong)"
 
 
-def add_executive_summary(document: Document, result: RunResult) -> None:
-    """Counts, outcome and the colour-coded status table."""
+def open_summary(document: Document, result: RunResult, outcome: str) -> None:
+    """The executive summary's heading and its three opening sentences: counts, outcome, what stale means."""
     add_heading(document, "Executive summary", 1)
     add_text(document, counts_sentence(result))
-    add_text(document, outcome_sentence(result.criteria))
+    add_text(document, outcome)
     add_text(document, stale_sentence(result.settings))
+
+
+def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[str]],
+                     fills: Sequence[str]) -> Table:
+    """A summary table whose second column (status or rating) is shaded row by row."""
+    table = add_table(document, columns, rows)
+    for row, fill in zip(table.rows[1:], fills, strict=True):
+        shade_cell(row.cells[1], fill)
+    return table
+
+
+def add_executive_summary(document: Document, result: RunResult) -> None:
+    """Counts, outcome and the colour-coded status table."""
+    open_summary(document, result, outcome_sentence(result.criteria))
     columns = (Column("Criterion", 4.7), Column("Status", 2.5), Column("Strength", 2.1),
                Column("Evidence", 2.5), Column("Stale", 1.5), Column("Best evidence", 3.7))
     rows = [(f"{c.id} {c.title}", c.status, c.strength, evidence_summary(c), str(c.stale_count),
              ", ".join(c.best[:3]) or "none") for c in result.criteria]
-    table = add_table(document, columns, rows)
-    for row, criterion in zip(table.rows[1:], result.criteria, strict=True):
-        shade_cell(row.cells[1], STATUS_FILL[criterion.status])
+    add_shaded_table(document, columns, rows, [STATUS_FILL[c.status] for c in result.criteria])
 
 
 # --- one section per criterion ---------------------------------------------------------------------------
