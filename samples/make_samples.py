@@ -20,15 +20,21 @@ something to show:
 * Eastmoor Libraries: weak on Retraining staff (almost none) and Leadership and commitment.
 
 Every row the script writes carries an intended label in the source (a five-point code, criterion 5/6
-carry-over, not customer-facing, or noise); labels are never written to the files, only counted in the
-summary printed at the end. Generation is deterministic: no randomness, no current date, fixed document
+carry-over, not customer-facing, or noise); labels are never written to the sample files, only counted in the
+summary printed at the end and listed, with the text each row or paragraph carries, in
+``tests/data/sample_labels.csv`` (columns org, file, text, label; in writing order). There the label is in
+the evaluation vocabulary: the five-point codes become "1".."5", and criterion 5/6 carry-over, not
+customer-facing and noise become "NONE". The text of a spreadsheet or table row is its evidence column (the
+first non-empty cell when that is empty); for the satisfaction tables in the narratives it is the result
+column the row's label refers to. Generation is deterministic: no randomness, no current date, fixed document
 properties and fixed timestamps inside the zip containers, so reruns give byte-identical files.
 
 Usage::
 
-    python samples/make_samples.py [OUTPUT_DIR]
+    python samples/make_samples.py [OUTPUT_DIR] [--labels LABELS_CSV]
 
-OUTPUT_DIR defaults to the folder this script is in.
+OUTPUT_DIR defaults to the folder this script is in; LABELS_CSV to tests/data/sample_labels.csv in the
+repository this script is in.
 """
 
 from __future__ import annotations
@@ -81,6 +87,10 @@ LABEL_NAMES: dict[str, str] = {
 }
 EVIDENCE_CODES = (P, C, T, L, A, R)
 
+# Intended labels in the evaluation vocabulary (the five-point ids; anything without a five-point home is NONE).
+EVAL_LABELS: dict[str, str] = {P: "1", C: "2", T: "3", L: "4", A: "5", R: "NONE", X: "NONE", N: "NONE"}
+DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "sample_labels.csv"
+
 # The six 2003 Charter Mark criterion titles (standards.md, section 1.1), exact.
 CM_TITLES: dict[int, str] = {
     1: "Set standards and perform well",
@@ -103,18 +113,37 @@ def d(year: int, month: int, day: int = 1) -> datetime:
     return datetime(year, month, day)
 
 
+def _row_text(values: Sequence[Cell], column: int) -> str:
+    """The text a row carries: its evidence column, or the first non-empty cell when that is empty."""
+    if column < len(values) and values[column] not in (None, ""):
+        return str(values[column])
+    return next((str(v) for v in values if v not in (None, "")), "")
+
+
 class Tally:
-    """Counts the intended label of every row written, per output file."""
+    """Counts the intended label of every row written, per output file, and keeps each row's text."""
 
     def __init__(self) -> None:
         self.counts: dict[str, Counter[str]] = {}
+        self.rows: list[tuple[str, str, str, str]] = []  # (org, file, text, label code), in writing order
 
-    def add(self, file_key: str, code: Cell) -> None:
+    def add(self, file_key: str, code: Cell, text: str) -> None:
         if not isinstance(code, str) or code not in LABEL_NAMES:
             if code == S:
                 return
             raise ValueError(f"bad label {code!r} in {file_key}")
         self.counts.setdefault(file_key, Counter())[code] += 1
+        org, _, name = file_key.partition("/")
+        self.rows.append((org, name, text, code))
+
+    def write_labels(self, path: Path) -> None:
+        """Write every labelled text with its label in the evaluation vocabulary (UTF-8, writing order)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(("org", "file", "text", "label"))
+            for org, name, text, code in self.rows:
+                writer.writerow((org, name, text, EVAL_LABELS[code]))
 
     def report(self) -> str:
         lines: list[str] = []
@@ -179,8 +208,11 @@ def _save_workbook(wb: Workbook, path: Path, author: str, created: datetime, mod
     _normalise_zip(path, modified)
 
 
-def _write_rows(ws: Worksheet, first_row: int, rows: Sequence[Row], tally: Tally, key: str) -> int:
-    """Write data rows (last tuple member is the label) starting at first_row; return the next free row."""
+def _write_rows(ws: Worksheet, first_row: int, rows: Sequence[Row], tally: Tally, key: str,
+                text_column: int = 1) -> int:
+    """Write data rows (last tuple member is the label) starting at first_row; return the next free row.
+
+    ``text_column`` (0-based) is the evidence column whose text goes into the labels file."""
     r = first_row
     for row in rows:
         values, code = row[:-1], row[-1]
@@ -191,7 +223,7 @@ def _write_rows(ws: Worksheet, first_row: int, rows: Sequence[Row], tally: Tally
             if isinstance(value, datetime):
                 cell.number_format = "dd/mm/yyyy"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        tally.add(key, code)
+        tally.add(key, code, _row_text(values, text_column))
         r += 1
     return r
 
@@ -224,7 +256,7 @@ def _write_csv(
         for row in rows:
             values, code = row[:-1], row[-1]
             writer.writerow(["" if v is None else str(v) for v in values])
-            tally.add(key, code)
+            tally.add(key, code, _row_text(values, 1))
 
 
 def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -265,31 +297,32 @@ class Narrative:
 
     def title(self, text: str) -> None:
         self.doc.add_paragraph(text, style="Title")
-        self.tally.add(self.key, N)
+        self.tally.add(self.key, N, text)
 
     def line(self, text: str, code: str = N, bold: bool = False) -> None:
         """A plain one-line paragraph (prepared-by lines, fake bold sub-headings, boilerplate)."""
         para = self.doc.add_paragraph()
         para.add_run(text).bold = bold
-        self.tally.add(self.key, code)
+        self.tally.add(self.key, code, text)
 
     def heading(self, text: str, level: int = 1) -> None:
         self.doc.add_heading(text, level=level)
-        self.tally.add(self.key, N)
+        self.tally.add(self.key, N, text)
 
     def para(self, text: str, code: str) -> None:
         self.doc.add_paragraph(text)
-        self.tally.add(self.key, code)
+        self.tally.add(self.key, code, text)
 
     def bullet(self, text: str, code: str) -> None:
         self.doc.add_paragraph(text, style="List Bullet")
-        self.tally.add(self.key, code)
+        self.tally.add(self.key, code, text)
 
     def caption(self, text: str) -> None:
         self.doc.add_paragraph(text, style="Caption")
-        self.tally.add(self.key, N)
+        self.tally.add(self.key, N, text)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Row]) -> None:
+    def table(self, headers: Sequence[str], rows: Sequence[Row], text_column: int = 1) -> None:
+        """A table with a bold header row; ``text_column`` is the column whose text goes into the labels."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -301,7 +334,7 @@ class Narrative:
             cells = table.add_row().cells
             for cell, value in zip(cells, values, strict=True):
                 cell.text = "" if value is None else str(value)
-            self.tally.add(self.key, code)
+            self.tally.add(self.key, code, _row_text(values, text_column))
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -309,7 +342,7 @@ class Narrative:
     def blank_page(self) -> None:
         self.page_break()
         self.doc.add_paragraph("This page is intentionally left blank")
-        self.tally.add(self.key, N)
+        self.tally.add(self.key, N, "This page is intentionally left blank")
         self.page_break()
 
     def save(self, path: Path, author: str, title: str, created: datetime, modified: datetime) -> None:
@@ -523,7 +556,7 @@ def build_northshire(folder: Path, tally: Tally) -> None:
                 ws.cell(row=i, column=1, value=text).font = TITLE_FONT if i == 1 else BOLD
         header_row = len(title_rows) + 1
         _write_header(ws, header_row, headers, fill="DDEBF7")
-        _write_rows(ws, header_row + 1, rows, tally, key)
+        _write_rows(ws, header_row + 1, rows, tally, key, text_column=2)
         _set_widths(ws, {"A": 9, "B": 16, "C": 70, "D": 12, "E": 14})
     _save_workbook(wb, folder / "northshire_self_assessment_2007.xlsx", "J. Smith",
                    datetime(2007, 2, 5, 9, 30), datetime(2007, 9, 10, 16, 45))
@@ -613,6 +646,7 @@ def build_northshire(folder: Path, tally: Tally) -> None:
             ("2005/06", "47", "84%", "78%", A),
             ("2006/07", "41", "88%", "81%", A),
         ],
+        text_column=2,
     )
     nar.blank_page()
 
@@ -772,8 +806,8 @@ def build_riverside(folder: Path, tally: Tally) -> None:
     ws["A1"].font = TITLE_FONT
     ws.merge_cells("A1:F1")
     ws["A2"] = "Prepared by: P. Gresham, Outpatients Manager – Version 2.1 draft"
-    tally.add(key, N)
-    tally.add(key, N)
+    tally.add(key, N, str(ws["A1"].value))
+    tally.add(key, N, str(ws["A2"].value))
     header_row = 3
     _write_header(ws, header_row, ("Crit.", "Evidence", "Chars", "Date", "Lead", "RAG"), fill="FCE4D6")
     band_fill = PatternFill("solid", start_color="005EB8", end_color="005EB8")
@@ -784,9 +818,9 @@ def build_riverside(folder: Path, tally: Tally) -> None:
             ws.cell(row=r, column=1, value=row[1]).font = Font(bold=True, color="FFFFFF")
             ws.cell(row=r, column=1).fill = band_fill
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
-            tally.add(key, N)
+            tally.add(key, N, str(row[1]))
         elif row[0] == "SPACER":
-            tally.add(key, S)
+            tally.add(key, S, "")
         else:
             crit, evidence, date, lead, rag, code = row
             ws.cell(row=r, column=1, value=crit)
@@ -801,17 +835,17 @@ def build_riverside(folder: Path, tally: Tally) -> None:
                 ws.cell(row=r, column=5, value=lead)
             if rag is not None:
                 ws.cell(row=r, column=6, value=rag)
-            tally.add(key, code)
+            tally.add(key, code, _row_text(row[:-1], 1))
         r += 1
     last_data = r - 1
     r += 1
     ws.cell(row=r, column=1, value="Total items").font = BOLD
     ws.cell(row=r, column=2, value=f"=COUNTA(B{first_data}:B{last_data})").font = BOLD
-    tally.add(key, N)
+    tally.add(key, N, "Total items")
     r += 2
     for text in ("Key:", "G = evidence in place", "A = evidence partly in place", "R = no evidence yet"):
         ws.cell(row=r, column=2, value=text)
-        tally.add(key, N)
+        tally.add(key, N, text)
         r += 1
     _set_widths(ws, {"A": 15, "B": 72, "C": 7, "D": 12, "E": 14, "F": 6})
     ws.freeze_panes = "A4"
@@ -896,6 +930,7 @@ def build_riverside(folder: Path, tally: Tally) -> None:
             ("2006", "410", "84%", "86%", C),
             ("2007", "395", "85%", "88%", C),
         ],
+        text_column=2,
     )
     nar.line("See appendix C")
     nar.blank_page()
@@ -1065,8 +1100,8 @@ def build_eastmoor(folder: Path, tally: Tally) -> None:
     ws["A1"] = "Eastmoor County Council Library Service – Charter Mark evidence register"
     ws["A1"].font = TITLE_FONT
     ws["A2"] = "Prepared by: D. Okoro, Community Librarian"
-    tally.add(key, N)
-    tally.add(key, N)
+    tally.add(key, N, str(ws["A1"].value))
+    tally.add(key, N, str(ws["A2"].value))
     _write_header(ws, 4, EM_EVIDENCE_HEADERS, fill="E2EFDA")
     _write_rows(ws, 5, EM_EVIDENCE_ROWS, tally, key)
     for row in ws.iter_rows(min_row=5, max_col=1):
@@ -1212,6 +1247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=Path(__file__).resolve().parent,
         help="folder to write the three organisation folders into (default: this script's folder)",
     )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=DEFAULT_LABELS,
+        help="CSV file to write the intended label of every text into (default: tests/data/sample_labels.csv)",
+    )
     args = parser.parse_args(argv)
     out: Path = args.output_dir
     tally = Tally()
@@ -1219,7 +1260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         build(folder, tally)
+    tally.write_labels(args.labels)
     print(f"Wrote sample portfolios to {out}")
+    print(f"Wrote intended labels ({len(tally.rows)} texts) to {args.labels}")
     print(tally.report())
     return 0
 
