@@ -61,6 +61,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cse_migrate.readers.common import compose_row  # the labels must cite results rows as the reader does
+
 # --------------------------------------------------------------------------------------------------------
 # Intended labels (kept in this script only, never written to the sample files)
 # --------------------------------------------------------------------------------------------------------
@@ -321,8 +323,9 @@ class Narrative:
         self.doc.add_paragraph(text, style="Caption")
         self.tally.add(self.key, N, text)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Row], text_column: int = 1) -> None:
-        """A table with a bold header row; ``text_column`` is the column whose text goes into the labels."""
+    def table(self, headers: Sequence[str], rows: Sequence[Row], text_column: int | None = 1) -> None:
+        """A table with a bold header row; ``text_column`` is the column whose text goes into the labels, or
+        None for a results table, which the reader turns into one statement per row (header: value pairs)."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -334,7 +337,12 @@ class Narrative:
             cells = table.add_row().cells
             for cell, value in zip(cells, values, strict=True):
                 cell.text = "" if value is None else str(value)
-            self.tally.add(self.key, code, _row_text(values, text_column))
+            if text_column is None:
+                year = headers.index("Year") if "Year" in headers else None
+                text = compose_row(headers, ["" if v is None else str(v) for v in values], year)
+            else:
+                text = _row_text(values, text_column)
+            self.tally.add(self.key, code, text)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -646,7 +654,7 @@ def build_northshire(folder: Path, tally: Tally) -> None:
             ("2005/06", "47", "84%", "78%", A),
             ("2006/07", "41", "88%", "81%", A),
         ],
-        text_column=2,
+        text_column=None,
     )
     nar.blank_page()
 
@@ -930,7 +938,7 @@ def build_riverside(folder: Path, tally: Tally) -> None:
             ("2006", "410", "84%", "86%", C),
             ("2007", "395", "85%", "88%", C),
         ],
-        text_column=2,
+        text_column=None,
     )
     nar.line("See appendix C")
     nar.blank_page()
@@ -1195,6 +1203,7 @@ def build_eastmoor(folder: Path, tally: Tally) -> None:
             ("2006", "93%", "89%", C),
             ("2007", "TBC", "90%", C),
         ],
+        text_column=None,
     )
     nar.line("See appendix C")
     nar.blank_page()

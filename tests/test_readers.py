@@ -151,3 +151,17 @@ def test_parse_date(text: object, expected: date | None) -> None:
 def test_header_names_are_matched_fuzzily() -> None:
     cols = find_columns([["Title"], [], ["Crit.", "Description of evidence", "Date of evidence", "Evidence owner"]])
     assert (cols.header_row, cols.text, cols.refs, cols.date, cols.owner) == (2, 1, (0,), 2, 3)
+
+
+def test_a_results_table_becomes_one_statement_per_row() -> None:
+    from cse_migrate.model import Source
+    from cse_migrate.readers.common import rows_to_items
+
+    rows = [["Year", "Complaints received", "Answered within 10 days", "Satisfied customers"],
+            ["2004/05", "52", "79%", "74%"], ["2005/06", "47", "84%", "n/a"]]
+    items, blank, header = rows_to_items(rows, lambda i, c: Source(file="t", extractor="docx", row=i + 1))
+    assert [i.text for i in items] == [
+        "2004/05: Complaints received 52; Answered within 10 days 79%; Satisfied customers 74%",
+        "2005/06: Complaints received 47; Answered within 10 days 84%; Satisfied customers n/a"]
+    assert items[0].date == date(2005, 3, 31)  # the Year column is the row's date
+    assert (blank, header) == (0, 1)

@@ -61,6 +61,7 @@ class Columns:
     date: int | None
     owner: int | None
     names: tuple[str, ...]
+    composite: bool = False  # a results table: each row's text is built from every cell and its header
 
 
 def cell_text(value: object) -> str:
@@ -150,8 +151,42 @@ def find_columns(rows: Sequence[Sequence[object]]) -> Columns:
     return _guess_columns(rows)
 
 
+_FIGURE = re.compile(r"^[\s\d.,%£$€+\-/:()]*\d[\s\d.,%£$€+\-/:()]*$")
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, int | float) or bool(_FIGURE.match(cell_text(value)))
+
+
+def _results_header(rows: Sequence[Sequence[object]]) -> int | None:
+    """The header row of a results table ("Year | Complaints received | Answered within 10 days"): two or more
+    text cells, none a figure, with figures filling most cells of the row below. None when there is none."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS - 1]):
+        names = [cell_text(v) for v in row if cell_text(v)]
+        below = [v for v in rows[index + 1] if cell_text(v)] if index + 1 < len(rows) else []
+        if len(names) >= 2 and not any(_is_figure(n) for n in names) and below \
+                and sum(_is_figure(v) for v in below) * 2 >= len(below):
+            return index
+    return None
+
+
+def compose_row(names: Sequence[str], cells: Sequence[str], date: int | None) -> str:
+    """A results-table row as one statement: "2004/05: Complaints received 52; Answered within 10 days 79%"."""
+    parts = [f"{names[c]} {value}".strip() if c < len(names) and names[c] else value
+             for c, value in enumerate(cells) if value and c != date]
+    lead = cells[date] if date is not None and date < len(cells) and cells[date] else ""
+    return f"{lead}: {'; '.join(parts)}" if lead and parts else lead or "; ".join(parts)
+
+
 def _guess_columns(rows: Sequence[Sequence[object]]) -> Columns:
-    """No header: the text column is the one with the most words; nothing else is assumed."""
+    """No header naming an evidence column. A results table of figures becomes one statement per row, its cells
+    named by their headers; otherwise the text column is the one with the most words."""
+    header = _results_header(rows)
+    if header is not None:
+        names = tuple(cell_text(v) for v in rows[header])
+        roles = [_role_of(n) for n in names]
+        date = next((c for c, r in enumerate(roles) if r and r[0] == "date"), None)
+        return Columns(header, None, (), date, None, names, composite=True)
     width = max((len(r) for r in rows), default=0)
     words = [0] * width
     for row in rows:
@@ -183,6 +218,8 @@ def rows_to_items(rows: Sequence[Sequence[object]], make_source: Callable[[int, 
             blank += 1
             continue
         text = cells[cols.text] if cols.text is not None and cols.text < len(cells) else ""
+        if cols.composite:
+            text = compose_row(cols.names, cells, cols.date)
         filled = [c for c in cells if c]
         if not text:
             # the text column is empty: a heading band, a totals line or a note written in another column
