@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from cse_migrate.mapping import Matcher
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.pipeline import analyse, make_settings
 from cse_migrate.rules import load_rules

@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.errors import CseMigrateError, InputNotFoundError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.output import safe_folder_name
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.rules import RuleSet
-from cse_migrate.semantic import Encoder
 
 
 def find_organisations(input_dir: Path) -> list[Path]:

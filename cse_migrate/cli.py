@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 import click
 
 from cse_migrate import __version__
+from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import RunResult
 from cse_migrate.rules import RuleSet, load_rules
-from cse_migrate.semantic import Encoder
 
 T = TypeVar("T")
 
@@ -149,7 +149,7 @@ def _encoder(semantic: bool) -> Encoder | None:
     """The sentence encoder for --semantic, loaded once per command."""
     if not semantic:
         return None
-    from cse_migrate.semantic import load_encoder
+    from cse_migrate.analysis.semantic import load_encoder
 
     return _run(load_encoder)
 
@@ -309,7 +309,7 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
 @click.pass_context
 def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | None) -> None:
     """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
-    from cse_migrate.frameworks_show import framework_tree
+    from cse_migrate.rules.tree import framework_tree
 
     ruleset = _load(rules_path or ctx.obj.get("rules_path"))
     framework = _run(lambda: ruleset.framework(framework_id))
@@ -334,7 +334,7 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
     Ids are checked against the base structure (1.1.1 belongs under 1.1); every problem names its row (exit
     code 4). Then analyse with: --rules PACK --framework ID.
     """
-    from cse_migrate.frameworks_import import import_elements
+    from cse_migrate.rules.elements import import_elements
 
     rules_path = rules_path or ctx.obj.get("rules_path")
     ruleset = _load(rules_path)
@@ -366,8 +366,8 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
     for NONE, a confusion matrix, and calibration (accuracy per score band).
     """
-    from cse_migrate.ablation import format_ablation, run_ablation
-    from cse_migrate.evaluate import evaluate, format_report
+    from cse_migrate.tools.ablation import format_ablation, run_ablation
+    from cse_migrate.tools.evaluate import evaluate, format_report
 
     ruleset = _load(rules_path)
     chosen = "" if split == "all" else split

@@ -192,7 +192,7 @@ class CriterionResult:
     expected_evidence: tuple[str, ...]
     gaps: tuple[str, ...]  # plain-language statements of what is missing
     # Hierarchical frameworks (cse-2008) only; a flat framework keeps the defaults. A parent's evidence is the
-    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/ratings.py).
+    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/analysis/ratings.py).
     level: int = 1  # 1 criterion, 2 sub-criterion, 3 element
     parent: str | None = None
     children: tuple[str, ...] = ()

@@ -15,21 +15,21 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate import __version__
-from cse_migrate.crosswalk import project_result
-from cse_migrate.dedupe import find_duplicates
+from cse_migrate.analysis.crosswalk import project_result
+from cse_migrate.analysis.dedupe import find_duplicates
+from cse_migrate.analysis.gaps import analyse_gaps
+from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.noise import NoiseDetector
+from cse_migrate.analysis.ratings import rate_if_hierarchical
+from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
-from cse_migrate.gaps import analyse_gaps
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
-from cse_migrate.noise import NoiseDetector
 from cse_migrate.output import ensure_folder
-from cse_migrate.ratings import rate_if_hierarchical
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet, effective_settings
-from cse_migrate.semantic import Encoder
 
 DEFAULT_FRAMEWORK = "five-points"
 DEFAULT_LEGACY = "charter-mark-2003"
@@ -219,7 +219,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
             password: str | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
 
-    ``encoder`` switches on the optional semantic matcher (:func:`cse_migrate.semantic.load_encoder`).
+    ``encoder`` switches on the optional semantic matcher (:func:`cse_migrate.analysis.semantic.load_encoder`).
     ``limits`` bound what one input file may cost to read; ``password`` opens password-protected files."""
     framework = rules.framework(framework_id)
     legacy = rules.framework(legacy_id)
@@ -247,9 +247,9 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
-    from cse_migrate.reports.docx_report import write_gap_report
+    from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
-    from cse_migrate.reports.xlsx_report import write_evidence_workbook
+    from cse_migrate.reports.xlsx.report import write_evidence_workbook
 
     ensure_folder(outdir)
     paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}

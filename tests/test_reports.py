@@ -24,13 +24,15 @@ from report_fixture import (
     make_run_result,
 )
 
+from cse_migrate.analysis.gaps import months_before
 from cse_migrate.errors import OutputError
-from cse_migrate.gaps import months_before
 from cse_migrate.model import RunResult
 from cse_migrate.reports.common import is_stale, stale_label, summarise_reasons, truncate
-from cse_migrate.reports.docx_report import TOC_PLACEHOLDER, write_gap_report
+from cse_migrate.reports.docx.layout import TOC_PLACEHOLDER
+from cse_migrate.reports.docx.report import write_gap_report
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
-from cse_migrate.reports.xlsx_report import sheet_name, unique_sheet_name, write_evidence_workbook
+from cse_migrate.reports.xlsx.report import write_evidence_workbook
+from cse_migrate.reports.xlsx.sheets import sheet_name, unique_sheet_name
 
 CRITERION_SHEETS = ["1 Personalisation of services", "2 Collaboration with public", "3 Retraining staff",
                     "4 Leadership and commitment", "5 Accountability to the public"]

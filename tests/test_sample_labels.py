@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from cse_migrate.evaluate import NONE
 from cse_migrate.model import ItemResult
 from cse_migrate.pipeline import analyse
 from cse_migrate.rules import RuleSet
+from cse_migrate.tools.evaluate import NONE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

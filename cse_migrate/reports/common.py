@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from cse_migrate.gaps import months_before
+from cse_migrate.analysis.gaps import months_before
 from cse_migrate.model import EvidenceItem, FileError, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import write_cell
 

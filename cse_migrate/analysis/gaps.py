@@ -11,7 +11,8 @@ Rules (all thresholds are settings shown in the report's method appendix):
 
 Only items whose status is *mapped* are evidence (an unmapped item's nearest criterion is a hint, not evidence).
 In a hierarchical framework (cse-2008) items map to the leaves; a parent's evidence is the evidence of every leaf
-below it, each item counted once at its best score. Ratings on the CSE scale are added by :mod:`cse_migrate.ratings`.
+below it, each item counted once at its best score. Ratings on the CSE scale are added by
+:mod:`cse_migrate.analysis.ratings`.
 """
 
 from __future__ import annotations
