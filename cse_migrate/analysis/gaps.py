@@ -17,23 +17,14 @@ below it, each item counted once at its best score. Ratings on the CSE scale are
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date
 
+from cse_migrate.ages import months_before
 from cse_migrate.model import CriterionResult, ItemResult, Settings, Status, Strength
 from cse_migrate.rules import CriterionLexicon, Framework, Lexicon, lexicon_chain
 
 BEST_COUNT = 3
-
-
-def months_before(day: date, months: int) -> date:
-    """The date ``months`` calendar months before ``day``, clamped to the month's last day.
-
-    31 March minus one month is 28 (or 29) February, not an error and not 3 March.
-    """
-    year, month0 = divmod(day.year * 12 + (day.month - 1) - months, 12)
-    return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def freshness(item_date: date | None, settings: Settings) -> str:

@@ -13,6 +13,7 @@ bundled file, and new files add to it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,9 +50,11 @@ def _rule_files(roots: list[Path]) -> dict[str, Path]:
     return files
 
 
-def load_rules(extra: Path | None = None, bundled: Path = BUNDLED_RULES) -> RuleSet:
-    """Load the bundled rules, lay ``extra`` over them, validate everything and return the rule set."""
-    roots = [bundled] + ([extra] if extra is not None else [])
+def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDLED_RULES) -> RuleSet:
+    """Load the bundled rules, lay each pack in ``packs`` over them in order, validate everything and return the
+    rule set. A later pack's file replaces an earlier one's at the same relative path."""
+    extra = [] if packs is None else [packs] if isinstance(packs, Path) else list(packs)
+    roots = [bundled, *extra]
     problems: list[str] = []
     frameworks: dict[str, Framework] = {}
     crosswalks: list[CrosswalkRule] = []

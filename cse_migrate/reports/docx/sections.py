@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from docx.document import Document
 
-from cse_migrate.analysis.gaps import months_before
+from cse_migrate.ages import months_before
 from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
 from cse_migrate.reports.common import (
     FileTally,

@@ -153,7 +153,7 @@ def criterion_row(found: ItemResult, criterion_id: str, score: float,
     """One evidence row of a criterion sheet."""
     item = found.item
     return (item.id, item.text, round(score, 4), strength_label(score, settings.strong_threshold),
-            stale_label(item.date, settings.as_of, settings.stale_months), legacy_ref(item), date_cell(found),
+            stale_label(found.freshness), legacy_ref(item), date_cell(found),
             item.owner, *source_cells(item.source), why_text(found, criterion_id), cite_with_copies(found))
 
 
