@@ -171,7 +171,7 @@ HOSPITAL: tuple[Row, ...] = (
     R("Patient information leaflets are read and checked by a readers' panel of patients before they are printed.", "2", "1.2", "narrative"),
     R("Interpreters for 40 languages, booked by the ward and on site within 4 hours", "1", "3.3", "terse"),
     R("Discharge letters are still sent only to the patient's GP and not to the patient.", "1", "3.1", "narrative", "absence"),
-    R("We plan to publish infection rates for each ward on the Trust website from 2009.", "5", "3.1", "narrative", "plan"),
+    R("We plan to publish infection rates for each ward on the Trust website from 2009.", "5", "4.2", "narrative", "plan"),
     R("The average wait in A&E fell to 2 hours 10 minutes in 2007/08, and a separate minor injuries stream is proposed for 2009.", "5", "5.2", "narrative", "mixed"),
     R("Listening to patients, acting on what they tell us and reporting back on our 'You said, we did' boards on every ward has become part of the way the Trust works, and the Chief Executive personally reads every serious complaint.", "5", "1.2", "narrative", alt="4"),
     R("Staff are customer-focused and demonstrate a genuine commitment to providing a high quality service to patients and their families.", "4", "2.2", "assessor"),
