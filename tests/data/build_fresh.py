@@ -122,6 +122,7 @@ POLICE: tuple[Row, ...] = (
     Row("All call handlers will be trained in the new vulnerability screening questions before the system goes live in May.", "", "3", "", "2.2", N, PLAN),
     Row("The views of residents over 65 on neighbourhood policing have never been sought separately.", "", "2", "", "1.2", N, ABS),
     Row("We told our assessor that our local policing pledge – courtesy, a named contact, monthly beat meetings and a reply to every enquiry – is now printed on every SNT contact card.", "", "5", "", "4.1", S, SUP),
+    Row("– Victim call-back survey: not run since the force restructure (2006)", "", "2", "", "1.3", B, ABS),
 )
 
 FIRE: tuple[Row, ...] = (
@@ -246,6 +247,8 @@ HOSPITAL: tuple[Row, ...] = (
     Row("Satisfaction with hospital food rose to 72% after patients sat on the catering tender panel as tasters; an Easy Read menu will follow next year.", "", "2", "", "1.3", N, MIX),
     Row("Patients with learning disabilities will be flagged on the patient administration system from next year so that reasonable adjustments can be planned before they arrive.", "", "1", "", "1.1", N, PLAN),
     Row("Car park barrier system replaced at the staff entrance", "5", NONE, "", NONE, I, SUP),
+    Row("• Discharge letters in other languages – not yet available", "", "1", "", "3.2", B, ABS),
+    Row("As our assessment recommended, we will publish the number of complaints and what we changed as a result in each quarterly Board report from next year.", "", "5", "", "4.3", S, PLAN),
 )
 
 SCHOOL: tuple[Row, ...] = (
@@ -288,6 +291,7 @@ SCHOOL: tuple[Row, ...] = (
     Row("We have never asked pupils with special educational needs what they think of the support they receive.", "", "2", "", "1.3", N, ABS),
     Row("Ditto", "", NONE, "", NONE, X, SUP),
     Row("Our self-evaluation shows we keep the commitments in our home–school agreement on homework, communication and behaviour, and the agreement is reviewed with parents every year.", "", "5", "2", "4.2", S, SUP),
+    Row("* Home–school liaison worker for Roma families: post to be re-established when funding is confirmed", "", "1", "", "3.3", B, ABS),
 )
 
 COLLEGE: tuple[Row, ...] = (
@@ -330,6 +334,7 @@ COLLEGE: tuple[Row, ...] = (
     Row("Co-operation with employers is effective, and learners gain from work placements arranged jointly.", "", "2", "", "3.4", A, SUP),
     Row("Reprographics photocopier contract renewed for three years", "5", NONE, "", NONE, I, SUP),
     Row("• Student services standards published: courteous service, accurate advice, appointment within 3 days, named adviser", "Crit 1", "5", "", "4.1", B, SUP),
+    Row("Our assessor confirmed full compliance for 1.3; to build on it we plan to add a mid-year survey for part-time learners.", "", "2", "", "1.3", S, MIX),
 )
 
 TRANSPORT: tuple[Row, ...] = (
@@ -370,6 +375,7 @@ TRANSPORT: tuple[Row, ...] = (
     Row("A published standard for how quickly bus stop faults are repaired is proposed for the 2009 Local Transport Plan.", "", "5", "", "5.1", N, PLAN),
     Row("We surveyed 1,800 passengers on the new routes – 84% were satisfied – and intend to repeat the survey every year.", "", "2", "", "1.3", N, MIX),
     Row("Depot fuel tanks relined to meet environmental regulations", "Criterion Five", NONE, "", NONE, I, SUP),
+    Row("Concessionary pass renewals online – go-live planned Jan 09", "", "1", "", "3.3", T, PLAN),
 )
 
 HOUSING: tuple[Row, ...] = (
@@ -412,6 +418,7 @@ HOUSING: tuple[Row, ...] = (
     Row("Evidence held in the Tenant Involvement Team's shared drive", "", NONE, "", NONE, X, SUP),
     Row("Internal audit of the housing rent accounting system completed – no significant findings", "Criterion Five", NONE, "", NONE, I, SUP),
     Row("Tenants were not consulted on the new rent payment arrangements.", "", "2", "", "1.2", N, ABS),
+    Row("* Repairs satisfaction by text message – proposed for 2009/10", "", "2", "", "1.3", B, PLAN),
 )
 
 LIBRARY: tuple[Row, ...] = (
@@ -452,6 +459,7 @@ LIBRARY: tuple[Row, ...] = (
     Row("Stock management system upgraded to version 9 over the Christmas closure", "CM5", NONE, "", NONE, I, SUP),
     Row("Library staff have not been trained to help customers use the new online catalogue.", "", "3", "", "2.2", N, ABS),
     Row("A strategy for library services to young people will be presented to Cabinet in the autumn.", "", "4", "", "2.1", N, PLAN),
+    Row("- Sunday opening at branches: to be piloted at 2 sites from next year", "", "1", "", "3.3", B, PLAN),
 )
 
 LEISURE: tuple[Row, ...] = (
@@ -491,6 +499,7 @@ LEISURE: tuple[Row, ...] = (
     Row("Signed off by the Head of Leisure and Culture, 28/02/2008", "", NONE, "", NONE, X, SUP),
     Row("Pool plant room: filters and dosing pumps renewed", "Crit 5", NONE, "", NONE, I, SUP),
     Row("Users will be consulted on the new centre's opening hours before it opens in 2010.", "", "2", "", "1.2", N, PLAN),
+    Row("• Exit survey of lapsed members – not yet started", "", "1", "", "1.1", B, ABS),
 )
 
 REGISTRATION: tuple[Row, ...] = (
@@ -528,6 +537,7 @@ REGISTRATION: tuple[Row, ...] = (
     Row("Approved: Superintendent Registrar", "", NONE, "", NONE, X, SUP),
     Row("Strong room fire suppression system serviced", "CM5", NONE, "", NONE, I, SUP),
     Row("Continued overleaf", "", NONE, "", NONE, X, SUP),
+    Row("Sat am ceremonies & certificate collection – from Apr 09", "", "1", "", "3.3", T, PLAN),
 )
 
 PLANNING: tuple[Row, ...] = (
@@ -561,11 +571,12 @@ PLANNING: tuple[Row, ...] = (
     Row("We do not publish how many planning complaints we receive or what happened to them.", "", "5", "", "4.3", N, ABS),
     Row("An online planning application tracking service is proposed for 2009/10.", "", "1", "", "3.3", N, PLAN),
     Row("The planning users' panel has not met since the 2006 restructure.", "CM 2", "2", "", "1.2", T, ABS),
-    Row("Training on the new Local Development Framework will be provided for all parish councils next year.", "", "3", "", "2.2", N, PLAN),
+    Row("Training on the new Local Development Framework will be provided for all planning staff next year.", "", "3", "", "2.2", N, PLAN),
     Row("Householder decisions in 8 weeks rose to 91%; from April we will offer a fast-track 'prior approval' service for small extensions.", "", "5", "", "5.3", N, MIX),
     Row("Development Management – Charter Mark Assessment 2007: Evidence Reference Index", "", NONE, "", NONE, X, SUP),
     Row("Author: Planning Performance Officer (ext 4471)", "", NONE, "", NONE, X, SUP),
     Row("Microfiche archive of pre-1990 planning files scanned and boxed for off-site storage", "5", NONE, "", NONE, I, SUP),
+    Row("o Customer charter for planning – not published; drafting has not started", "", "5", "", "4.1", B, ABS),
 )
 
 REVENUES: tuple[Row, ...] = (
@@ -606,6 +617,7 @@ REVENUES: tuple[Row, ...] = (
     Row("Prepared by the Revenues and Benefits Improvement Manager on behalf of the Head of Financial Services and the Customer Services Board, for submission to the assessor in March 2008", "", NONE, "", NONE, X, SUP),
     Row("Document imaging servers replaced under the corporate IT refresh programme", "5", NONE, "", NONE, I, SUP),
     Row("The Executive has not yet decided whether to fund a home visiting service for benefit claims in rural areas.", "", "4", "", "3.3", N, ABS),
+    Row("– Complaints handling training for benefits staff: none since 2006, course booked for Oct", "", "3", "", "4.3", B, ABS),
 )
 
 OTHER: tuple[Row, ...] = (
@@ -643,6 +655,7 @@ OTHER: tuple[Row, ...] = (
     Row("Payroll system migrated to the new finance platform", "5", NONE, "", NONE, I, SUP),
     Row("The council's customer access strategy has not been reviewed since 2005.", "", "4", "", "2.1", T, ABS),
     Row("In our summary for Cabinet we reported that the assessor found our corporate customer service standards clear, but noted that not every service measures itself against them.", "", "5", "", "4.1", S, SUP),
+    Row("Trading Standards: named contact for every doorstep crime victim – proposed 2009", "", "1", "", "3.3", T, PLAN),
 )
 
 # fmt: on
