@@ -217,10 +217,31 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class RuleFileInfo:
-    """A rules file that took part in the run, with its checksum, for the report's method appendix."""
+    """A rules file that took part in the run, with its checksum, for the report's method appendix.
+
+    ``path`` is relative to the file's source: ``bundled:lexicons/cse-2008.yaml``, ``acme-base:noise.yaml``."""
 
     path: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """A rules pack a run used (the bundled rules first), as results.json and the reports record it.
+
+    ``sha256`` is a checksum over the pack's files (their relative paths and contents), so two runs can tell
+    whether they used the very same pack."""
+
+    id: str
+    version: str
+    title: str
+    provider: str
+    licence: str
+    sha256: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "version": self.version, "title": self.title, "provider": self.provider,
+                "licence": self.licence, "sha256": self.sha256}
 
 
 @dataclass(frozen=True)
@@ -259,6 +280,7 @@ class RunResult:
     readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
     projection: Projection | None = None  # the same result read against another framework, via crosswalks
+    rule_packs: tuple[PackInfo, ...] = ()  # the bundled rules and each pack given, in the order they apply
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}

@@ -271,7 +271,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         errors=tuple(errors), items=tuple(results), criteria=criteria,
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
-        projection=project_result(rules, framework, criteria))
+        projection=project_result(rules, framework, criteria), rule_packs=rules.packs)
 
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:

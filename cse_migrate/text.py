@@ -17,6 +17,7 @@ from functools import lru_cache
 class Phrase:
     text: str
     weight: float
+    source: str = ""  # the rules file that set this phrase (a pack's, when a pack added or reweighted it)
 
 
 @dataclass(frozen=True)

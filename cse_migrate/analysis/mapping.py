@@ -108,7 +108,7 @@ class Matcher:
         for p in phrases:
             # a phrase may be written as a word stem ("resurfac") to catch every form of the word
             stems = tuple(dict.fromkeys(stem(t) for t in tokens(p.text, self.rules.vocabulary)))
-            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, rule))
+            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, p.source or rule))
         return out
 
     def _build_arrays(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cse_migrate.rules.model import Lexicon
+from cse_migrate.rules.model import CrosswalkRule, Lexicon
 from cse_migrate.text import Vocabulary, tokens, words
 
 
@@ -22,3 +22,16 @@ def check_phrases(lexicons: dict[str, Lexicon], vocab: Vocabulary, warnings: lis
                         kept = f"'{left[0]}'" if left else "nothing"
                         warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: stop words leave "
                                         f"{kept} of this phrase, which then matches that word anywhere")
+
+
+def check_repeated_pairs(crosswalks: list[CrosswalkRule], warnings: list[str]) -> None:
+    """A second rule for the same pair of criteria, from another file, adds its strength on top of the first:
+    usually a pack meant to change the first rule. Warn, naming both and how to override by id."""
+    first: dict[tuple[str, str, str, str], CrosswalkRule] = {}
+    for rule in crosswalks:
+        key = (rule.source_framework, rule.source, rule.target_framework, rule.target)
+        earlier = first.setdefault(key, rule)
+        if earlier is not rule and earlier.file != rule.file:
+            warnings.append(f"{rule.file}: rules.{rule.id}: maps {rule.source} to {rule.target} like rule "
+                            f"{earlier.id} in {earlier.file}; both count. To change that rule, lay a file over "
+                            f"it with '- {{id: {earlier.id}, strength: N}}'")

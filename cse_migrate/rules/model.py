@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from cse_migrate.errors import UsageError
-from cse_migrate.model import RuleFileInfo
+from cse_migrate.model import PackInfo, RuleFileInfo
 from cse_migrate.text import Phrase, Vocabulary
 
 RELATIONSHIPS = ("equal", "subset-of", "superset-of", "intersects-with", "not-related")
@@ -156,8 +156,11 @@ class RuleSet:
     noise: tuple[NoisePattern, ...]
     files: tuple[RuleFileInfo, ...]
     version: str
-    roots: tuple[str, ...] = field(default=())
+    roots: tuple[str, ...] = field(default=())  # the sources' names: "bundled", then each pack's id
     warnings: tuple[str, ...] = field(default=())  # not wrong, but worth a rules author's look
+    crosswalk_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, target) -> crosswalk id
+    packs: tuple[PackInfo, ...] = field(default=())  # the bundled rules, then each pack, in the order they apply
+    bundled_version: str = ""  # the bundled rules' own version, which a pack's manifest pins
 
     def framework(self, fid: str) -> Framework:
         try:

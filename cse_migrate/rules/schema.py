@@ -44,12 +44,24 @@ StringLoader.yaml_implicit_resolvers = {
 class Checker:
     """Collects schema problems for one file; every message names the file and the key path."""
 
-    def __init__(self, file: str, problems: list[str]) -> None:
+    def __init__(self, file: str, problems: list[str], labels: dict[str, str] | None = None) -> None:
         self.file = file
         self.problems = problems
+        # key prefix -> the file that wrote that entry, when the document was laid together from several files
+        self.labels = labels or {}
 
     def fail(self, key: str, message: str) -> None:
-        self.problems.append(f"{self.file}: {key}: {message}")
+        self.problems.append(f"{self.where(key)}: {key}: {message}")
+
+    def where(self, key: str) -> str:
+        """The file that wrote ``key``: the longest known prefix's file, else this document's own."""
+        probe = key
+        while probe:
+            if probe in self.labels:
+                return self.labels[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return self.file
 
     def mapping(self, value: Any, key: str) -> dict[str, Any]:
         if isinstance(value, dict):
