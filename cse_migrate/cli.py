@@ -86,8 +86,10 @@ def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
                         help="Print errors only.")(command)
 
 
-_rules_option = click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
-                             help="A rules folder laid over the bundled mappings/ (same layout).")
+_rules_option = click.option("--rules", "rules_paths", type=click.Path(path_type=Path, file_okay=False),
+                             multiple=True, metavar="PACK",
+                             help="A rules pack laid over the bundled mappings/ (same layout); give it again for "
+                                  "more packs, which apply in order (a supplier's base pack, then a client's).")
 _framework_option = click.option("--framework", "framework_id", default=DEFAULT_FRAMEWORK, show_default=True,
                                  help="Target framework id (see 'cse-migrate frameworks').")
 _legacy_option = click.option("--legacy-framework", "legacy_id", default=DEFAULT_LEGACY, show_default=True,
@@ -143,12 +145,12 @@ def _limits(ctx: click.Context) -> Limits:
 
 
 def _options(ctx: click.Context, framework_id: str, legacy_id: str, as_of: date | None, organisation: str,
-             stale_months: int | None, semantic: bool, rules_path: Path | None) -> RunOptions:
+             stale_months: int | None, semantic: bool, rules_paths: tuple[Path, ...]) -> RunOptions:
     """The run's options from the command line, validated once (a bad value is a usage error, exit 2)."""
     return _run(lambda: RunOptions(framework=framework_id, legacy_framework=legacy_id, as_of=as_of,
                                    organisation=organisation, stale_months=stale_months, limits=_limits(ctx),
                                    password=ctx.obj.get("password"), semantic=semantic,
-                                   rules_packs=(rules_path,) if rules_path is not None else ()))
+                                   rules_packs=rules_paths))
 
 
 _semantic_option = click.option("--semantic", is_flag=True,
@@ -165,7 +167,7 @@ def _encoder(semantic: bool) -> Encoder | None:
 
 
 def _load(packs: Path | tuple[Path, ...] | None) -> RuleSet:
-    return _run(lambda: load_rules(packs))
+    return _run(lambda: load_rules(packs or None))
 
 
 def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
@@ -207,7 +209,7 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @_verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
-            organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
+            organisation: str, rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str,
             semantic: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
@@ -217,7 +219,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     from cse_migrate.pipeline import write_reports
 
     options = _options(ctx, framework_id, legacy_id, as_of, organisation or _default_org(inputs), stale_months,
-                       semantic, rules_path)
+                       semantic, rules_paths)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
     result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
@@ -246,7 +248,7 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @_verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool) -> None:
+          rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str, semantic: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
@@ -254,7 +256,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     """
     from cse_migrate.batch import find_organisations, run_batch
 
-    options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_path)
+    options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_paths)
     rules = _load(options.rules_packs)
     orgs = _run(lambda: find_organisations(input_dir))
     encoder = _encoder(semantic)  # loaded once for every organisation
@@ -283,29 +285,187 @@ def rules() -> None:
 
 
 @rules.command("validate")
-@click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@_rules_option
+@click.option("--samples", "samples", type=click.Path(path_type=Path, exists=True), multiple=True,
+              help="Evidence files or folders whose lines the noise patterns are tried on (besides every test "
+                   "case's text): a pattern matching most of them is reported.")
 @_verbosity
 @click.pass_context
-def rules_validate(ctx: click.Context, path: Path | None) -> None:
-    """Check the bundled rules, or PATH laid over them, and report every problem with its file and key."""
-    ruleset = _load(path)
-    for warning in ruleset.warnings:
+def rules_validate(ctx: click.Context, packs: tuple[Path, ...], rules_paths: tuple[Path, ...],
+                   samples: tuple[Path, ...]) -> None:
+    """Check the bundled rules, or the PACKs laid over them in order, and report every problem with its file and
+    key. Warnings (exit code 0) cover what loads but is probably not meant: a pack written for bundled rules that
+    have changed since, a noise pattern that matches most lines, a phrase stop words reduce to one word."""
+    from cse_migrate.tools.rule_tests import noise_share_warnings, sample_lines
+
+    chosen = (*packs, *rules_paths)
+    ruleset = _load(chosen)
+    lines = _run(lambda: sample_lines(ruleset, chosen, samples))
+    warnings = [*ruleset.warnings, *noise_share_warnings(ruleset, lines)]
+    for warning in warnings:
         if ctx.obj["verbosity"] >= 0:
             click.echo(f"cse-migrate: warning: {warning}", err=True)
+    packs_used = ", ".join(f"{p.id} {p.version}" for p in ruleset.packs[1:])
     _say(ctx, f"OK: {len(ruleset.files)} rule file(s), {len(ruleset.frameworks)} framework(s), "
               f"{len(ruleset.crosswalks)} crosswalk rule(s), {len(ruleset.lexicons)} lexicon(s), "
-              f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version}")
+              f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version} (bundled rules "
+              f"{ruleset.bundled_version}{'; packs: ' + packs_used if packs_used else ''})")
+
+
+@rules.command("test")
+@click.argument("case_files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_rules_option
+@click.option("--all", "run_all", is_flag=True,
+              help="Also run the bundled rules' own cases when packs are given (they run alone otherwise).")
+@_verbosity
+@click.pass_context
+def rules_test(ctx: click.Context, case_files: tuple[Path, ...], rules_paths: tuple[Path, ...],
+               run_all: bool) -> None:
+    """Run test cases (kind: rule-tests) against the bundled rules plus the packs given.
+
+    Runs each pack's tests/ cases (the bundled mappings/tests/ when no pack is given, or with --all) and any
+    CASE_FILES. Prints each failure with its explanation and a line "N passed, M failed"; exit code 6 when any
+    case fails."""
+    from cse_migrate.rules.loader import BUNDLED_RULES, test_files
+    from cse_migrate.tools.rule_tests import format_failure, load_all_cases, run_cases, summary_line
+
+    ruleset = _load(rules_paths)
+    files: list[tuple[Path, str]] = []
+    if run_all or not rules_paths:
+        files += [(p, f"bundled:{p.relative_to(BUNDLED_RULES).as_posix()}") for p in test_files(BUNDLED_RULES)]
+    for root, info in zip(rules_paths, ruleset.packs[1:], strict=True):
+        files += [(p, f"{info.id}:{p.relative_to(root).as_posix()}") for p in test_files(root)]
+    files += [(p, str(p)) for p in case_files]
+    if not files:
+        _run(lambda: _no_cases(rules_paths))
+    cases = _run(lambda: load_all_cases(files, ruleset))
+    outcomes = run_cases(cases, ruleset)
+    for outcome in outcomes:
+        if not outcome.passed:
+            click.echo(format_failure(outcome))
+        else:
+            _say(ctx, f"ok   {outcome.case.where}: {outcome.case.expect}", 1)
+    click.echo(summary_line(outcomes))
+    sys.exit(int(ExitCode.OK if all(o.passed for o in outcomes) else ExitCode.RULE_TESTS_FAILED))
+
+
+def _no_cases(packs: tuple[Path, ...]) -> None:
+    from cse_migrate.errors import UsageError
+
+    where = ", ".join(str(p / "tests") for p in packs) or "mappings/tests"
+    raise UsageError(f"no test cases found in {where}; put rule-tests files there or name case files")
+
+
+@rules.command("export")
+@click.option("--format", "fmt", type=click.Choice(["oscal", "olir-csv"]), required=True,
+              help="oscal: an OSCAL 1.2.3 mapping-collection (JSON); olir-csv: an OLIR-style CSV.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write.")
+@_rules_option
+@_verbosity
+@click.pass_context
+def rules_export(ctx: click.Context, fmt: str, output: Path, rules_paths: tuple[Path, ...]) -> None:
+    """Write the crosswalks (bundled, plus any packs) in an exchange format."""
+    import json
+
+    from cse_migrate.output import atomic_write_text
+    from cse_migrate.tools.exchange import olir_csv, oscal_mapping_collection
+
+    ruleset = _load(rules_paths)
+    text = (json.dumps(oscal_mapping_collection(ruleset), indent=2, ensure_ascii=False) + "\n" if fmt == "oscal"
+            else olir_csv(ruleset))
+    _run(lambda: atomic_write_text(output, text))
+    _say(ctx, f"Wrote {len(ruleset.crosswalks)} crosswalk rule(s) to {output} ({fmt})")
+
+
+@rules.command("import-crosswalk")
+@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("-o", "--output", "pack", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The pack folder to write crosswalks/SOURCE--TARGET.yaml into.")
+@click.option("--replace", is_flag=True,
+              help="Replace each crosswalk whole (replace: true) instead of changing and adding rules by id.")
+@_rules_option
+@_verbosity
+@click.pass_context
+def rules_import_crosswalk(ctx: click.Context, csv_file: Path, pack: Path, replace: bool,
+                           rules_paths: tuple[Path, ...]) -> None:
+    """Read an OLIR-style CSV (as 'rules export --format olir-csv' writes) into a pack; every bad row is named
+    (exit code 4). The pack is then loaded over the rules to check it."""
+    from cse_migrate.tools.exchange import import_crosswalk_csv
+
+    done = _run(lambda: import_crosswalk_csv(csv_file, pack, replace))
+    _load((*rules_paths, pack))
+    _say(ctx, f"Imported {done.rules} rule(s) into {len(done.files)} crosswalk file(s) in {pack}:")
+    for path in done.files:
+        _say(ctx, f"  {path}")
+
+
+@rules.command("diff")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_rules_option
+@click.option("--base-rules", "base_paths", type=click.Path(path_type=Path, file_okay=False), multiple=True,
+              metavar="PACK", help="Packs the comparison starts from (default: the bundled rules alone).")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the changes to this .xlsx file.")
+@_framework_option
+@_as_of_option
+@_legacy_option
+@_reading_options
+@_verbosity
+@click.pass_context
+def rules_diff(ctx: click.Context, inputs: tuple[Path, ...], rules_paths: tuple[Path, ...],
+               base_paths: tuple[Path, ...], output: Path | None, framework_id: str, as_of: date | None,
+               legacy_id: str) -> None:
+    """Show how packs change a portfolio's result: the items whose status, criterion or review flag changes
+    (quoted), and the criteria whose status or rating changes, between the base rules and the base plus --rules."""
+    from cse_migrate.tools.rules_diff import diff_rules, format_diff, write_diff_workbook
+
+    if not rules_paths:
+        raise click.UsageError("give the pack(s) to compare with --rules PACK")
+    options = _options(ctx, framework_id, legacy_id, as_of, _default_org(inputs), None, False, base_paths)
+    base = _load(base_paths)
+    new = _load((*base_paths, *rules_paths))
+    diff = _run(lambda: diff_rules(list(inputs), base, new, options))
+    click.echo(format_diff(diff))
+    if output is not None:
+        _run(lambda: write_diff_workbook(diff, output))
+        _say(ctx, f"Changes written to {output}")
+
+
+@cli.command("explain")
+@click.argument("text")
+@click.option("--cm-ref", "cm_ref", metavar="REF", help="The legacy reference that came with the line (2.1, CM3).")
+@click.option("--date", "item_date", callback=_parse_date, metavar="YYYY-MM-DD", help="The line's date.")
+@_framework_option
+@_legacy_option
+@_as_of_option
+@_rules_option
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain_command(text: str, cm_ref: str | None, item_date: date | None, framework_id: str, legacy_id: str,
+                    as_of: date | None, rules_paths: tuple[Path, ...], as_json: bool) -> None:
+    """Explain how TEXT is judged: every criterion's score and why (phrases matched and the words they met,
+    against phrases, the crosswalk rule a reference brings in), noise rules and what the line says (support,
+    absence or plan), exactly as a run would judge it."""
+    import json
+
+    from cse_migrate.tools.explain import explain_text, format_explanation
+
+    ruleset = _load(rules_paths)
+    explanation = _run(lambda: explain_text(text, ruleset, framework_id, legacy_id, cm_ref, item_date, as_of))
+    click.echo(json.dumps(explanation.as_dict(), indent=2, ensure_ascii=False) if as_json
+               else format_explanation(explanation))
 
 
 @cli.group(invoke_without_command=True)
 @_rules_option
 @click.pass_context
-def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
+def frameworks(ctx: click.Context, rules_paths: tuple[Path, ...]) -> None:
     """List the frameworks available (targets can be given to --framework); 'show' and 'import' below."""
-    ctx.ensure_object(dict)["rules_path"] = rules_path
+    ctx.ensure_object(dict)["rules_paths"] = rules_paths
     if ctx.invoked_subcommand is not None:
         return
-    ruleset = _load(rules_path)
+    ruleset = _load(rules_paths)
     for fw in sorted(ruleset.frameworks.values(), key=lambda f: (f.role != "target", f.id)):
         based = f" (extends {fw.extends})" if fw.extends else ""
         click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
@@ -315,11 +475,11 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
 @click.argument("framework_id", metavar="ID")
 @_rules_option
 @click.pass_context
-def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | None) -> None:
+def frameworks_show(ctx: click.Context, framework_id: str, rules_paths: tuple[Path, ...]) -> None:
     """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
     from cse_migrate.rules.tree import framework_tree
 
-    ruleset = _load(rules_path or ctx.obj.get("rules_path"))
+    ruleset = _load(rules_paths or ctx.obj.get("rules_paths"))
     framework = _run(lambda: ruleset.framework(framework_id))
     click.echo(framework_tree(framework))
 
@@ -336,7 +496,7 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | No
 @_verbosity
 @click.pass_context
 def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: Path, framework_id: str, title: str,
-                      rules_path: Path | None) -> None:
+                      rules_paths: tuple[Path, ...]) -> None:
     """Turn your own element list (ELEMENTS.xlsx or .csv: id and text columns) into a framework pack.
 
     Ids are checked against the base structure (1.1.1 belongs under 1.1); every problem names its row (exit
@@ -344,11 +504,11 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
     """
     from cse_migrate.rules.elements import import_elements
 
-    rules_path = rules_path or ctx.obj.get("rules_path")
-    ruleset = _load(rules_path)
+    rules_paths = rules_paths or ctx.obj.get("rules_paths") or ()
+    ruleset = _load(rules_paths)
     done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title))
-    if rules_path is None:  # the pack must load over the bundled rules exactly as the user will use it
-        _load(outdir)
+    # the pack must load over the rules below it exactly as the user will use it
+    _load((*rules_paths, outdir))
     per_parent = done.per_parent()
     _say(ctx, f"Imported {len(done.elements)} element(s) under {len(per_parent)} sub-criteria into {outdir} "
               f"as framework '{done.framework_id}' (extends {done.base_id}):")
@@ -368,7 +528,7 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 @_rules_option
 @_semantic_option
 def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
-                     rules_path: Path | None, semantic: bool) -> None:
+                     rules_paths: tuple[Path, ...], semantic: bool) -> None:
     """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
 
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
@@ -377,7 +537,7 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
 
-    ruleset = _load(rules_path)
+    ruleset = _load(rules_paths)
     chosen = "" if split == "all" else split
     encoder = _encoder(semantic)
     report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, level, encoder=encoder))

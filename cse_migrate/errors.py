@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     INPUT_NOT_FOUND = 3  # an INPUT path does not exist or holds no readable evidence files
     RULES_INVALID = 4  # a rules file (framework, crosswalk, lexicon) failed validation
     OUTPUT_FAILED = 5  # the output folder or a report could not be written
+    RULE_TESTS_FAILED = 6  # 'rules test': at least one test case did not give the expected outcome
     INTERNAL = 10  # a bug: please report it with the command you ran
 
 

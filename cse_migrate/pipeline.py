@@ -180,6 +180,16 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     return results
 
 
+def judge_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
+                settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
+    """Each item on its own, exactly as a run judges it, without folding duplicates: noise first, then mapping,
+    then its age. What ``cse-migrate explain`` and ``rules test`` use, so they can never disagree with a run."""
+    noise = set_aside_noise(items, NoiseDetector(rules))
+    mapped = map_evidence([i for i in items if i.id not in noise], Matcher(rules, framework, legacy.id, encoder),
+                          settings)
+    return date_evidence(assemble(items, noise, {}, mapped), settings)
+
+
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
     """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, or a
     top mapping barely ahead of the next criterion."""

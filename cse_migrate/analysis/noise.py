@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from cse_migrate.refs import parse_ref
-from cse_migrate.rules import RuleSet
+from cse_migrate.rules import NoisePattern, RuleSet
 from cse_migrate.text import fold, words
 
 _HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|principle|section)?\s*"
@@ -20,6 +20,18 @@ _HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|pr
 
 
 _SHORT_HEADING = re.compile(r"^\s*((criterion|criteria|crit|cm|element|principle)\b|\d+\.\d+(\.\d+)?\s)")
+
+
+# Lines longer than this are never tested against the noise patterns: page furniture, placeholders and pointers are
+# short, and a cap bounds what any pattern can cost on a long line (whatever engine runs it).
+MAX_NOISE_LINE = 500
+
+
+def pattern_matches(pattern: NoisePattern, text: str) -> bool:
+    """Does ``pattern`` call ``text`` noise? The whole folded line must match, and a line longer than
+    :data:`MAX_NOISE_LINE` characters is never matched."""
+    folded = fold(text)
+    return len(folded) <= MAX_NOISE_LINE and pattern.pattern.fullmatch(folded) is not None
 
 
 class NoiseDetector:
@@ -32,9 +44,10 @@ class NoiseDetector:
         folded = fold(text)
         if not any(ch.isalpha() for ch in folded):
             return "no-words"
-        for pattern in self.patterns:
-            if pattern.pattern.fullmatch(folded):
-                return pattern.id
+        if len(folded) <= MAX_NOISE_LINE:
+            for pattern in self.patterns:
+                if pattern.pattern.fullmatch(folded):
+                    return pattern.id
         if self._is_heading(text, folded):
             return "criterion-heading"
         return None
