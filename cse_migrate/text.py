@@ -71,7 +71,8 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str, vocab: Vocabulary) -> list[str]:
-    """Tokens for matching: words, with abbreviations expanded beside them, UK spellings, no stop words."""
+    """Tokens for matching: words, with abbreviations and number words expanded beside them ("NVQ level two" also
+    gives "national vocational qualification" and "2"), UK spellings, no stop words."""
     out: list[str] = []
     if "%" in text:
         out.append("percent")  # measured results ("91% satisfied") are a signal in their own right
@@ -80,7 +81,7 @@ def tokens(text: str, vocab: Vocabulary) -> list[str]:
     compounds: list[str] = [str(m).replace("-", "") for m in _COMPOUND.findall(fold(text))]
     for raw in words(text) + compounds:
         word: str = vocab.spellings.get(raw, raw)
-        expansion = vocab.abbreviations.get(word)
+        expansion = vocab.abbreviations.get(word) or vocab.number_words.get(word)
         for candidate in [word] + (words(expansion) if expansion else []):
             w: str = vocab.spellings.get(candidate, candidate)
             if w in vocab.stopwords or (len(w) < 2 and not w.isdigit()):
