@@ -17,8 +17,11 @@ def check_phrases(lexicons: dict[str, Lexicon], vocab: Vocabulary, warnings: lis
         for cid, entry in lex.criteria.items():
             for section, phrases in (("phrases", entry.phrases), ("against", entry.against)):
                 for phrase in phrases:
-                    left = tokens(phrase.text, dataclasses.replace(vocab, abbreviations={}))
-                    if len(words(phrase.text)) > 1 and len(left) < 2:
+                    left = tokens(phrase.text, dataclasses.replace(vocab, abbreviations={}, number_words={}))
+                    if not left:
+                        warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: every word of this "
+                                        "phrase is a stop word, so it can never match")
+                    elif len(words(phrase.text)) > 1 and len(left) < 2:
                         kept = f"'{left[0]}'" if left else "nothing"
                         warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: stop words leave "
                                         f"{kept} of this phrase, which then matches that word anywhere")
