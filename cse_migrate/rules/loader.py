@@ -154,6 +154,7 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
                 layered[rel] = first_layer(doc, label)
     parts = _parse_all(layered, problems)
     frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids = parts
+    _probe_pack_patterns(noise, problems)
     _resolve_extensions(frameworks, lexicons, problems)
     _check_references(frameworks, crosswalks, lexicons, problems)
     if vocab is None:
@@ -179,6 +180,20 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
     return RuleSet(frameworks, tuple(crosswalks), lexicons, vocab, tuple(noise), tuple(infos),
                    f"rules-{digest}", tuple(s.name for s in sources), tuple(warnings), crosswalk_ids,
                    packs=tuple(_pack_info(s, bundled_version) for s in sources), bundled_version=bundled_version)
+
+
+def _probe_pack_patterns(noise: list[NoisePattern], problems: list[str]) -> None:
+    """Refuse a pack's noise pattern that stalls on pathological lines (:mod:`cse_migrate.rules.probe`); the
+    bundled patterns are probed by the test suite instead, so that loading them costs nothing."""
+    from cse_migrate.rules.probe import probe
+
+    pack_patterns = [p for p in noise if not p.file.startswith(f"{BUNDLED}:")]
+    for failure in probe([p.pattern.pattern for p in pack_patterns]):
+        bad = pack_patterns[failure.index]
+        problems.append(f"{bad.file}: patterns[{bad.id}].pattern: stopped: {bad.pattern.pattern!r} did not finish "
+                        f"within {failure.seconds:g} s on a probe line of repeated characters (it backtracks "
+                        "without limit, so a line like that could hang a run); rewrite it without a repetition "
+                        "inside a repetition such as (a+)+")
 
 
 def _pack_info(source: RuleSource, bundled_version: str) -> PackInfo:

@@ -19,15 +19,15 @@ class YamlProblem(ValueError):
     """A file that is not valid rules YAML; ``str()`` is the problem with its line and column."""
 
 
-class StrictLoader(StringLoader):
-    """A :class:`StringLoader` that refuses a key written twice in one mapping."""
+class _Strict:
+    """Refuses a key written twice in one mapping (mixed into a loader)."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = self.construct_object(key_node, deep=True)
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
             try:
                 first = seen.get(key)
             except TypeError:  # an unhashable key: the base constructor reports it
@@ -38,13 +38,26 @@ class StrictLoader(StringLoader):
                                   f"{key!r} (first at line {first}); a second block would silently replace "
                                   "the first, so merge the two")
             seen[key] = line
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc, no-any-return]
+
+
+class StrictLoader(_Strict, StringLoader):
+    """A :class:`StringLoader` that refuses a key written twice in one mapping."""
+
+
+_Fast: type[Any] = StrictLoader
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastStrictLoader(_Strict, yaml.CSafeLoader):
+        """The same rules as :class:`StrictLoader` on libyaml's parser (about five times faster)."""
+
+    _FastStrictLoader.yaml_implicit_resolvers = StringLoader.yaml_implicit_resolvers
+    _Fast = _FastStrictLoader
 
 
 def parse_yaml(text: str) -> Any:
     """Parse rules YAML; raise :class:`YamlProblem` saying where (line, column) and what is wrong."""
     try:
-        return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
+        return yaml.load(text, Loader=_Fast)  # a SafeLoader (or libyaml's CSafeLoader) with string scalars
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(part for part in (exc.context, exc.problem) if part) or "not valid YAML"
