@@ -8,9 +8,9 @@ All classes are frozen so that no stage can change what an earlier one decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
@@ -213,7 +213,9 @@ class RuleFileInfo:
 
 @dataclass(frozen=True)
 class Settings:
-    """The knobs of one run. Defaults come from the target framework's ``settings`` block."""
+    """The knobs of one run: its as-of date and organisation, one typed field per setting of the specification
+    (:mod:`cse_migrate.rules.settings`, which builds this object and holds each setting's range, default and
+    meaning), whether the semantic matcher was on, and every setting as used, with its source."""
 
     as_of: date
     organisation: str
@@ -223,8 +225,29 @@ class Settings:
     stale_months: int
     met_min_strong: int
     duplicate_similarity: float
-    review_below: float = 0.65  # a mapping scoring below this needs a person to check it
-    review_margin: float = 0.1  # ... and so does a top mapping this close to the runner-up
+    crosswalk_weight: float
+    context_weight: float
+    score_scale: float
+    fuzzy_cutoff: float
+    review_below: float
+    review_margin: float
+    semantic_weight: float
+    semantic_temperature: float
+    compliance_plus_min_strong: int
+    compliance_plus_min_sources: int
+    compliance_min_strong: int
+    readiness_min_compliance_share: float
+    readiness_max_partial: int
+    readiness_max_not_evidenced: int
+    semantic: bool = False
+    used: tuple[SettingUsed, ...] = ()  # every setting with its value, meaning, provenance and source
+
+    # The fields above that describe the run rather than being settings of the specification.
+    RUN_FIELDS: ClassVar[tuple[str, ...]] = ("as_of", "organisation", "semantic", "used")
+
+    def values(self) -> dict[str, float | int]:
+        """Every setting's value, by name, in the specification's order."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in self.RUN_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -266,12 +289,13 @@ class RunResult:
 
 @dataclass(frozen=True)
 class SettingUsed:
-    """A rating or readiness setting as applied, with where its value comes from (shown in the report)."""
+    """A setting as applied, with what it means and where its value comes from (shown in the reports)."""
 
     name: str
     value: float | int
     meaning: str
     provenance: str
+    source: str = "bundled"  # "bundled" (default or bundled framework file), "pack" or "command line"
 
 
 @dataclass(frozen=True)

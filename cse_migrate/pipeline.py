@@ -31,7 +31,8 @@ from cse_migrate.output import ensure_folder
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
-from cse_migrate.rules import Framework, RuleSet, effective_settings
+from cse_migrate.rules import Framework, RuleSet
+from cse_migrate.rules.settings import settings_for
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
                 "input folder: copy the file itself into the folder")
@@ -48,14 +49,8 @@ class InputFile:
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
                   stale_months: int | None = None) -> Settings:
-    values = effective_settings(framework)
-    return Settings(
-        as_of=as_of or date.today(), organisation=organisation or "Unnamed organisation",
-        map_threshold=float(values["map_threshold"]), strong_threshold=float(values["strong_threshold"]),
-        secondary_ratio=float(values["secondary_ratio"]),
-        stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
-        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]),
-        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
+    """The typed settings of a run on ``framework`` (library callers and tests; a run uses :func:`run_settings`)."""
+    return settings_for(framework, as_of or date.today(), organisation or "Unnamed organisation", stale_months)
 
 
 def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
@@ -229,9 +224,11 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
     return framework, legacy
 
 
-def settings_for(framework: Framework, options: RunOptions) -> Settings:
-    """The run's typed settings: the framework's values, with the options' as-of, organisation and stale months."""
-    return make_settings(framework, options.as_of, options.organisation, options.stale_months)
+def run_settings(rules: RuleSet, framework: Framework, options: RunOptions) -> Settings:
+    """The run's typed settings: the framework's values with the options' as-of date, organisation and stale
+    months, each recorded with its source (bundled, pack or command line), and whether --semantic is on."""
+    return settings_for(framework, options.as_of or date.today(), options.organisation or "Unnamed organisation",
+                        options.stale_months, options.semantic, rules.from_pack)
 
 
 def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[ItemResult]:
@@ -249,7 +246,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
-    settings = settings_for(framework, options)
+    settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
     files = discover_files(inputs)
@@ -259,8 +256,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id, encoder if options.semantic else None),
-                          settings)
+    matcher = Matcher(rules, framework, legacy.id, encoder if options.semantic else None, settings)
+    mapped = map_evidence(unique, matcher, settings)
     results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)

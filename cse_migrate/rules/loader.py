@@ -156,7 +156,8 @@ def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Le
         check_parents(criteria, checker)
         frameworks[fid] = replace(fw, role=fw.role or base.role, criteria=criteria,
                                   settings={**base.settings, **fw.settings},
-                                  settings_provenance={**base.settings_provenance, **fw.settings_provenance})
+                                  settings_provenance={**base.settings_provenance, **fw.settings_provenance},
+                                  settings_files={**base.settings_files, **fw.settings_files})
         base_lexicon = lexicons.get(base.id)
         own = lexicons.get(fid)
         if base_lexicon is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cse_migrate.errors import UsageError
 from cse_migrate.model import RuleFileInfo
@@ -44,6 +45,7 @@ class Framework:
     file: str
     extends: str | None = None  # the base framework whose criteria, settings and lexicon this one inherits
     settings_provenance: dict[str, str] = field(default_factory=dict)  # setting -> where its value comes from
+    settings_files: dict[str, str] = field(default_factory=dict)  # setting -> the file that set it
 
     def criterion(self, cid: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == cid), None)
@@ -168,6 +170,10 @@ class RuleSet:
 
     def targets(self) -> list[Framework]:
         return [f for f in self.frameworks.values() if f.role == "target"]
+
+    def from_pack(self, file: str) -> bool:
+        """True when rules file ``file`` comes from a pack laid over the bundled rules, not the bundled folder."""
+        return len(self.roots) > 1 and not Path(file).is_relative_to(self.roots[0])
 
     def crosswalk_rules(self, source: str, target: str) -> list[CrosswalkRule]:
         return [r for r in self.crosswalks if r.source_framework == source and r.target_framework == target]
