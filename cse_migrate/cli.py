@@ -377,14 +377,16 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
 
-    ruleset = _load(rules_path)
+    options = _run(lambda: RunOptions(framework=framework_id, semantic=semantic,
+                                      rules_packs=(rules_path,) if rules_path is not None else ()))
+    ruleset = _load(options.rules_packs)
     chosen = "" if split == "all" else split
-    encoder = _encoder(semantic)
-    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, level, encoder=encoder))
+    encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
+    report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
     click.echo(format_report(report))
     if ablation:
         click.echo("\nablation (each signal switched off in the rules)\n")
-        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen, level))))
+        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
 
 
 def main(argv: list[str] | None = None) -> Any:

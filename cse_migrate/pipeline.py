@@ -237,6 +237,21 @@ def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[Ite
             for r in results]
 
 
+def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
+                 settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
+    """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, date them all.
+
+    The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
+    so that accuracy is measured on exactly what a run does."""
+    noise = set_aside_noise(items, NoiseDetector(rules))
+    candidates = [i for i in items if i.id not in noise]
+    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
+    unique = [i for i in candidates if i.id not in duplicates]
+    matcher = Matcher(rules, framework, legacy.id, encoder, settings)
+    mapped = map_evidence(unique, matcher, settings)
+    return date_evidence(assemble(items, noise, duplicates, mapped), settings)
+
+
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
             encoder: Encoder | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
@@ -252,13 +267,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     files = discover_files(inputs)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
-    noise = set_aside_noise(items, NoiseDetector(rules))
-    candidates = [i for i in items if i.id not in noise]
-    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
-    unique = [i for i in candidates if i.id not in duplicates]
-    matcher = Matcher(rules, framework, legacy.id, encoder if options.semantic else None, settings)
-    mapped = map_evidence(unique, matcher, settings)
-    results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
+    results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     return RunResult(
