@@ -21,6 +21,14 @@ Freshness = Literal["recent", "old", "undated", "future"]
 # "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
 Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
 RATINGS: tuple[Rating, ...] = ("Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced")
+NOT_EVIDENCED: Rating = "Not evidenced"
+# Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
+LEVEL_NAMES = ("criterion", "sub-criterion", "element")
+
+
+def level_name(depth: int) -> str:
+    """"criterion", "sub-criterion", "element" (or "level N" deeper down) for a criterion at ``depth``."""
+    return LEVEL_NAMES[depth - 1] if 1 <= depth <= len(LEVEL_NAMES) else f"level {depth}"
 
 
 @dataclass(frozen=True)
@@ -251,6 +259,34 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class CriterionNode:
+    """One criterion of the target framework as the run saw it: its place in the tree and its title."""
+
+    id: str
+    title: str
+    parent: str | None
+    level: int  # 1 criterion, 2 sub-criterion, 3 element
+
+
+@dataclass(frozen=True)
+class FrameworkSnapshot:
+    """The target framework a run used (levels, parents, titles), so report writers decide nothing again."""
+
+    id: str
+    title: str
+    criteria: tuple[CriterionNode, ...]  # in framework order
+
+    @property
+    def hierarchical(self) -> bool:
+        """True for a framework of criteria, sub-criteria (and elements); False for a flat one (five-points)."""
+        return any(c.parent is not None for c in self.criteria)
+
+    def level_name(self, cid: str) -> str:
+        node = next((c for c in self.criteria if c.id == cid), None)
+        return level_name(node.level) if node is not None else ""
+
+
+@dataclass(frozen=True)
 class RunResult:
     """Everything a run found; report writers read only this."""
 
@@ -266,6 +302,7 @@ class RunResult:
     errors: tuple[FileError, ...]
     items: tuple[ItemResult, ...]
     criteria: tuple[CriterionResult, ...]
+    framework: FrameworkSnapshot  # the target framework's tree, as used
     extra: dict[str, object] = field(default_factory=dict)
     readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite

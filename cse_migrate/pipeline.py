@@ -274,7 +274,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
         rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
-        errors=tuple(errors), items=tuple(results), criteria=criteria,
+        errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
         projection=project_result(rules, framework, criteria))

@@ -13,10 +13,12 @@ from datetime import date
 from cse_migrate.ages import freshness_of
 from cse_migrate.model import (
     CMRef,
+    CriterionNode,
     CriterionResult,
     EvidenceItem,
     FileError,
     FileRead,
+    FrameworkSnapshot,
     ItemResult,
     Mapping,
     RawItem,
@@ -196,4 +198,6 @@ def make_run_result(organisation: str = ORGANISATION) -> RunResult:
                                       ".xlsx"),),
         items=items,
         criteria=make_criteria(),
+        framework=FrameworkSnapshot("five-points", "Five points of customer service (test framework)",
+                                    tuple(CriterionNode(cid, title, None, 1) for cid, title in CRITERIA)),
     )

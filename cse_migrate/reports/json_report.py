@@ -102,7 +102,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
 
 def is_hierarchical(result: RunResult) -> bool:
     """True for a run against a framework with sub-criteria (cse-2008); five-points is flat."""
-    return any(c.parent is not None for c in result.criteria)
+    return result.framework.hierarchical
 
 
 def add_hierarchy(out: dict[str, Any], result: RunResult) -> None:
