@@ -307,6 +307,7 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | No
 @click.option("--id", "framework_id", default="", help="Id of the new framework (default: BASE-elements).")
 @click.option("--title", default="", help="Title of the new framework.")
 @rules_option
+@reading_options
 @verbosity
 @click.pass_context
 def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: Path, framework_id: str, title: str,
@@ -320,7 +321,8 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
     rules_path = rules_path or ctx.obj.get("rules_path")
     ruleset = _load(rules_path)
-    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title))
+    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title, limits(ctx),
+                                        ctx.obj.get("password")))
     if rules_path is None:  # the pack must load over the bundled rules exactly as the user will use it
         _load(outdir)
     per_parent = done.per_parent()
