@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 import click
 
-from cse_migrate import __version__
 from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.cli_options import (
     as_of_option,
@@ -32,6 +31,7 @@ from cse_migrate.errors import CseMigrateError, ExitCode
 from cse_migrate.model import RunResult
 from cse_migrate.options import RunOptions
 from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.version import __version__
 
 T = TypeVar("T")
 

@@ -12,9 +12,9 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from cse_migrate import __version__
 from cse_migrate.errors import OutputError
 from cse_migrate.output import atomic_write_text
+from cse_migrate.version import __version__
 
 LOG_NAME = "cse-migrate-error.log"
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from cse_migrate import __version__
 from cse_migrate.ages import freshness_of
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
@@ -33,6 +32,7 @@ from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet
 from cse_migrate.rules.settings import settings_for
+from cse_migrate.version import __version__
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
                 "input folder: copy the file itself into the folder")
@@ -211,8 +211,10 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
 
     Only a framework with ``role: target`` can be mapped onto; a legacy id given as the target is a usage error
     that lists the targets (and the legacy framework must be a legacy one, since references cite it)."""
-    framework = rules.framework(options.framework)
     targets = ", ".join(sorted(f.id for f in rules.targets()))
+    if options.framework not in rules.frameworks:
+        raise UsageError(f"unknown framework '{options.framework}'; choose a target framework: {targets}")
+    framework = rules.frameworks[options.framework]
     if framework.role != "target":
         raise UsageError(f"--framework {framework.id}: is a legacy framework (evidence cites it; it is not "
                          f"mapped onto); choose a target framework: {targets}")

@@ -36,6 +36,8 @@ def test_frameworks_are_resolved_once_and_a_legacy_id_is_not_a_target(rules: Rul
         resolve_frameworks(rules, RunOptions(framework="charter-mark-2003"))
     with pytest.raises(UsageError, match="not one legacy references cite"):
         resolve_frameworks(rules, RunOptions(legacy_framework="five-points"))
+    with pytest.raises(UsageError, match=r"unknown framework 'nope'; choose a target framework: cse-2008, five-"):
+        resolve_frameworks(rules, RunOptions(framework="nope"))  # legacy ids are not offered
 
 
 def test_cli_gives_a_usage_error_for_a_legacy_framework(tmp_path: Path) -> None:
