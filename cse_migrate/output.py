@@ -23,6 +23,8 @@ from cse_migrate.errors import OutputError
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Names Windows reserves for devices, with or without an extension: a folder called "CON" cannot be created.
 _WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+_UNSAFE_IN_FOLDER_NAME = re.compile(r"[^\w.\- ]+")
+_SPACE_RUN = re.compile(r"\s+")
 _MAX_FOLDER_NAME = 100  # well inside every file system's 255-byte limit, even for non-ASCII names
 # First characters that make a spreadsheet program read typed text as a formula or a DDE command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -119,8 +121,8 @@ def safe_folder_name(name: str) -> str:
     ``.`` or ``..`` or hidden; Windows device names (CON, NUL, COM1, ...) get a trailing ``_``; names are cut
     to a length every file system accepts.
     """
-    cleaned = re.sub(r"[^\w.\- ]+", "_", clean_text(name)).strip(" .")
-    cleaned = re.sub(r"\s+", "-", cleaned)[:_MAX_FOLDER_NAME].rstrip(" .")
+    cleaned = _UNSAFE_IN_FOLDER_NAME.sub("_", clean_text(name)).strip(" .")
+    cleaned = _SPACE_RUN.sub("-", cleaned)[:_MAX_FOLDER_NAME].rstrip(" .")
     if _WINDOWS_DEVICE.match(cleaned):
         cleaned += "_"
     return cleaned or "organisation"

@@ -26,6 +26,7 @@ import yaml
 
 from cse_migrate.errors import RulesError, UsageError
 from cse_migrate.model import RuleFileInfo
+from cse_migrate.patterns import PatternError, RulePattern, compile_rule_pattern
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "mappings"
 
@@ -232,7 +233,7 @@ class Vocabulary:
 @dataclass(frozen=True)
 class NoisePattern:
     id: str
-    pattern: re.Pattern[str]
+    pattern: RulePattern  # compiled on RE2 (linear time) by cse_migrate.patterns
     description: str
     file: str
 
@@ -510,8 +511,8 @@ def _parse_noise(doc: dict[str, Any], c: _Checker) -> list[NoisePattern]:
         pid = c.ident(entry, "id", key)
         text = c.text(entry, "pattern", key)
         try:
-            compiled = re.compile(text, re.IGNORECASE)
-        except re.error as exc:
+            compiled = compile_rule_pattern(text)
+        except PatternError as exc:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))
