@@ -18,9 +18,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.errors import OutputError
+from cse_migrate.safe_text import xml_safe
 
-# Characters that Word and Excel reject in XML text (C0 controls other than tab, newline, carriage return).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Names Windows reserves for devices, with or without an extension: a folder called "CON" cannot be created.
 _WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
 _UNSAFE_IN_FOLDER_NAME = re.compile(r"[^\w.\- ]+")
@@ -31,8 +30,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(text: str) -> str:
-    """Strip control characters that Word and Excel refuse to store."""
-    return _CONTROL.sub("", text)
+    """Text that Word, Excel and JSON can all store (see :func:`cse_migrate.safe_text.xml_safe`)."""
+    return xml_safe(text)
 
 
 def looks_like_formula(text: str) -> bool:

@@ -29,6 +29,7 @@ from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet, effective_settings
+from cse_migrate.safe_text import display_name
 from cse_migrate.semantic import Encoder
 
 DEFAULT_FRAMEWORK = "five-points"
@@ -43,8 +44,8 @@ SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not r
 
 @dataclass(frozen=True)
 class InputFile:
-    path: Path
-    name: str  # how the file is cited: relative to the folder it was found in
+    path: Path  # the file as the file system names it (bytes that are not UTF-8 kept as surrogate escapes)
+    name: str  # how the file is cited: relative to the folder it was found in, shown safely (display_name)
     problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
 
 
@@ -70,15 +71,16 @@ def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
-            raise InputNotFoundError(f"{root}: no such file or folder; check the path")
+            raise InputNotFoundError(f"{display_name(str(root))}: no such file or folder; check the path")
         if root.is_dir():
             walk_folder(root, root, found)
         elif root.is_file():
-            found.append(InputFile(root, root.name))
+            found.append(InputFile(root, display_name(root.name)))
         else:
-            found.append(InputFile(root, root.name, SPECIAL_PROBLEM))
+            found.append(InputFile(root, display_name(root.name), SPECIAL_PROBLEM))
     if not found:
-        raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
+        shown = ", ".join(display_name(str(p)) for p in inputs)
+        raise InputNotFoundError(f"{shown}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
     return name_uniquely(found)
 
@@ -87,7 +89,7 @@ def name_uniquely(found: list[InputFile]) -> list[InputFile]:
     """Two inputs can hold files with the same relative name ("log.csv" in two folders): cite each by its
     full path instead, so that provenance and per-file accounting never mix two files up."""
     counts = Counter(f.name for f in found)
-    return [replace(f, name=str(f.path)) if counts[f.name] > 1 else f for f in found]
+    return [replace(f, name=display_name(str(f.path))) if counts[f.name] > 1 else f for f in found]
 
 
 def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
@@ -95,7 +97,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        name = folder.name if folder == root else folder.relative_to(root).as_posix()
+        name = display_name(folder.name if folder == root else folder.relative_to(root).as_posix())
         found.append(InputFile(folder, name, f"is a folder that could not be listed ({exc.strerror or exc}); "
                                              "check its permissions"))
         return
@@ -104,7 +106,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
         path = Path(entry.path)
-        name = path.relative_to(root).as_posix()
+        name = display_name(path.relative_to(root).as_posix())
         if entry.is_symlink():
             found.append(InputFile(path, name, LINK_PROBLEM))
         elif entry.is_dir(follow_symlinks=False):
@@ -238,7 +240,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
-        rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
+        rule_files=rules.files, settings=settings,
+        inputs=tuple(display_name(str(p)) for p in inputs), files=tuple(reads),
         errors=tuple(errors), items=tuple(results), criteria=criteria,
         extra={"legacy_framework": legacy.id, **limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),

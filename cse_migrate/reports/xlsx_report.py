@@ -30,6 +30,7 @@ from cse_migrate.reports.common import (
     why_text,
     write_sheet,
 )
+from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 MAX_SHEET_NAME = 31  # Excel's limit
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -76,8 +77,10 @@ def write_evidence_workbook(result: RunResult, path: Path) -> None:
     """Write the migrated portfolio for ``result`` to ``path`` (atomically: all or nothing)."""
     workbook = build_evidence_workbook(result)
     when = as_of_midnight(result.settings.as_of)
-    workbook.properties.title = clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}")
-    workbook.properties.subject = clean_text(f"{result.framework_title} ({result.framework_id})")
+    workbook.properties.title = shorten(clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}"),
+                                        CORE_PROPERTY_CHARS)
+    workbook.properties.subject = shorten(clean_text(f"{result.framework_title} ({result.framework_id})"),
+                                          CORE_PROPERTY_CHARS)
     atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
 
 
@@ -126,7 +129,7 @@ def sheet_name(criterion_id: str, title: str) -> str:
     name = _FORBIDDEN_IN_SHEET_NAME.sub("", clean_text(f"{criterion_id} {title}"))
     name = " ".join(name.split())
     # Excel also refuses a name that starts or ends with an apostrophe.
-    name = name[:MAX_SHEET_NAME].strip(" '")
+    name = shorten(name.strip(" '"), MAX_SHEET_NAME).strip(" '")
     return name or "Criterion"
 
 
