@@ -15,6 +15,8 @@ from typing import Literal
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
 Strength = Literal["strong", "partial", "none"]
+# How old an item is at the as-of date: "old" is before the stale cut-off, "future" is dated after the as-of date.
+Freshness = Literal["recent", "old", "undated", "future"]
 # Estimated ratings on the official CSE scale (Compliance Plus, Compliance, Partial Compliance, confirmed), plus
 # "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
 Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
@@ -170,6 +172,7 @@ class ItemResult:
     also_found_in: tuple[Source, ...] = ()  # for a kept item: the places its duplicates came from
     noise_rule: str | None = None  # for status "noise": the rule that recognised it
     note: str = ""  # why unmapped, in words
+    freshness: Freshness = "undated"  # set by the pipeline from the item's date, the as-of date and stale months
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ class CriterionResult:
     expected_evidence: tuple[str, ...]
     gaps: tuple[str, ...]  # plain-language statements of what is missing
     # Hierarchical frameworks (cse-2008) only; a flat framework keeps the defaults. A parent's evidence is the
-    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/ratings.py).
+    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/analysis/ratings.py).
     level: int = 1  # 1 criterion, 2 sub-criterion, 3 element
     parent: str | None = None
     children: tuple[str, ...] = ()
