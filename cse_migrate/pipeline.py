@@ -23,13 +23,13 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
+from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
-from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
+from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet, effective_settings
 from cse_migrate.safe_text import display_name
@@ -122,20 +122,22 @@ def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
     """Read every file; an unreadable file is recorded with its reason and the run goes on."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
-    for f in files:
-        if f.problem is not None:
-            errors.append(FileError(f.name, f.problem))
-            continue
-        try:
-            reads.append(read_file(f.path, f.name, limits, password))
-        except InputFileError as exc:
-            errors.append(FileError(f.name, exc.reason))
-        except CseMigrateError:
-            raise
-        except Exception as exc:
-            errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
-                                            "check the file opens in its own program"))
+    with ReadingWorker() as worker:  # each file is read in a child process stopped at --timeout
+        for f in files:
+            if f.problem is not None:
+                errors.append(FileError(f.name, f.problem))
+                continue
+            read_one(worker, f, limits, password, reads, errors)
     return reads, errors
+
+
+def read_one(worker: ReadingWorker, f: InputFile, limits: Limits, password: str | None, reads: list[FileRead],
+             errors: list[FileError]) -> None:
+    """Read one file into ``reads``, or record in ``errors`` why it could not be read."""
+    try:
+        reads.append(worker.read(f.path, f.name, limits, password))
+    except InputFileError as exc:
+        errors.append(FileError(f.name, exc.reason))
 
 
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
