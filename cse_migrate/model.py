@@ -169,6 +169,9 @@ class Mapping:
     needs_review: bool = False  # in the band where measured accuracy drops: a person should check it
 
 
+EvidenceKind = Literal["support", "absence", "plan"]
+
+
 @dataclass(frozen=True)
 class ItemResult:
     """The fate of one evidence item. Every item read ends as exactly one of the four statuses."""
@@ -181,6 +184,15 @@ class ItemResult:
     noise_rule: str | None = None  # for status "noise": the rule that recognised it
     note: str = ""  # why unmapped, in words
     freshness: Freshness = "undated"  # set by the pipeline from the item's date, the as-of date and stale months
+    # What the item says (issue 9): "support" is evidence of a practice; "absence" says a practice is missing,
+    # stopped or lapsed; "plan" says it is only intended. Absence and plan items are still mapped to the criterion
+    # they concern, but as gap findings: they never count as evidence towards statuses or ratings.
+    kind: EvidenceKind = "support"
+    # For a support item that also states a plan ("81% satisfied ... we intend to re-establish a panel"): the
+    # plan clause, quoted, raised as a gap finding while the fact stays evidence. Empty otherwise.
+    gap_text: str = ""
+    # The absence/plan rule that recognised the statement (id from mappings/), for explanations.
+    kind_rule: str = ""
 
 
 @dataclass(frozen=True)
