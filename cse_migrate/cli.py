@@ -7,52 +7,38 @@ do, and exits with the error's code from :class:`~cse_migrate.errors.ExitCode`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from cse_migrate import __version__
 from cse_migrate.analysis.semantic import Encoder
-from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
-from cse_migrate.limits import DEFAULT_LIMITS, Limits
+from cse_migrate.cli_io import GuardedGroup
+from cse_migrate.cli_io import echo as _echo
+from cse_migrate.cli_io import run as _run
+from cse_migrate.cli_io import say as _say
+from cse_migrate.cli_options import (
+    as_of_option,
+    framework_option,
+    legacy_option,
+    limits,
+    reading_options,
+    rules_option,
+    semantic_option,
+    stale_option,
+    verbosity,
+)
+from cse_migrate.cli_rules import add_rules_commands
+from cse_migrate.errors import ExitCode
 from cse_migrate.model import RunResult
-from cse_migrate.options import DEFAULT_FRAMEWORK, DEFAULT_LEGACY, RunOptions
+from cse_migrate.options import RunOptions
 from cse_migrate.rules import RuleSet, load_rules
-
-T = TypeVar("T")
-
-
-def _run(action: Callable[[], T]) -> T:
-    """Run library code; turn its errors into one clear message and the documented exit code."""
-    try:
-        return action()
-    except CseMigrateError as exc:
-        click.echo(f"cse-migrate: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
-    except KeyboardInterrupt:
-        click.echo("cse-migrate: interrupted", err=True)
-        sys.exit(130)
+from cse_migrate.safe_text import terminal_safe
+from cse_migrate.version import __version__
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-
-
-def _say(ctx: click.Context, message: str, level: int = 0) -> None:
-    """Print unless -q; level 1 messages need -v."""
-    if ctx.obj["verbosity"] >= level:
-        click.echo(message)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cse-migrate")
 @click.option("-v", "--verbose", count=True, help="Say more (per file accounting, every criterion's evidence).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -68,93 +54,13 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj["verbosity"] = -1 if quiet else verbose
 
 
-def _set_verbose(ctx: click.Context, _param: click.Parameter, value: int) -> None:
-    if value:
-        ctx.ensure_object(dict)["verbosity"] = max(ctx.obj.get("verbosity", 0), value)
-
-
-def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if value:
-        ctx.ensure_object(dict)["verbosity"] = -1
-
-
-def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
-    """-v/-q after the command name too ('cse-migrate analyse -q ...'), as users type them."""
-    command = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
-                           help="Say more.")(command)
-    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
-                        help="Print errors only.")(command)
-
-
-_rules_option = click.option("--rules", "rules_paths", type=click.Path(path_type=Path, file_okay=False),
-                             multiple=True, metavar="PACK",
-                             help="A rules pack laid over the bundled mappings/ (same layout); give it again for "
-                                  "more packs, which apply in order (a supplier's base pack, then a client's).")
-_framework_option = click.option("--framework", "framework_id", default=DEFAULT_FRAMEWORK, show_default=True,
-                                 help="Target framework id (see 'cse-migrate frameworks').")
-_legacy_option = click.option("--legacy-framework", "legacy_id", default=DEFAULT_LEGACY, show_default=True,
-                              help="The framework the legacy references cite (charter-mark-2003 or "
-                                   "service-first-1998).")
-_as_of_option = click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
-                             help="Judge evidence age as at this date (default: today).")
-_stale_option = click.option("--stale-months", type=click.IntRange(1, 600),
-                             help="Evidence older than this many months is stale (default: the framework's "
-                                  "setting).")
-
-
-# What one input file may cost to read (cse_migrate/limits.py). Stored on the context by callbacks so that every
-# command that reads files takes the same options without repeating them in its signature.
-_LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[Any], str], ...] = (
-    ("--max-file-mb", "max_file_mb", click.FloatRange(min=0, min_open=True),
-     "Refuse an input file larger than this many MB."),
-    ("--max-uncompressed-mb", "max_uncompressed_mb", click.FloatRange(min=0, min_open=True),
-     "Refuse an xlsx/docx/ods/odt that would expand to more than this many MB."),
-    ("--max-ratio", "max_ratio", click.FloatRange(min=1),
-     "Refuse a zip member that expands more than this many times (a zip bomb's tell)."),
-    ("--max-rows", "max_rows", click.IntRange(min=1),
-     "Refuse a sheet, table or CSV with more rows (or a document with more paragraphs) than this."),
-    ("--max-cell-chars", "max_cell_chars", click.IntRange(min=100),
-     "Cut a cell or paragraph longer than this many characters (the cut is noted in the reports)."),
-    ("--timeout", "timeout", click.FloatRange(min=0, min_open=True),
-     "Seconds an external converter (antiword, catdoc, LibreOffice) may take for one file."),
-)
-
-
-def _store_limit(ctx: click.Context, param: click.Parameter, value: float | int) -> None:
-    ctx.ensure_object(dict).setdefault("limits", {})[param.name] = value
-
-
-def _store_password(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    ctx.ensure_object(dict)["password"] = value or None
-
-
-def _reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The limits options and --password, for every command that reads input files."""
-    for flag, name, kind, text in reversed(_LIMIT_OPTIONS):
-        command = click.option(flag, name, type=kind, default=getattr(DEFAULT_LIMITS, name), show_default=True,
-                               expose_value=False, callback=_store_limit, help=text)(command)
-    return click.option("--password", envvar="CSE_MIGRATE_PASSWORD", metavar="TEXT", expose_value=False,
-                        callback=_store_password,
-                        help="Password that opens password-protected input files (decrypted in memory only). "
-                             "Prefer the CSE_MIGRATE_PASSWORD environment variable: it stays out of your shell "
-                             "history.")(command)
-
-
-def _limits(ctx: click.Context) -> Limits:
-    return Limits(**ctx.obj.get("limits", {}))
-
-
 def _options(ctx: click.Context, framework_id: str, legacy_id: str, as_of: date | None, organisation: str,
              stale_months: int | None, semantic: bool, rules_paths: tuple[Path, ...]) -> RunOptions:
     """The run's options from the command line, validated once (a bad value is a usage error, exit 2)."""
     return _run(lambda: RunOptions(framework=framework_id, legacy_framework=legacy_id, as_of=as_of,
-                                   organisation=organisation, stale_months=stale_months, limits=_limits(ctx),
+                                   organisation=organisation, stale_months=stale_months, limits=limits(ctx),
                                    password=ctx.obj.get("password"), semantic=semantic,
                                    rules_packs=rules_paths))
-
-
-_semantic_option = click.option("--semantic", is_flag=True,
-                                help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")
 
 
 def _encoder(semantic: bool) -> Encoder | None:
@@ -189,7 +95,7 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
             for note in f.notes:
                 _say(ctx, f"    note: {note}", 1)
     for e in result.errors:
-        click.echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
+        _echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
     _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
 
 
@@ -197,16 +103,16 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for gap-report.docx, results.json and evidence.xlsx.")
-@_framework_option
-@_as_of_option
+@framework_option
+@as_of_option
 @click.option("--org", "organisation", default="", help="Organisation name for the report (default: the "
                                                         "input folder's name).")
-@_rules_option
-@_stale_option
-@_legacy_option
-@_semantic_option
-@_reading_options
-@_verbosity
+@rules_option
+@stale_option
+@legacy_option
+@semantic_option
+@reading_options
+@verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str,
@@ -238,14 +144,14 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for one report folder per organisation and summary.xlsx.")
-@_framework_option
-@_as_of_option
-@_rules_option
-@_stale_option
-@_legacy_option
-@_semantic_option
-@_reading_options
-@_verbosity
+@framework_option
+@as_of_option
+@rules_option
+@stale_option
+@legacy_option
+@semantic_option
+@reading_options
+@verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
           rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str, semantic: bool) -> None:
@@ -262,7 +168,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     encoder = _encoder(semantic)  # loaded once for every organisation
     show = ctx.obj["verbosity"] >= 0
     with click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
-                           hidden=not show, item_show_func=lambda o: o) as bar:
+                           hidden=not show, item_show_func=lambda o: terminal_safe(o) if o else o) as bar:
         def progress(name: str) -> None:
             bar.update(1, name)
 
@@ -270,10 +176,10 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:
-        click.echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
+        _echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
     for o in partial:
         for e in o.result.errors if o.result else ():
-            click.echo(f"cse-migrate: warning: {o.name}: {e.file}: {e.message}", err=True)
+            _echo(f"cse-migrate: warning: {o.name}: {e.file}: {e.message}", err=True)
     _say(ctx, f"{len(outcomes) - len(failed)} of {len(outcomes)} organisation(s) analysed; "
               f"summary written to {outdir / 'summary.xlsx'}")
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if failed or partial else ExitCode.OK))
@@ -284,181 +190,8 @@ def rules() -> None:
     """Work with mapping rules (frameworks, crosswalks, lexicons)."""
 
 
-@rules.command("validate")
-@click.argument("packs", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@_rules_option
-@click.option("--samples", "samples", type=click.Path(path_type=Path, exists=True), multiple=True,
-              help="Evidence files or folders whose lines the noise patterns are tried on (besides every test "
-                   "case's text): a pattern matching most of them is reported.")
-@_verbosity
-@click.pass_context
-def rules_validate(ctx: click.Context, packs: tuple[Path, ...], rules_paths: tuple[Path, ...],
-                   samples: tuple[Path, ...]) -> None:
-    """Check the bundled rules, or the PACKs laid over them in order, and report every problem with its file and
-    key. Warnings (exit code 0) cover what loads but is probably not meant: a pack written for bundled rules that
-    have changed since, a noise pattern that matches most lines, a phrase stop words reduce to one word."""
-    from cse_migrate.tools.rule_tests import noise_share_warnings, sample_lines
-
-    chosen = (*packs, *rules_paths)
-    ruleset = _load(chosen)
-    lines = _run(lambda: sample_lines(ruleset, chosen, samples))
-    warnings = [*ruleset.warnings, *noise_share_warnings(ruleset, lines)]
-    for warning in warnings:
-        if ctx.obj["verbosity"] >= 0:
-            click.echo(f"cse-migrate: warning: {warning}", err=True)
-    packs_used = ", ".join(f"{p.id} {p.version}" for p in ruleset.packs[1:])
-    _say(ctx, f"OK: {len(ruleset.files)} rule file(s), {len(ruleset.frameworks)} framework(s), "
-              f"{len(ruleset.crosswalks)} crosswalk rule(s), {len(ruleset.lexicons)} lexicon(s), "
-              f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version} (bundled rules "
-              f"{ruleset.bundled_version}{'; packs: ' + packs_used if packs_used else ''})")
-
-
-@rules.command("test")
-@click.argument("case_files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@_rules_option
-@click.option("--all", "run_all", is_flag=True,
-              help="Also run the bundled rules' own cases when packs are given (they run alone otherwise).")
-@_verbosity
-@click.pass_context
-def rules_test(ctx: click.Context, case_files: tuple[Path, ...], rules_paths: tuple[Path, ...],
-               run_all: bool) -> None:
-    """Run test cases (kind: rule-tests) against the bundled rules plus the packs given.
-
-    Runs each pack's tests/ cases (the bundled mappings/tests/ when no pack is given, or with --all) and any
-    CASE_FILES. Prints each failure with its explanation and a line "N passed, M failed"; exit code 6 when any
-    case fails."""
-    from cse_migrate.rules.loader import BUNDLED_RULES, test_files
-    from cse_migrate.tools.rule_tests import format_failure, load_all_cases, run_cases, summary_line
-
-    ruleset = _load(rules_paths)
-    files: list[tuple[Path, str]] = []
-    if run_all or not rules_paths:
-        files += [(p, f"bundled:{p.relative_to(BUNDLED_RULES).as_posix()}") for p in test_files(BUNDLED_RULES)]
-    for root, info in zip(rules_paths, ruleset.packs[1:], strict=True):
-        files += [(p, f"{info.id}:{p.relative_to(root).as_posix()}") for p in test_files(root)]
-    files += [(p, str(p)) for p in case_files]
-    if not files:
-        _run(lambda: _no_cases(rules_paths))
-    cases = _run(lambda: load_all_cases(files, ruleset))
-    outcomes = run_cases(cases, ruleset)
-    for outcome in outcomes:
-        if not outcome.passed:
-            click.echo(format_failure(outcome))
-        else:
-            _say(ctx, f"ok   {outcome.case.where}: {outcome.case.expect}", 1)
-    click.echo(summary_line(outcomes))
-    sys.exit(int(ExitCode.OK if all(o.passed for o in outcomes) else ExitCode.RULE_TESTS_FAILED))
-
-
-def _no_cases(packs: tuple[Path, ...]) -> None:
-    from cse_migrate.errors import UsageError
-
-    where = ", ".join(str(p / "tests") for p in packs) or "mappings/tests"
-    raise UsageError(f"no test cases found in {where}; put rule-tests files there or name case files")
-
-
-@rules.command("export")
-@click.option("--format", "fmt", type=click.Choice(["oscal", "olir-csv"]), required=True,
-              help="oscal: an OSCAL 1.2.3 mapping-collection (JSON); olir-csv: an OLIR-style CSV.")
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write.")
-@_rules_option
-@_verbosity
-@click.pass_context
-def rules_export(ctx: click.Context, fmt: str, output: Path, rules_paths: tuple[Path, ...]) -> None:
-    """Write the crosswalks (bundled, plus any packs) in an exchange format."""
-    import json
-
-    from cse_migrate.output import atomic_write_text
-    from cse_migrate.tools.exchange import olir_csv, oscal_mapping_collection
-
-    ruleset = _load(rules_paths)
-    text = (json.dumps(oscal_mapping_collection(ruleset), indent=2, ensure_ascii=False) + "\n" if fmt == "oscal"
-            else olir_csv(ruleset))
-    _run(lambda: atomic_write_text(output, text))
-    _say(ctx, f"Wrote {len(ruleset.crosswalks)} crosswalk rule(s) to {output} ({fmt})")
-
-
-@rules.command("import-crosswalk")
-@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("-o", "--output", "pack", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="The pack folder to write crosswalks/SOURCE--TARGET.yaml into.")
-@click.option("--replace", is_flag=True,
-              help="Replace each crosswalk whole (replace: true) instead of changing and adding rules by id.")
-@_rules_option
-@_verbosity
-@click.pass_context
-def rules_import_crosswalk(ctx: click.Context, csv_file: Path, pack: Path, replace: bool,
-                           rules_paths: tuple[Path, ...]) -> None:
-    """Read an OLIR-style CSV (as 'rules export --format olir-csv' writes) into a pack; every bad row is named
-    (exit code 4). The pack is then loaded over the rules to check it."""
-    from cse_migrate.tools.exchange import import_crosswalk_csv
-
-    done = _run(lambda: import_crosswalk_csv(csv_file, pack, replace))
-    _load((*rules_paths, pack))
-    _say(ctx, f"Imported {done.rules} rule(s) into {len(done.files)} crosswalk file(s) in {pack}:")
-    for path in done.files:
-        _say(ctx, f"  {path}")
-
-
-@rules.command("diff")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_rules_option
-@click.option("--base-rules", "base_paths", type=click.Path(path_type=Path, file_okay=False), multiple=True,
-              metavar="PACK", help="Packs the comparison starts from (default: the bundled rules alone).")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the changes to this .xlsx file.")
-@_framework_option
-@_as_of_option
-@_legacy_option
-@_reading_options
-@_verbosity
-@click.pass_context
-def rules_diff(ctx: click.Context, inputs: tuple[Path, ...], rules_paths: tuple[Path, ...],
-               base_paths: tuple[Path, ...], output: Path | None, framework_id: str, as_of: date | None,
-               legacy_id: str) -> None:
-    """Show how packs change a portfolio's result: the items whose status, criterion or review flag changes
-    (quoted), and the criteria whose status or rating changes, between the base rules and the base plus --rules."""
-    from cse_migrate.tools.rules_diff import diff_rules, format_diff, write_diff_workbook
-
-    if not rules_paths:
-        raise click.UsageError("give the pack(s) to compare with --rules PACK")
-    options = _options(ctx, framework_id, legacy_id, as_of, _default_org(inputs), None, False, base_paths)
-    base = _load(base_paths)
-    new = _load((*base_paths, *rules_paths))
-    diff = _run(lambda: diff_rules(list(inputs), base, new, options))
-    click.echo(format_diff(diff))
-    if output is not None:
-        _run(lambda: write_diff_workbook(diff, output))
-        _say(ctx, f"Changes written to {output}")
-
-
-@cli.command("explain")
-@click.argument("text")
-@click.option("--cm-ref", "cm_ref", metavar="REF", help="The legacy reference that came with the line (2.1, CM3).")
-@click.option("--date", "item_date", callback=_parse_date, metavar="YYYY-MM-DD", help="The line's date.")
-@_framework_option
-@_legacy_option
-@_as_of_option
-@_rules_option
-@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
-def explain_command(text: str, cm_ref: str | None, item_date: date | None, framework_id: str, legacy_id: str,
-                    as_of: date | None, rules_paths: tuple[Path, ...], as_json: bool) -> None:
-    """Explain how TEXT is judged: every criterion's score and why (phrases matched and the words they met,
-    against phrases, the crosswalk rule a reference brings in), noise rules and what the line says (support,
-    absence or plan), exactly as a run would judge it."""
-    import json
-
-    from cse_migrate.tools.explain import explain_text, format_explanation
-
-    ruleset = _load(rules_paths)
-    explanation = _run(lambda: explain_text(text, ruleset, framework_id, legacy_id, cm_ref, item_date, as_of))
-    click.echo(json.dumps(explanation.as_dict(), indent=2, ensure_ascii=False) if as_json
-               else format_explanation(explanation))
-
-
 @cli.group(invoke_without_command=True)
-@_rules_option
+@rules_option
 @click.pass_context
 def frameworks(ctx: click.Context, rules_paths: tuple[Path, ...]) -> None:
     """List the frameworks available (targets can be given to --framework); 'show' and 'import' below."""
@@ -468,12 +201,12 @@ def frameworks(ctx: click.Context, rules_paths: tuple[Path, ...]) -> None:
     ruleset = _load(rules_paths)
     for fw in sorted(ruleset.frameworks.values(), key=lambda f: (f.role != "target", f.id)):
         based = f" (extends {fw.extends})" if fw.extends else ""
-        click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
+        _echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
 
 
 @frameworks.command("show")
 @click.argument("framework_id", metavar="ID")
-@_rules_option
+@rules_option
 @click.pass_context
 def frameworks_show(ctx: click.Context, framework_id: str, rules_paths: tuple[Path, ...]) -> None:
     """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
@@ -481,7 +214,7 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_paths: tuple[Pa
 
     ruleset = _load(rules_paths or ctx.obj.get("rules_paths"))
     framework = _run(lambda: ruleset.framework(framework_id))
-    click.echo(framework_tree(framework))
+    _echo(framework_tree(framework))
 
 
 @frameworks.command("import")
@@ -492,8 +225,9 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_paths: tuple[Pa
               help="The pack folder to write (frameworks/ID.yaml and lexicons/ID.yaml).")
 @click.option("--id", "framework_id", default="", help="Id of the new framework (default: BASE-elements).")
 @click.option("--title", default="", help="Title of the new framework.")
-@_rules_option
-@_verbosity
+@rules_option
+@reading_options
+@verbosity
 @click.pass_context
 def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: Path, framework_id: str, title: str,
                       rules_paths: tuple[Path, ...]) -> None:
@@ -506,9 +240,9 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
     rules_paths = rules_paths or ctx.obj.get("rules_paths") or ()
     ruleset = _load(rules_paths)
-    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title))
-    # the pack must load over the rules below it exactly as the user will use it
-    _load((*rules_paths, outdir))
+    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title, limits(ctx),
+                                        ctx.obj.get("password")))
+    _load((*rules_paths, outdir))  # the pack must load over the rules below it exactly as the user will use it
     per_parent = done.per_parent()
     _say(ctx, f"Imported {len(done.elements)} element(s) under {len(per_parent)} sub-criteria into {outdir} "
               f"as framework '{done.framework_id}' (extends {done.base_id}):")
@@ -519,14 +253,14 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
 @cli.command("eval")
 @click.argument("labels", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@_framework_option
+@framework_option
 @click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
 @click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
               help="Compare at this level of a hierarchical framework: 1 criteria, 2 sub-criteria.")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
-@_rules_option
-@_semantic_option
+@rules_option
+@semantic_option
 def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
                      rules_paths: tuple[Path, ...], semantic: bool) -> None:
     """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
@@ -537,25 +271,24 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
 
-    ruleset = _load(rules_paths)
+    options = _run(lambda: RunOptions(framework=framework_id, semantic=semantic,
+                                      rules_packs=rules_paths))
+    ruleset = _load(options.rules_packs)
     chosen = "" if split == "all" else split
-    encoder = _encoder(semantic)
-    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, level, encoder=encoder))
-    click.echo(format_report(report))
+    encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
+    report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
+    _echo(format_report(report))
     if ablation:
-        click.echo("\nablation (each signal switched off in the rules)\n")
-        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen, level))))
+        _echo("\nablation (each signal switched off in the rules)\n")
+        _echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
+
+
+add_rules_commands(rules, cli)
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point."""
-    try:
-        return cli.main(args=argv, prog_name="cse-migrate", standalone_mode=True)
-    except CseMigrateError as exc:  # pragma: no cover - commands already translate these
-        click.echo(f"cse-migrate: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
-    except InputNotFoundError:  # pragma: no cover
-        raise
+    """Console entry point (every command's errors are handled by :func:`_guard`)."""
+    return cli.main(args=argv, prog_name="cse-migrate", standalone_mode=True)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from cse_migrate.rules.schema import Checker, describe
 
 MANIFEST = "pack.yaml"
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*([.-]?[A-Za-z0-9]+)*$")
+_VERSION_PARTS = re.compile(r"[.\-]")
 _SPEC = re.compile(r"^\s*(>=|<=|==|>|<|=)?\s*([0-9][A-Za-z0-9.\-]*)\s*$")
 
 
@@ -77,7 +78,7 @@ def parse_manifest(doc: Any, c: Checker) -> PackManifest | None:
 
 def version_key(version: str) -> tuple[tuple[int, str], ...]:
     """Sort key for versions: numeric parts compare as numbers ("1.10" > "1.9")."""
-    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"[.\-]", version) if p)
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in _VERSION_PARTS.split(version) if p)
 
 
 def satisfies(version: str, spec: str) -> bool:

@@ -27,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from cse_migrate import __version__
 from cse_migrate.errors import InputFileError, RulesError
 from cse_migrate.output import atomic_write_text, csv_safe, ensure_folder
 from cse_migrate.rules import ID_PATTERN, PROVENANCES, RATIONALES, RELATIONSHIPS, CrosswalkRule, RuleSet
+from cse_migrate.version import __version__
 
 OSCAL_VERSION = "1.2.3"
 PROPS_NS = "urn:cse-migrate:crosswalk"

@@ -1,6 +1,6 @@
 """Explain one line of evidence: every criterion's score and why, in plain words (``cse-migrate explain``).
 
-The line goes through the same stages as a run (:func:`cse_migrate.pipeline.judge_items`: noise, mapping, age),
+The line goes through the same stages as a run (:func:`cse_migrate.pipeline.settle_items`: noise, mapping, age),
 so an explanation never disagrees with a report. Shown: whether a noise rule set it aside (which, and its
 pattern), what it says (support, absence or plan, and the rule that decided), the decision, and for every
 criterion its score with each phrase matched (and the words of the text that met it), each ``against`` phrase,
@@ -16,7 +16,7 @@ from typing import Any
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, ItemResult, Reason, Source
 from cse_migrate.options import DEFAULT_LEGACY
-from cse_migrate.pipeline import judge_items, make_settings
+from cse_migrate.pipeline import make_settings, settle_items
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
 from cse_migrate.rules.loader import source_label
@@ -73,8 +73,8 @@ def explain_text(text: str, rules: RuleSet, framework_id: str, legacy_id: str = 
     settings = make_settings(framework, as_of)
     item = EvidenceItem(id="E00001", text=text, source=Source(file="explain", extractor="text"),
                         cm_ref=parse_ref(cm_ref, len(legacy.criteria)), date=item_date)
-    result = judge_items([item], rules, framework, legacy, settings)[0]
-    matcher = Matcher(rules, framework, legacy.id)
+    result = settle_items([item], rules, framework, legacy, settings)[0]
+    matcher = Matcher(rules, framework, legacy.id, None, settings)
     scored = matcher.score([item])[0]
     titles = {c.id: c.title for c in framework.criteria}
     scores = sorted((CriterionScore(cid, titles.get(cid, ""), raw, matcher.to_score(raw),
