@@ -19,7 +19,8 @@ from cse_migrate.errors import ExitCode
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
-ORGS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
+# every sample folder is an organisation, except packs/ (example rules packs, see README "Write a rules pack")
+ORGS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir() and p.name != "packs")
 
 
 def run(*args: str) -> tuple[int, str, str]:

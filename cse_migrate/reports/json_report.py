@@ -80,6 +80,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
         "framework": {"id": result.framework_id, "title": result.framework_title,
                       "criteria": [{"id": cid, "title": title} for cid, title in result.criteria_titles]},
         "rules": {"version": result.rules_version,
+                  "packs": [p.as_dict() for p in result.rule_packs],
                   "files": [{"path": f.path, "sha256": f.sha256} for f in result.rule_files]},
         "settings": settings_block(result),
         "criteria": [{

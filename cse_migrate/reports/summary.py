@@ -44,6 +44,9 @@ COUNT_COLUMNS = (SheetColumn("Items read", 10), SheetColumn("Mapped", 9), SheetC
 COUNT_KEYS = ("read", "mapped", "unmapped", "noise", "duplicate", "files_read", "files_unreadable")
 ERRORS_COLUMN = SheetColumn("Errors", 60, wrap=True)
 READY_COLUMN = SheetColumn("Ready for assessment", 12)
+# The rules every organisation of the batch was analysed with: the bundled rules, then each pack, in order.
+PACK_COLUMNS = (SheetColumn("Pack", 18), SheetColumn("Version", 16), SheetColumn("Title", 36, wrap=True),
+                SheetColumn("Provider", 24, wrap=True), SheetColumn("Licence", 14), SheetColumn("SHA-256", 66))
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ def build_summary_workbook(outcomes: Sequence[OrgOutcome], criteria: Sequence[tu
                *COUNT_COLUMNS, *((READY_COLUMN,) if rated else ()), ERRORS_COLUMN)
     write_sheet(sheet, columns, (summary_row(o, criteria, rated) for o in outcomes), freeze="B2")
     colour_statuses(sheet, outcomes, criteria)
+    packs = next((o.result.rule_packs for o in outcomes if o.result is not None), ())
+    write_sheet(workbook.create_sheet("Rules packs"), PACK_COLUMNS,
+                ((p.id, p.version, p.title, p.provider, p.licence, p.sha256) for p in packs), freeze="A2")
     return workbook
 
 

@@ -18,12 +18,13 @@ def check_phrases(lexicons: dict[str, Lexicon], vocab: Vocabulary, warnings: lis
             for section, phrases in (("phrases", entry.phrases), ("against", entry.against)):
                 for phrase in phrases:
                     left = tokens(phrase.text, dataclasses.replace(vocab, abbreviations={}, number_words={}))
+                    where = phrase.source or entry.file or lex.file
                     if not left:
-                        warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: every word of this "
+                        warnings.append(f"{where}: criteria.{cid}.{section}.{phrase.text}: every word of this "
                                         "phrase is a stop word, so it can never match")
                     elif len(words(phrase.text)) > 1 and len(left) < 2:
                         kept = f"'{left[0]}'" if left else "nothing"
-                        warnings.append(f"{lex.file}: criteria.{cid}.{section}.{phrase.text}: stop words leave "
+                        warnings.append(f"{where}: criteria.{cid}.{section}.{phrase.text}: stop words leave "
                                         f"{kept} of this phrase, which then matches that word anywhere")
 
 

@@ -262,9 +262,16 @@ def add_method_appendix(document: Document, result: RunResult) -> None:
     add_heading(document, "Settings", 2)
     add_table(document, (Column("Setting", 5.2), Column("Value", 1.4), Column("Source", 1.9), Column("Meaning", 8.5)),
               settings_rows(result.settings))
+    add_heading(document, "Rules packs", 2)
+    add_text(document, "The bundled rules, then each pack given with --rules, in the order they were laid over "
+                       "each other. The checksum covers every file of the pack.")
+    add_table_or_note(document, (Column("Pack", 3.5), Column("Version", 2.6), Column("Provider", 3.4),
+                                 Column("SHA-256", 7.5)),
+                      [(p.id, p.version, p.provider, p.sha256) for p in result.rule_packs],
+                      "No rules packs were recorded.")
     add_heading(document, "Rule files", 2)
     add_text(document, f"Rules version {result.rules_version}. A SHA-256 checksum identifies the exact "
-                       "content of each rules file used.")
+                       "content of each rules file used; each file is named after the pack it comes from.")
     add_table_or_note(document, (Column("File", 6.5), Column("SHA-256", 10.5)),
                       [(f.path, f.sha256) for f in result.rule_files], "No rule files were recorded.")
     add_heading(document, "How scores are formed", 2)
