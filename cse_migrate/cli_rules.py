@@ -79,15 +79,16 @@ def rules_test(ctx: click.Context, case_files: tuple[Path, ...], rules_paths: tu
     Runs each pack's tests/ cases (the bundled mappings/tests/ when no pack is given, or with --all) and any
     CASE_FILES. Prints each failure with its explanation and a line "N passed, M failed"; exit code 6 when any
     case fails."""
-    from cse_migrate.rules.loader import BUNDLED_RULES, test_files
+    from cse_migrate.rules.loader import BUNDLED_RULES
+    from cse_migrate.rules.loader import case_files as pack_cases
     from cse_migrate.tools.rule_tests import format_failure, load_all_cases, run_cases, summary_line
 
     ruleset = _load(rules_paths)
     files: list[tuple[Path, str]] = []
     if run_all or not rules_paths:
-        files += [(p, f"bundled:{p.relative_to(BUNDLED_RULES).as_posix()}") for p in test_files(BUNDLED_RULES)]
+        files += [(p, f"bundled:{p.relative_to(BUNDLED_RULES).as_posix()}") for p in pack_cases(BUNDLED_RULES)]
     for root, info in zip(rules_paths, ruleset.packs[1:], strict=True):
-        files += [(p, f"{info.id}:{p.relative_to(root).as_posix()}") for p in test_files(root)]
+        files += [(p, f"{info.id}:{p.relative_to(root).as_posix()}") for p in pack_cases(root)]
     files += [(p, str(p)) for p in case_files]
     if not files:
         run(lambda: _no_cases(rules_paths))

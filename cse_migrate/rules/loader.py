@@ -92,7 +92,7 @@ def rule_files(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def test_files(root: Path) -> list[Path]:
+def case_files(root: Path) -> list[Path]:
     """The test case files of a rules folder (``tests/**/*.yaml``)."""
     folder = root / TESTS_FOLDER
     return sorted(p for p in folder.rglob("*.y*ml") if p.is_file()) if folder.is_dir() else []

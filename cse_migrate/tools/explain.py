@@ -1,6 +1,6 @@
 """Explain one line of evidence: every criterion's score and why, in plain words (``cse-migrate explain``).
 
-The line goes through the same stages as a run (:func:`cse_migrate.pipeline.settle_items`: noise, mapping, age),
+The line goes through the same stages as a run (:mod:`cse_migrate.pipeline`: noise, mapping, age),
 so an explanation never disagrees with a report. Shown: whether a noise rule set it aside (which, and its
 pattern), what it says (support, absence or plan, and the rule that decided), the decision, and for every
 criterion its score with each phrase matched (and the words of the text that met it), each ``against`` phrase,
@@ -9,14 +9,16 @@ and the crosswalk rule its legacy reference brought in, each with the rules file
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.model import EvidenceItem, ItemResult, Reason, Source
 from cse_migrate.options import DEFAULT_LEGACY
-from cse_migrate.pipeline import make_settings, settle_items
+from cse_migrate.pipeline import assemble, date_evidence, make_settings, map_evidence, set_aside_noise
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
 from cse_migrate.rules.loader import source_label
@@ -65,24 +67,54 @@ class Explanation:
                         "reasons": [x.as_dict() for x in s.reasons]} for s in self.scores]}
 
 
+@dataclass(frozen=True)
+class Line:
+    """One line to explain, with what came with it."""
+
+    text: str
+    cm_ref: str | None = None
+    date: date | None = None
+
+
+class Explainer:
+    """Judges lines against one framework as a run would: the rules compiled once, for any number of lines.
+
+    Each line goes through a run's own stages (:mod:`cse_migrate.pipeline`: noise, mapping, dating, the order of
+    :func:`~cse_migrate.pipeline.settle_items`) except duplicate folding, since every line stands alone."""
+
+    def __init__(self, rules: RuleSet, framework_id: str, legacy_id: str = DEFAULT_LEGACY,
+                 as_of: date | None = None) -> None:
+        self.rules = rules
+        self.framework = rules.framework(framework_id)
+        self.legacy = rules.framework(legacy_id)
+        self.settings = make_settings(self.framework, as_of)
+        self.detector = NoiseDetector(rules)
+        self.matcher = Matcher(rules, self.framework, self.legacy.id, None, self.settings)
+        self.titles = {c.id: c.title for c in self.framework.criteria}
+
+    def explain(self, lines: Sequence[Line]) -> list[Explanation]:
+        items = [EvidenceItem(id=f"E{n + 1:05d}", text=line.text, source=Source(file="explain", extractor="text"),
+                              cm_ref=parse_ref(line.cm_ref, len(self.legacy.criteria)), date=line.date)
+                 for n, line in enumerate(lines)]
+        noise = set_aside_noise(items, self.detector)
+        mapped = map_evidence([i for i in items if i.id not in noise], self.matcher, self.settings)
+        results = date_evidence(assemble(items, noise, {}, mapped), self.settings)
+        out = []
+        for item, result, scored in zip(items, results, self.matcher.score(items), strict=True):
+            scores = sorted((CriterionScore(cid, self.titles.get(cid, ""), raw, self.matcher.to_score(raw),
+                                            tuple(sorted(scored.reasons[cid], key=lambda x: -abs(x.contribution))))
+                             for cid, raw in scored.raw.items()),
+                            key=lambda s: (-s.raw, self.matcher.criteria.index(s.id)))
+            out.append(Explanation(item.text, self.framework.id, source_label(self.rules.packs),
+                                   self.settings.map_threshold, result, noise_detail(self.rules, result.noise_rule),
+                                   tuple(scores)))
+        return out
+
+
 def explain_text(text: str, rules: RuleSet, framework_id: str, legacy_id: str = DEFAULT_LEGACY,
                  cm_ref: str | None = None, item_date: date | None = None, as_of: date | None = None) -> Explanation:
     """Judge ``text`` as a run would and collect every criterion's score and reasons."""
-    framework = rules.framework(framework_id)
-    legacy = rules.framework(legacy_id)
-    settings = make_settings(framework, as_of)
-    item = EvidenceItem(id="E00001", text=text, source=Source(file="explain", extractor="text"),
-                        cm_ref=parse_ref(cm_ref, len(legacy.criteria)), date=item_date)
-    result = settle_items([item], rules, framework, legacy, settings)[0]
-    matcher = Matcher(rules, framework, legacy.id, None, settings)
-    scored = matcher.score([item])[0]
-    titles = {c.id: c.title for c in framework.criteria}
-    scores = sorted((CriterionScore(cid, titles.get(cid, ""), raw, matcher.to_score(raw),
-                                    tuple(sorted(scored.reasons[cid], key=lambda x: -abs(x.contribution))))
-                     for cid, raw in scored.raw.items()),
-                    key=lambda s: (-s.raw, matcher.criteria.index(s.id)))
-    return Explanation(text, framework.id, source_label(rules.packs), settings.map_threshold, result,
-                       noise_detail(rules, result.noise_rule), tuple(scores))
+    return Explainer(rules, framework_id, legacy_id, as_of).explain([Line(text, cm_ref, item_date)])[0]
 
 
 def noise_detail(rules: RuleSet, rule_id: str | None) -> str:
@@ -126,14 +158,16 @@ def format_explanation(e: Explanation) -> str:
     else:
         lines.append("Noise: no noise rule matched and it is not a criterion heading.")
     rule = f" (rule {r.kind_rule})" if r.kind_rule else ""
-    lines.append(f"What it says: {KIND_WORDS.get(r.kind, r.kind)}{rule}")
+    if r.status != "noise":
+        lines.append(f"What it says: {KIND_WORDS.get(r.kind, r.kind)}{rule}")
     if r.gap_text:
         lines.append(f"  plan clause raised as a gap: \"{r.gap_text}\"")
+    titles = {s.id: s.title for s in e.scores}
     if r.status == "mapped":
         for rank, m in enumerate(r.mappings):
             review = "; needs review" if m.needs_review else ""
-            lines.append(f"{'Maps to' if rank == 0 else 'Also maps to'} {m.criterion}, score {m.score:.2f} "
-                         f"(threshold {e.threshold:.2f}){review}")
+            lines.append(f"{'Maps to' if rank == 0 else 'Also maps to'} {m.criterion} {titles.get(m.criterion, '')}, "
+                         f"score {m.score:.2f} (threshold {e.threshold:.2f}){review}")
     elif r.status == "unmapped":
         lines.append(f"Unmapped: {r.note}")
     lines.append("Scores, best first (a phrase adds its weight times how well it matched; within a criterion the "

@@ -16,7 +16,7 @@ A case file (``kind: rule-tests``) lives under a pack's ``tests/`` folder (the b
         covers: [vocabulary.abbreviations]   # optional: which rule classes the case exercises
         why: the reason the case belongs there (optional, shown on failure)
 
-Each case is judged exactly as a run judges a line (:func:`cse_migrate.tools.explain.explain_text`). A criterion
+Each case is judged exactly as a run judges a line (:class:`cse_migrate.tools.explain.Explainer`). A criterion
 expectation passes when the top mapping is that criterion or lies under it; ``NONE`` when nothing is mapped
 (unmapped or noise); ``noise:ID`` when that noise rule sets the line aside; ``absence:ID`` when the line is read
 as an absence or a plan by that rule.
@@ -35,7 +35,7 @@ from cse_migrate.options import DEFAULT_LEGACY
 from cse_migrate.rules import ID_PATTERN, RuleSet
 from cse_migrate.rules.schema import Checker, describe
 from cse_migrate.rules.yamlio import YamlProblem, read_yaml
-from cse_migrate.tools.explain import BUILT_IN_NOISE, Explanation, explain_text, format_explanation
+from cse_migrate.tools.explain import BUILT_IN_NOISE, Explainer, Explanation, Line, format_explanation
 
 NONE = "NONE"
 COVERS = ("vocabulary.abbreviations", "vocabulary.spellings", "vocabulary.stopwords",
@@ -175,11 +175,16 @@ def passes(case: Case, e: Explanation, rules: RuleSet) -> bool:
 
 
 def run_cases(cases: Sequence[Case], rules: RuleSet) -> list[Outcome]:
-    out = []
-    for case in cases:
-        e = explain_text(case.text, rules, case.framework, case.legacy, case.cm_ref, case.date, case.as_of)
-        out.append(Outcome(case, outcome_of(e), passes(case, e, rules), e))
-    return out
+    """Judge every case; the rules are compiled once per (framework, legacy framework, as-of date)."""
+    groups: dict[tuple[str, str, date | None], list[int]] = {}
+    for n, case in enumerate(cases):
+        groups.setdefault((case.framework, case.legacy, case.as_of), []).append(n)
+    explained: dict[int, Explanation] = {}
+    for (framework, legacy, as_of), members in groups.items():
+        lines = [Line(cases[n].text, cases[n].cm_ref, cases[n].date) for n in members]
+        explained.update(zip(members, Explainer(rules, framework, legacy, as_of).explain(lines), strict=True))
+    return [Outcome(case, outcome_of(explained[n]), passes(case, explained[n], rules), explained[n])
+            for n, case in enumerate(cases)]
 
 
 def format_failure(o: Outcome) -> str:
@@ -202,10 +207,10 @@ def sample_lines(rules: RuleSet, packs: Sequence[Path], samples: Sequence[Path])
     """Lines to try noise patterns on: every test case's text that is not meant to be noise (the bundled cases
     and the packs'), and every evidence line read from ``samples``."""
     from cse_migrate.pipeline import discover_files, read_inputs
-    from cse_migrate.rules.loader import BUNDLED_RULES, test_files
+    from cse_migrate.rules.loader import BUNDLED_RULES, case_files
 
-    files = [(p, str(p)) for p in test_files(BUNDLED_RULES)] + [(p, str(p)) for root in packs
-                                                                  for p in test_files(root)]
+    files = [(p, str(p)) for p in case_files(BUNDLED_RULES)] + [(p, str(p)) for root in packs
+                                                                  for p in case_files(root)]
     problems: list[str] = []
     lines = [case.text for path, label in files for case in load_cases(path, label, rules, problems)
              if not case.expect.startswith("noise:")]
