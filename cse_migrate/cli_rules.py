@@ -69,15 +69,15 @@ def rules_validate(ctx: click.Context, packs: tuple[Path, ...], rules_paths: tup
 @click.argument("case_files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @rules_option
 @click.option("--all", "run_all", is_flag=True,
-              help="Also run the bundled rules' own cases when packs are given (they run alone otherwise).")
+              help="Also run the bundled rules' own cases when packs or case files are given.")
 @verbosity
 @click.pass_context
 def rules_test(ctx: click.Context, case_files: tuple[Path, ...], rules_paths: tuple[Path, ...],
                run_all: bool) -> None:
     """Run test cases (kind: rule-tests) against the bundled rules plus the packs given.
 
-    Runs each pack's tests/ cases (the bundled mappings/tests/ when no pack is given, or with --all) and any
-    CASE_FILES. Prints each failure with its explanation and a line "N passed, M failed"; exit code 6 when any
+    Runs each pack's tests/ cases and any CASE_FILES; the bundled mappings/tests/ cases when neither is given, or
+    with --all. Prints each failure with its explanation and a line "N passed, M failed"; exit code 6 when any
     case fails."""
     from cse_migrate.rules.loader import BUNDLED_RULES
     from cse_migrate.rules.loader import case_files as pack_cases
@@ -85,7 +85,7 @@ def rules_test(ctx: click.Context, case_files: tuple[Path, ...], rules_paths: tu
 
     ruleset = _load(rules_paths)
     files: list[tuple[Path, str]] = []
-    if run_all or not rules_paths:
+    if run_all or not (rules_paths or case_files):
         files += [(p, f"bundled:{p.relative_to(BUNDLED_RULES).as_posix()}") for p in pack_cases(BUNDLED_RULES)]
     for root, info in zip(rules_paths, ruleset.packs[1:], strict=True):
         files += [(p, f"{info.id}:{p.relative_to(root).as_posix()}") for p in pack_cases(root)]

@@ -82,7 +82,9 @@ def tokens(text: str, vocab: Vocabulary) -> list[str]:
     for raw in words(text) + compounds:
         word: str = vocab.spellings.get(raw, raw)
         expansion = vocab.abbreviations.get(word) or vocab.number_words.get(word)
-        for candidate in [word] + (words(expansion) if expansion else []):
+        expanded = words(expansion) + [c.replace("-", "") for c in _COMPOUND.findall(fold(expansion))] \
+            if expansion else []  # "cbl: choice-based lettings" meets the phrase "choice-based lettings"
+        for candidate in [word, *expanded]:
             w: str = vocab.spellings.get(candidate, candidate)
             if w in vocab.stopwords or (len(w) < 2 and not w.isdigit()):
                 continue
