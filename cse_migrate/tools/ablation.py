@@ -8,7 +8,7 @@ facing activities, fuzzy tolerance, and the abbreviation and spelling vocabulary
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cse_migrate.rules import Lexicon, RuleSet
@@ -59,7 +59,7 @@ VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
 }
 
 
-def run_ablation(labels: Path, rules: RuleSet, framework_id: str, split: str,
+def run_ablation(labels: Path | Sequence[Path], rules: RuleSet, framework_id: str, split: str,
                  level: int = 1) -> list[tuple[str, Report]]:
     """Evaluate every variant on the same statements."""
     return [(name, evaluate(labels, change(rules), framework_id, split, level))
