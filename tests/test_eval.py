@@ -126,7 +126,7 @@ def test_eval_takes_several_files_and_reports_the_review_band(tmp_path: Path) ->
 
 def test_review_measures_count_mappings_only(rules: RuleSet, tmp_path: Path) -> None:
     report = evaluate(small_labels(tmp_path), rules, "five-points")
-    flagged, flagged_right, clear, clear_right = report.review()
+    flagged, _flagged_right, clear, clear_right = report.review()
     mapped = [p for p in report.predictions if p.predicted != "NONE"]
     assert flagged + clear == len(mapped) == 5
     assert report.flagged_share == flagged / 5
