@@ -135,7 +135,7 @@ class EvidenceItem:
 class Reason:
     """One reason behind a mapping score: a matched phrase, a crosswalk rule, a context hint or a penalty."""
 
-    kind: Literal["phrase", "crosswalk", "against", "semantic"]
+    kind: Literal["phrase", "crosswalk", "against", "semantic", "classifier"]
     detail: str  # the phrase as written in the lexicon, or the crosswalk rule id
     matched: str  # the words of the evidence that matched (empty for crosswalk reasons)
     contribution: float  # raw points added (negative for penalties)

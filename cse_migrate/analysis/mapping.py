@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from cse_migrate.analysis.classifier import Classifier, shipped
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
 from cse_migrate.model import EvidenceItem, Mapping, Reason
 from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
@@ -57,6 +58,8 @@ class Scored:
     raw: dict[str, float]
     reasons: dict[str, list[Reason]]
     text_signal: float  # positive lexicon points before penalties and prior, across criteria
+    # the leaves under the label the trained classifier likes best (empty: it says no evidence; None: no model)
+    classifier_top: frozenset[str] | None = None
 
 
 @dataclass
@@ -73,7 +76,7 @@ class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                 encoder: Encoder | None = None) -> None:
+                 encoder: Encoder | None = None, classifier: Classifier | bool | None = True) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
@@ -97,6 +100,17 @@ class Matcher:
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
             float(self.settings["semantic_temperature"]))
+        # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
+        self.classifier: Classifier | None = None
+        self.classifier_file = ""
+        if isinstance(classifier, Classifier):
+            self.classifier = classifier
+        elif classifier and float(self.settings["classifier_weight"]) > 0:
+            for fid in rules.lineage(framework.id) or [framework.id]:
+                self.classifier = shipped(fid)
+                if self.classifier is not None:
+                    self.classifier_file = f"models/{fid}.json"
+                    break
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
@@ -230,10 +244,14 @@ class Matcher:
             gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
             losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
             meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
+            vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
+            learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
                 if meaning is not None:
                     self._add_semantic(scored, meaning[row])
+                if learned is not None and vectors is not None:
+                    scored = self._add_classifier(vectors[row], scored, learned[row])
                 out.append(scored)
         return out
 
@@ -274,6 +292,26 @@ class Matcher:
                 scored.raw[cid] += points
                 scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
                                                   "semantic"))
+
+    def _add_classifier(self, vector: NDArray[np.float32], scored: Scored,
+                        probabilities: NDArray[np.float32]) -> Scored:
+        """Spread ``classifier_weight`` points over the leaves by the trained classifier's probabilities (a
+        leaf below the model's level shares its ancestor's), each with a reason naming the words that pulled."""
+        model = self.classifier
+        assert model is not None
+        weight = float(self.settings["classifier_weight"])
+        by_label = dict(zip(model.labels, (float(p) for p in probabilities), strict=True))
+        best = model.labels[int(np.argmax(probabilities))]
+        top = frozenset(cid for cid in self.criteria if self.framework.at_level(cid, model.level) == best)
+        for cid in self.criteria:
+            probability = by_label.get(self.framework.at_level(cid, model.level), 0.0)
+            points = weight * probability
+            if points >= 0.05:
+                scored.raw[cid] += points
+                pulled = ", ".join(model.explain(vector, self.framework.at_level(cid, model.level)))
+                scored.reasons[cid].append(Reason("classifier", f"trained classifier, probability {probability:.2f}",
+                                                  pulled, points, self.classifier_file or "classifier"))
+        return Scored(scored.raw, scored.reasons, scored.text_signal, top)
 
     def _matched_words(self, hits: NDArray[np.intp], block: _Block, row: int) -> dict[str, str]:
         """For the lexicon tokens of the matched phrases: the evidence word that met each, for explanations."""

@@ -21,6 +21,7 @@ SETTING_SPECS: dict[str, tuple[type, float, float]] = {
     "review_below": (float, 0.0, 1.0),
     "review_margin": (float, 0.0, 1.0),
     "semantic_weight": (float, 0.0, 100.0),
+    "classifier_weight": (float, 0.0, 100.0),
     "semantic_temperature": (float, 0.001, 10.0),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.
     "compliance_plus_min_strong": (int, 1, 1000),
@@ -45,6 +46,7 @@ DEFAULT_SETTINGS: dict[str, float | int] = {
     "review_below": 0.65,
     "review_margin": 0.1,
     "semantic_weight": 0.5,
+    "classifier_weight": 4.0,
     "semantic_temperature": 0.02,
     "compliance_plus_min_strong": 3,
     "compliance_plus_min_sources": 2,
