@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,8 +28,9 @@ from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.classifier import Classifier, shipped
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
-from cse_migrate.model import EvidenceItem, Mapping, Reason
-from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
+from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
+from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
+from cse_migrate.rules.settings import settings_for
 from cse_migrate.text import positioned, words
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
@@ -76,11 +78,13 @@ class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                 encoder: Encoder | None = None, classifier: Classifier | bool | None = True) -> None:
+                 encoder: Encoder | None = None, settings: Settings | None = None,
+                 classifier: Classifier | bool | None = True) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
-        self.settings = effective_settings(framework)
+        # the run's settings; without them (a test, a tool) the framework's own, as at today
+        self.settings = settings or settings_for(framework, date.today(), "")
         lexicon = rules.lexicons[framework.id]
         # Evidence maps to the leaves: every criterion of a flat framework, the sub-criteria (or elements) of a
         # hierarchical one. A leaf scores with its own phrases and its ancestors' (an element inherits its
@@ -98,14 +102,14 @@ class Matcher:
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._build_arrays()
         self.semantic = None if encoder is None else SemanticScorer(
-            encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
-            float(self.settings["semantic_temperature"]))
+            encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
+            self.settings.semantic_temperature)
         # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
         self.classifier: Classifier | None = None
         self.classifier_file = ""
         if isinstance(classifier, Classifier):
             self.classifier = classifier
-        elif classifier and float(self.settings["classifier_weight"]) > 0:
+        elif classifier and self.settings.classifier_weight > 0:
             for fid in rules.lineage(framework.id) or [framework.id]:
                 self.classifier = shipped(fid)
                 if self.classifier is not None:
@@ -122,7 +126,7 @@ class Matcher:
 
     def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
         vocab = self.rules.vocabulary
-        default_window = int(self.settings["phrase_window"])
+        default_window = self.settings.phrase_window
         out = []
         for p in phrases:
             # a phrase may be written as a word stem ("resurfac") to catch every form of the word; an exact
@@ -144,7 +148,7 @@ class Matcher:
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
             table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
             self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
-        groups = _equivalence_groups(self.phrases, float(self.settings["fuzzy_cutoff"]))
+        groups = _equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
         self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         for cid in self.criteria:
@@ -170,7 +174,7 @@ class Matcher:
         fuzzy = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
         if forms and self.vocab:
             fuzzy = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                  score_cutoff=float(self.settings["fuzzy_cutoff"]))
+                                  score_cutoff=self.settings.fuzzy_cutoff)
             stop = vocab.stopwords
             short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in forms])
             short_v = np.array([len(v) < MIN_FUZZY_LENGTH or v in stop for v in self.vocab])
@@ -272,9 +276,9 @@ class Matcher:
                     reasons[cid].append(Reason("against", phrase.text, matched, -value, phrase.rule))
         text_signal = float(gains.max()) if len(gains) else 0.0
         if text_signal > 0 and item.cm_ref is not None:
-            factor = float(self.settings["crosswalk_weight"])
+            factor = self.settings.crosswalk_weight
             if item.ref_from_context:
-                factor *= float(self.settings["context_weight"])
+                factor *= self.settings.context_weight
             for target, strength, rule_id, file in self.crosswalk.get(item.cm_ref.criterion, []):
                 if target in raw:
                     points_added = strength / 10.0 * factor
@@ -299,7 +303,7 @@ class Matcher:
         leaf below the model's level shares its ancestor's), each with a reason naming the words that pulled."""
         model = self.classifier
         assert model is not None
-        weight = float(self.settings["classifier_weight"])
+        weight = self.settings.classifier_weight
         by_label = dict(zip(model.labels, (float(p) for p in probabilities), strict=True))
         best = model.labels[int(np.argmax(probabilities))]
         top = frozenset(cid for cid in self.criteria if self.framework.at_level(cid, model.level) == best)
@@ -330,7 +334,7 @@ class Matcher:
 
     def to_score(self, raw: float) -> float:
         """Raw points to a score in [0, 1): 1 - exp(-raw / scale)."""
-        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / float(self.settings["score_scale"]))
+        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / self.settings.score_scale)
 
     def decide(self, scored: Scored, threshold: float, secondary_ratio: float) -> tuple[Mapping, ...]:
         """The criteria an item maps to: the best above the threshold, and others close enough to it."""

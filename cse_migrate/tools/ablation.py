@@ -11,6 +11,8 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.options import RunOptions
 from cse_migrate.rules import Lexicon, RuleSet
 from cse_migrate.tools.evaluate import NONE, Report, evaluate
 
@@ -39,13 +41,19 @@ def _without_fuzzy(rules: RuleSet) -> RuleSet:
     return dataclasses.replace(rules, frameworks=frameworks)
 
 
+def _without_classifier(rules: RuleSet) -> RuleSet:
+    frameworks = {fid: dataclasses.replace(fw, settings={**fw.settings, "classifier_weight": 0.0})
+                  for fid, fw in rules.frameworks.items()}
+    return dataclasses.replace(rules, frameworks=frameworks)
+
+
 def _without_vocabulary(rules: RuleSet) -> RuleSet:
     vocabulary = dataclasses.replace(rules.vocabulary, abbreviations={}, spellings={})
     return dataclasses.replace(rules, vocabulary=vocabulary)
 
 
 def _lexicon_only(rules: RuleSet) -> RuleSet:
-    return _without_against(_without_noise(_without_crosswalk(rules)))
+    return _without_classifier(_without_against(_without_noise(_without_crosswalk(rules))))
 
 
 VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
@@ -54,15 +62,18 @@ VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
     "without noise patterns": _without_noise,
     "without against phrases": _without_against,
     "without fuzzy matching": _without_fuzzy,
+    "without the classifier layer": _without_classifier,
     "without abbreviations and spellings": _without_vocabulary,
     "lexicon phrases only": _lexicon_only,
 }
 
 
-def run_ablation(labels: Path | Sequence[Path], rules: RuleSet, framework_id: str, split: str,
-                 level: int = 1) -> list[tuple[str, Report]]:
-    """Evaluate every variant on the same statements."""
-    return [(name, evaluate(labels, change(rules), framework_id, split, level))
+def run_ablation(labels: Path | Sequence[Path], rules: RuleSet, options: RunOptions, split: str, level: int = 1,
+                 encoder: Encoder | None = None) -> list[tuple[str, Report]]:
+    """Evaluate every variant on the same statements with the same options (``--semantic`` included)."""
+    if options.semantic and encoder is None:
+        encoder = load_encoder()  # once, for every variant
+    return [(name, evaluate(labels, change(rules), options, split, level, encoder))
             for name, change in VARIANTS.items()]
 
 
