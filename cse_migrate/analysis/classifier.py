@@ -55,6 +55,7 @@ class Classifier:
     level: int = 1  # the hierarchy level the labels are at (2: cse-2008 sub-criteria)
     trained_on: str = ""
     _names: list[str] = field(default_factory=list)  # feature names by column, filled on first use
+    _explains: list[bool] = field(default_factory=list)  # which columns may explain a decision, filled on first use
 
     def vectors(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Sublinear TF-IDF rows, each scaled to unit length."""
@@ -74,12 +75,26 @@ class Classifier:
     def predict(self, x: NDArray[np.float32]) -> NDArray[np.float32]:
         return _softmax(x @ self.weights + self.bias)
 
-    def explain(self, x: NDArray[np.float32], label: str, top: int = 3) -> list[str]:
-        """The features of one vector ``x`` that pull most towards ``label``, readable ("w:panel" -> "'panel'")."""
-        share = x * self.weights[:, self.labels.index(label)]
-        present = np.nonzero(share > 0)[0]
-        best = present[np.argsort(-share[present], kind="stable")][:top]
-        return [_readable(self.names[int(i)]) for i in best]
+    def explain(self, x: NDArray[np.float32], labels: Sequence[str], top: int = 3) -> dict[str, str]:
+        """Per label asked for, the features of one vector ``x`` that pull most towards it, readable
+        ("'panel', 'insig…'")."""
+        # words and pairs of words explain; pieces of words and very short words only help the model
+        present = np.array([i for i in np.nonzero(x)[0] if self.explains[int(i)]], dtype=np.intp)
+        shares = x[present, None] * self.weights[present]  # (features present x labels): only a few dozen rows
+        out = {}
+        for label in labels:
+            column = self.labels.index(label)
+            order = np.argsort(-shares[:, column], kind="stable")[:top]
+            out[label] = ", ".join(_readable(self.names[int(present[i])]) for i in order if shares[i, column] > 0)
+        return out
+
+    @property
+    def explains(self) -> list[bool]:
+        """Per feature column: whether it is a word (five letters or more, or a figure) or a pair of words."""
+        if len(self._explains) != len(self.vocabulary):
+            self._explains[:] = [n.startswith("b:") or (n.startswith("w:") and (len(n) > 6 or n[2:].isdigit()))
+                                 for n in self.names]
+        return self._explains
 
     @property
     def names(self) -> list[str]:
@@ -104,8 +119,7 @@ class Classifier:
 
 
 def _readable(name: str) -> str:
-    kind, _, text = name.partition(":")
-    return f"'{text.strip()}'" if kind != "c" else f"'{text.strip()}…'"
+    return f"'{name.partition(':')[2].strip()}'"
 
 
 def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -115,6 +115,8 @@ class Matcher:
                 if self.classifier is not None:
                     self.classifier_file = f"models/{fid}.json"
                     break
+        level = self.classifier.level if self.classifier is not None else 1
+        self._model_label = {cid: framework.at_level(cid, level) for cid in self.criteria}  # leaf -> model label
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
@@ -306,13 +308,14 @@ class Matcher:
         weight = self.settings.classifier_weight
         by_label = dict(zip(model.labels, (float(p) for p in probabilities), strict=True))
         best = model.labels[int(np.argmax(probabilities))]
-        top = frozenset(cid for cid in self.criteria if self.framework.at_level(cid, model.level) == best)
-        for cid in self.criteria:
-            probability = by_label.get(self.framework.at_level(cid, model.level), 0.0)
-            points = weight * probability
+        top = frozenset(cid for cid in self.criteria if self._model_label[cid] == best)
+        points_for = {cid: weight * by_label.get(self._model_label[cid], 0.0) for cid in self.criteria}
+        pulled_by = model.explain(vector, sorted({self._model_label[c] for c, p in points_for.items() if p >= 0.05}))
+        for cid, points in points_for.items():
             if points >= 0.05:
+                probability = points / weight
                 scored.raw[cid] += points
-                pulled = ", ".join(model.explain(vector, self.framework.at_level(cid, model.level)))
+                pulled = pulled_by.get(self._model_label[cid], "")
                 scored.reasons[cid].append(Reason("classifier", f"trained classifier, probability {probability:.2f}",
                                                   pulled, points, self.classifier_file or "classifier"))
         return Scored(scored.raw, scored.reasons, scored.text_signal, top)

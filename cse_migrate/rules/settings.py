@@ -80,7 +80,7 @@ SPECS: tuple[SettingSpec, ...] = (
                 "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
     SettingSpec("semantic_weight", float, 0.0, 100.0, 0.5,
                 "Points the optional semantic matcher (--semantic) spreads over the criteria", _PROJECT),
-    SettingSpec("classifier_weight", float, 0.0, 100.0, 4.0,
+    SettingSpec("classifier_weight", float, 0.0, 100.0, 2.0,
                 "Points the trained classifier layer spreads over the criteria by its probabilities (0 switches it "
                 "off)", "analyst: chosen by cross-validation on the development statements (README, The classifier "
                 "layer)"),
