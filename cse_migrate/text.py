@@ -108,7 +108,9 @@ def positioned(text: str, vocab: Vocabulary, keep_stopwords: bool = False) -> li
     found = [(m.start(), _POSSESSIVE.sub("", m.group())) for m in _WORD.finditer(folded)]
     starts = [start for start, _ in found]
     # measured results ("91% satisfied") are a signal in their own right, standing where the figure stands
-    out += [Token("percent", max(bisect_left(starts, m.start()) - 1, 0)) for m in re.finditer("%", folded)][:1]
+    percent = folded.find("%")
+    if percent >= 0:
+        out.append(Token("percent", max(bisect_left(starts, percent) - 1, 0)))
     # a hyphenated compound ("e-learning", "sign-ups") also counts as one word at its first part's position,
     # so that a phrase written with the hyphen does not shrink to its last part and match every "learning"
     compounds = [(m.start(), m.group().replace("-", "")) for m in _COMPOUND.finditer(folded)]
