@@ -170,14 +170,14 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
     parts = _parse_all(layered, problems)
     frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids = parts
     _probe_pack_patterns(noise, problems)
+    warnings: list[str] = []
+    if vocab is not None:  # before extensions inherit entries, so each phrase is checked where it is written
+        check_phrases(lexicons, vocab, warnings, problems)
     _resolve_extensions(frameworks, lexicons, problems)
     _check_references(frameworks, crosswalks, lexicons, problems)
     if vocab is None:
         problems.append(f"{bundled}: no vocabulary file (kind: vocabulary) was found")
-    warnings: list[str] = []
     bundled_version = bundled_rules_version(bundled)
-    if vocab is not None:
-        check_phrases(lexicons, vocab, warnings)
     check_repeated_pairs(crosswalks, warnings)
     for source in sources:
         if source.manifest is not None and source.manifest.rules_version != bundled_version:
