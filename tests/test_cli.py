@@ -168,7 +168,7 @@ def test_output_that_cannot_be_written(tmp_path: Path) -> None:
 
 def test_batch_writes_one_folder_per_organisation_and_a_summary(tmp_path: Path) -> None:
     src = tmp_path / "clients"
-    shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.py", "packs"))  # packs/: rules, not a client
     (src / "empty-client").mkdir()  # fails: no files, but must not stop the others
     code, _stdout, stderr = run("batch", str(src), "-o", str(tmp_path / "out"), "--as-of", "2008-06-30")
     assert code == ExitCode.SOME_FILES_UNREADABLE
