@@ -27,9 +27,10 @@ from typing import Any
 from cse_migrate.rules.schema import Checker, describe
 
 MANIFEST = "pack.yaml"
-_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*([.-]?[A-Za-z0-9]+)*$")
+# Written so that no two repetitions compete for the same characters (linear on any line; tests/test_linear_regex.py).
+_VERSION = re.compile(r"^[0-9][A-Za-z0-9.\-]*$")
 _VERSION_PARTS = re.compile(r"[.\-]")
-_SPEC = re.compile(r"^\s*(>=|<=|==|>|<|=)?\s*([0-9][A-Za-z0-9.\-]*)\s*$")
+_SPEC = re.compile(r"^(>=|<=|==|>|<|=)?([0-9][A-Za-z0-9.\-]*)$")  # matched with the spaces taken out
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def parse_manifest(doc: Any, c: Checker) -> PackManifest | None:
     requires: dict[str, str] = {}
     for name, spec in c.mapping(doc.get("requires") or {}, "requires").items():
         text = "*" if spec is None else str(spec).strip()
-        if text != "*" and not _SPEC.match(text):
+        if text != "*" and not _SPEC.match(text.replace(" ", "")):
             c.fail(f"requires.{name}", f"'{text}' is not a version requirement such as '>=1.0', '==1.2' or '*'")
         requires[str(name)] = text
     if not pid:
@@ -85,7 +86,7 @@ def satisfies(version: str, spec: str) -> bool:
     """Does ``version`` meet ``spec`` (">=1.0", "<2", "==1.2", "1.2" meaning exactly, "*" meaning any)?"""
     if spec.strip() == "*":
         return True
-    match = _SPEC.match(spec)
+    match = _SPEC.match(spec.replace(" ", ""))
     if match is None:
         return False
     op, wanted = match.group(1) or "==", match.group(2)
