@@ -18,6 +18,7 @@ from cse_migrate import __version__
 from cse_migrate.ages import freshness_of
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
+from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.gaps import analyse_gaps
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
@@ -264,6 +265,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
+    criteria = assess_coverage(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
