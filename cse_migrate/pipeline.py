@@ -16,9 +16,9 @@ from pathlib import Path
 
 from cse_migrate import __version__
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
-from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.gaps import analyse_gaps
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector

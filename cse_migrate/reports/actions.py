@@ -120,8 +120,8 @@ def part_actions(part: CriterionResult, result: RunResult, labels: dict[str, str
     if "currency" in part.held_back:
         old = [(r, s) for r, s in strong if r.freshness == "old"]
         if old:
-            r, _ = max(old, key=lambda pair: (pair[0].item.date or pair[0].item.date, pair[1]))
-            year = r.item.date.year if r.item.date else None
+            r, _ = old[0]  # the strongest of them (evidence is best first)
+            year = max(o.item.date.year for o, _ in old if o.item.date is not None)
             out.append(Action(2, "out of date", part.id, part.title,
                               f"Show that the practice continues for {name}: the latest strong evidence"
                               f"{about(r, part)} dates from {year}", r.item.id,
