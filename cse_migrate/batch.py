@@ -63,5 +63,5 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
         progress(name)
     # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
     columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
-    write_batch_summary(outcomes, columns, outdir / "summary.xlsx")
+    write_batch_summary(outcomes, columns, outdir / "summary.xlsx", [str(p) for p in options.rules_packs])
     return outcomes
