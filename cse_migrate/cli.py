@@ -151,6 +151,8 @@ def _options(ctx: click.Context, framework_id: str, legacy_id: str, as_of: date 
                                    rules_packs=(rules_path,) if rules_path is not None else ()))
 
 
+_pdf_option = click.option("--pdf", is_flag=True,
+                           help="Also write gap-report.pdf through LibreOffice, contents page numbers filled in.")
 _semantic_option = click.option("--semantic", is_flag=True,
                                 help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")
 
@@ -203,12 +205,13 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @_stale_option
 @_legacy_option
 @_semantic_option
+@_pdf_option
 @_reading_options
 @_verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
-            semantic: bool) -> None:
+            semantic: bool, pdf: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
@@ -221,7 +224,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
     result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
-    _run(lambda: write_reports(result, outdir))
+    _run(lambda: write_reports(result, outdir, pdf))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 
@@ -242,11 +245,12 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @_stale_option
 @_legacy_option
 @_semantic_option
+@_pdf_option
 @_reading_options
 @_verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool) -> None:
+          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool, pdf: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
@@ -264,7 +268,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
         def progress(name: str) -> None:
             bar.update(1, name)
 
-        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder))
+        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder, pdf))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:

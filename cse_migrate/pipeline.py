@@ -276,8 +276,9 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         projection=project_result(rules, framework, criteria))
 
 
-def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[str, Path]:
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically), and with ``pdf``
+    gap-report.pdf through LibreOffice."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
@@ -287,4 +288,9 @@ def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     write_results_json(result, paths["json"])
     write_evidence_workbook(result, paths["xlsx"])
     write_gap_report(result, paths["docx"])
+    if pdf:
+        from cse_migrate.reports.pdf import write_pdf
+
+        paths["pdf"] = outdir / "gap-report.pdf"
+        write_pdf(paths["docx"], paths["pdf"])
     return paths
