@@ -47,8 +47,7 @@ def add_appendices(document: Document, result: RunResult) -> None:
     add_evidence_appendix(document, result, labels)
     add_review_appendix(document, result, labels)
     add_unmapped_appendix(document, result, labels)
-    if result.readiness is not None:
-        add_legacy_appendix(document, result)
+    add_legacy_appendix(document, result)
     add_set_aside_appendix(document, result, labels)
     add_method_appendix(document, result, labels)
 
@@ -109,9 +108,9 @@ def add_unmapped_appendix(document: Document, result: RunResult, labels: dict[st
 
 def add_legacy_appendix(document: Document, result: RunResult) -> None:
     add_heading(document, "Appendix D: Where the Charter Mark evidence went", 1)
-    add_text(document, "Every item that cites a Charter Mark criterion, and where it was filed. Charter Mark "
-                       "criteria 5 (resources) and 6 (communities) have little home in the CSE structure: their "
-                       "evidence is carried over and listed, never dropped.")
+    add_text(document, "Every item that cites a Charter Mark criterion, and where it was filed. Evidence for a "
+                       "Charter Mark criterion with little home in the target framework (such as criteria 5, "
+                       "resources, and 6, communities, under CSE) is carried over and listed, never dropped.")
     by_id = {c.id: c for c in result.criteria}
     titles = dict(result.legacy_titles)
     groups: dict[str, list[ItemResult]] = {cid: [] for cid in titles}
@@ -209,7 +208,7 @@ def settings_rows(result: RunResult) -> list[tuple[str, str, str]]:
             ("A filing scoring below this is listed for checking", f"{s.review_below:g}", "review_below")]
     rows: list[tuple[str, str, str]] = []
     for meaning, value, name in base:
-        source = known[name].provenance if name in known else "framework setting (analyst choice)"
+        source = known[name].provenance if name in known else "the framework's setting"
         rows.append((meaning, value, source))
     for name, used in known.items():
         if name in {n for _, _, n in base}:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -240,7 +241,9 @@ def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
     """The printed width of one word at ``size_pt`` points, in centimetres."""
     font = _font(bold)
     font.set_size(size_pt, 72)
-    font.set_text(word, 0.0)
+    with warnings.catch_warnings():  # a glyph DejaVu lacks (CJK, symbols) is measured as a box: still a width
+        warnings.simplefilter("ignore")
+        font.set_text(clean_text(word), 0.0)
     width_points = font.get_width_height()[0] / 64.0
     return width_points / 72.0 * 2.54
 
