@@ -65,6 +65,11 @@ def add_findings(document: Document, result: RunResult, actions: Sequence[Action
         children = [by_id[cid] for cid in root.children]
         add_labelled(document, "Estimated reading: ", f"{reading(root)}. ").add_run(
             f"Held back by: {held_back_text(root)}.")
+        verdict = next((v for v in result.readiness.criteria if v.id == root.id), None) \
+            if result.readiness is not None else None
+        if verdict is not None:
+            add_labelled(document, "Readiness: ", "ready." if verdict.ready else
+                         "not yet: " + " ".join(verdict.reasons))
         add_parts_table(document, result, children)
         for child in children:
             add_part(document, result, child, items, labels, actions, level=2)
