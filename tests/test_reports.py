@@ -265,9 +265,10 @@ def test_appendix_tables_list_every_item(document: Document) -> None:
     assert rows_of(noise) == [["“Page 3 of 12”", "Narrative, paragraph 20\nitem E0007"]]
     (errors,) = table_with_header(document, "File", "Reason")
     assert rows_of(errors)[0][0] == UNREADABLE
-    (files,) = table_with_header(document, "File", "Format")
-    assert [r[0].split("\n")[1] for r in rows_of(files)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv",
-                                                              "narrative.docx"]
+    (files,) = table_with_header(document, "Document", "Format")
+    assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio", "Evidence log", "Narrative"]
+    (names,) = table_with_header(document, "Document", "File name")
+    assert [r[1] for r in rows_of(names)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv", "narrative.docx"]
     # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept
     assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3"]
     assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1"]

@@ -171,13 +171,15 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
     rows = []
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
-        rows.append((CellText(labels.get(f.file, f.file), f.file), f.format, str(f.units_read), str(f.skipped_blank),
+        rows.append((labels.get(f.file, f.file), f.format, str(f.units_read), str(f.skipped_blank),
                      str(f.skipped_other), str(len(f.items)), str(tally.noise), str(tally.duplicates),
                      str(tally.evidence)))
-    add_table_or_note(document, (Column("File", 4.6), Column("Format", 1.5), Column("Units", 1.3),
+    add_table_or_note(document, (Column("Document", 4.4), Column("Format", 1.5), Column("Units", 1.3),
                                  Column("Blank", 1.3), Column("Other", 1.3), Column("Items", 1.3),
-                                 Column("Set aside", 1.6), Column("Copies", 1.5), Column("Kept", 1.3)),
+                                 Column("Set aside", 1.6), Column("Copies", 1.6), Column("Kept", 1.4)),
                       rows, "No files were read.")
+    add_table_or_note(document, (Column("Document", 5.0), Column("File name", 12.0)),
+                      [(labels.get(f.file, f.file), f.file) for f in result.files], "")
     for f in result.files:
         for note in f.notes:
             add_small(document, f"{labels.get(f.file, f.file)}: {note}")

@@ -271,6 +271,10 @@ def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> li
     if total_spare > 0:
         share = min(1.0, deficit / total_spare)
         widths = [w - s * share for w, s in zip(widths, spare, strict=True)]
+    over = sum(widths) - max(PAGE_WIDTH_CM, sum(c.width_cm for c in columns))
+    if over > 0:  # one unbreakable token wider than the page allows: the table still fits, that cell wraps
+        widest = widths.index(max(widths))
+        widths[widest] -= over
     return [Column(c.header, round(w, 2)) for c, w in zip(columns, widths, strict=True)]
 
 
