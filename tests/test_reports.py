@@ -243,8 +243,9 @@ def test_actions_and_checklist(document: Document) -> None:
     assert rows[0][1].startswith("Find or create evidence for 4 Leadership and commitment: nothing read shows it")
     assert rows[2][1].startswith("Strengthen the evidence for 3 Retraining staff: only one strong item so far")
     assert rows[2][2].startswith("“Staff received retraining") and "sheet Crit 3, row 2" in rows[2][2]
-    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
-    assert "\u2610 Minutes of customer forums showing decisions taken." in bullets
+    checklist = [p.text for p in document.paragraphs if p.text.startswith("\u2610")]
+    assert "\u2610  Minutes of customer forums showing decisions taken." in checklist
+    assert len(checklist) == 6  # every expected-evidence line of every criterion
 
 
 def test_control_characters_are_removed(document: Document, docx_path: Path) -> None:
@@ -281,7 +282,7 @@ def test_method_appendix(document: Document) -> None:
     assert values["Maximum evidence age, in months"] == "36"
     assert values["Similarity (0 to 100) at which two items are one"] == "0.92"
     (rules,) = table_with_header(document, "Rules file", "Checksum")
-    assert rows_of(rules)[0] == ["five-points.yaml", "a" * 16]
+    assert rows_of(rules)[0] == ["frameworks/five-points.yaml", "a" * 16]
     text = all_text(document)
     assert "Rules version 2009.1" in text
     assert "tolerance for spelling slips" in text and "crosswalk" in text and "folded" in text

@@ -55,8 +55,8 @@ def heat_map(result: RunResult) -> tuple[bytes, str]:
     width = max(len(r) for r in rows) if not flat else len(roots)
     with plt.rc_context(_FONT):
         if flat:
-            figure, axes = plt.subplots(figsize=(6.7, 1.35))
-            cells = [(0, i, c, f"{c.id}\n{wrap(c.title, 18)}") for i, c in enumerate(roots)]
+            figure, axes = plt.subplots(figsize=(6.7, 1.5))
+            cells = [(0, i, c, f"{c.id}\n{wrap(c.title, 16)}") for i, c in enumerate(roots)]
             axes.set_ylim(-0.05, 1.05)
         else:
             figure, axes = plt.subplots(figsize=(6.7, 0.55 * len(rows) + 0.7))
@@ -70,9 +70,11 @@ def heat_map(result: RunResult) -> tuple[bytes, str]:
             old = "currency" in c.held_back and not c.children
             axes.add_patch(Rectangle((col + 0.03, row + 0.05), 0.94, 0.9, facecolor=RAG_COLOURS[reading(c)],
                                      edgecolor="white", hatch="///" if old else None, linewidth=0.5))
-            dark = reading(c) in ("Compliance Plus", "Not evidenced")
-            axes.text(col + 0.5, row + 0.5, label, ha="center", va="center", fontsize=6.3,
-                      color="white" if dark else "black")
+            dark = reading(c) in ("Compliance Plus", "Not evidenced", "Gap") and not old
+            # on a hatched cell the label sits on a pale box, so the hatching never crosses the words
+            box = {"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.5} if old else None
+            axes.text(col + 0.5, row + 0.5, label, ha="center", va="center", fontsize=7 if flat else 6.3,
+                      color="white" if dark else "black", bbox=box)
         axes.set_xlim(-0.02, width + 0.02)
         axes.axis("off")
         scale = ("Met", "Partially met", "Gap") if flat else ("Compliance Plus", "Compliance",

@@ -178,6 +178,7 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
                                  Column("Blank", 1.3), Column("Other", 1.3), Column("Items", 1.3),
                                  Column("Set aside", 1.6), Column("Copies", 1.6), Column("Kept", 1.4)),
                       rows, "No files were read.")
+    add_text(document, "")
     add_table_or_note(document, (Column("Document", 5.0), Column("File name", 12.0)),
                       [(labels.get(f.file, f.file), f.file) for f in result.files], "")
     for f in result.files:
@@ -191,7 +192,8 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
                        "The checksums (SHA-256, first 16 characters; results.json has them in full) identify the "
                        "exact rules files used.")
     add_table_or_note(document, (Column("Rules file", 11.0), Column("Checksum", 6.0)),
-                      [(f.path.rsplit("/", 1)[-1], f.sha256[:16]) for f in result.rule_files],
+                      [("/".join(f.path.replace("\\", "/").split("/")[-2:]), f.sha256[:16])
+                       for f in result.rule_files],
                       "No rules files were recorded.")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
+from docx.shared import Cm, Pt
 
 from cse_migrate.model import CriterionResult, ItemResult, RunResult
 from cse_migrate.reports.actions import Action
@@ -54,9 +55,8 @@ def add_findings(document: Document, result: RunResult, actions: Sequence[Action
     items = result.item_by_id()
     roots = [c for c in result.criteria if c.parent is None]
     flat = all(not c.children for c in roots)
-    if flat:
+    if flat:  # the executive summary's table already shows every criterion's two axes
         add_heading(document, "Findings by criterion", 1, new_page=False)
-        add_parts_table(document, result, roots)
     for root in roots:
         if flat:
             add_part(document, result, root, items, labels, actions, level=2)
@@ -152,4 +152,7 @@ def add_action_plan(document: Document, result: RunResult, actions: Sequence[Act
     for leaf in leaves:
         add_labelled(document, f"{leaf.id} {leaf.title}", "")
         for line in leaf.expected_evidence:
-            document.add_paragraph(f"\u2610 {line}", style="List Bullet")
+            box = add_text(document, f"\u2610  {line}")
+            box.paragraph_format.left_indent = Cm(0.6)
+            box.paragraph_format.first_line_indent = Cm(-0.5)
+            box.paragraph_format.space_after = Pt(2)
