@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from cse_migrate import __version__
 from cse_migrate.ages import freshness_of
 from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
@@ -24,15 +23,18 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
+from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
-from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
+from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
-from cse_migrate.rules import Framework, RuleSet, effective_settings
+from cse_migrate.rules import Framework, RuleSet
+from cse_migrate.rules.settings import settings_for
+from cse_migrate.safe_text import display_name
+from cse_migrate.version import __version__
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
                 "input folder: copy the file itself into the folder")
@@ -42,21 +44,15 @@ SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not r
 
 @dataclass(frozen=True)
 class InputFile:
-    path: Path
-    name: str  # how the file is cited: relative to the folder it was found in
+    path: Path  # the file as the file system names it (bytes that are not UTF-8 kept as surrogate escapes)
+    name: str  # how the file is cited: relative to the folder it was found in, shown safely (display_name)
     problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
 
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
                   stale_months: int | None = None) -> Settings:
-    values = effective_settings(framework)
-    return Settings(
-        as_of=as_of or date.today(), organisation=organisation or "Unnamed organisation",
-        map_threshold=float(values["map_threshold"]), strong_threshold=float(values["strong_threshold"]),
-        secondary_ratio=float(values["secondary_ratio"]),
-        stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
-        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]),
-        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
+    """The typed settings of a run on ``framework`` (library callers and tests; a run uses :func:`run_settings`)."""
+    return settings_for(framework, as_of or date.today(), organisation or "Unnamed organisation", stale_months)
 
 
 def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
@@ -69,15 +65,16 @@ def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
-            raise InputNotFoundError(f"{root}: no such file or folder; check the path")
+            raise InputNotFoundError(f"{display_name(str(root))}: no such file or folder; check the path")
         if root.is_dir():
             walk_folder(root, root, found)
         elif root.is_file():
-            found.append(InputFile(root, root.name))
+            found.append(InputFile(root, display_name(root.name)))
         else:
-            found.append(InputFile(root, root.name, SPECIAL_PROBLEM))
+            found.append(InputFile(root, display_name(root.name), SPECIAL_PROBLEM))
     if not found:
-        raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
+        shown = ", ".join(display_name(str(p)) for p in inputs)
+        raise InputNotFoundError(f"{shown}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
     return name_uniquely(found)
 
@@ -86,7 +83,7 @@ def name_uniquely(found: list[InputFile]) -> list[InputFile]:
     """Two inputs can hold files with the same relative name ("log.csv" in two folders): cite each by its
     full path instead, so that provenance and per-file accounting never mix two files up."""
     counts = Counter(f.name for f in found)
-    return [replace(f, name=str(f.path)) if counts[f.name] > 1 else f for f in found]
+    return [replace(f, name=display_name(str(f.path))) if counts[f.name] > 1 else f for f in found]
 
 
 def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
@@ -94,7 +91,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        name = folder.name if folder == root else folder.relative_to(root).as_posix()
+        name = display_name(folder.name if folder == root else folder.relative_to(root).as_posix())
         found.append(InputFile(folder, name, f"is a folder that could not be listed ({exc.strerror or exc}); "
                                              "check its permissions"))
         return
@@ -103,7 +100,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
         path = Path(entry.path)
-        name = path.relative_to(root).as_posix()
+        name = display_name(path.relative_to(root).as_posix())
         if entry.is_symlink():
             found.append(InputFile(path, name, LINK_PROBLEM))
         elif entry.is_dir(follow_symlinks=False):
@@ -121,20 +118,22 @@ def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
     """Read every file; an unreadable file is recorded with its reason and the run goes on."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
-    for f in files:
-        if f.problem is not None:
-            errors.append(FileError(f.name, f.problem))
-            continue
-        try:
-            reads.append(read_file(f.path, f.name, limits, password))
-        except InputFileError as exc:
-            errors.append(FileError(f.name, exc.reason))
-        except CseMigrateError:
-            raise
-        except Exception as exc:
-            errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
-                                            "check the file opens in its own program"))
+    with ReadingWorker() as worker:  # each file is read in a child process stopped at --timeout
+        for f in files:
+            if f.problem is not None:
+                errors.append(FileError(f.name, f.problem))
+                continue
+            read_one(worker, f, limits, password, reads, errors)
     return reads, errors
+
+
+def read_one(worker: ReadingWorker, f: InputFile, limits: Limits, password: str | None, reads: list[FileRead],
+             errors: list[FileError]) -> None:
+    """Read one file into ``reads``, or record in ``errors`` why it could not be read."""
+    try:
+        reads.append(worker.read(f.path, f.name, limits, password))
+    except InputFileError as exc:
+        errors.append(FileError(f.name, exc.reason))
 
 
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
@@ -217,8 +216,10 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
 
     Only a framework with ``role: target`` can be mapped onto; a legacy id given as the target is a usage error
     that lists the targets (and the legacy framework must be a legacy one, since references cite it)."""
-    framework = rules.framework(options.framework)
     targets = ", ".join(sorted(f.id for f in rules.targets()))
+    if options.framework not in rules.frameworks:
+        raise UsageError(f"unknown framework '{options.framework}'; choose a target framework: {targets}")
+    framework = rules.frameworks[options.framework]
     if framework.role != "target":
         raise UsageError(f"--framework {framework.id}: is a legacy framework (evidence cites it; it is not "
                          f"mapped onto); choose a target framework: {targets}")
@@ -230,15 +231,32 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
     return framework, legacy
 
 
-def settings_for(framework: Framework, options: RunOptions) -> Settings:
-    """The run's typed settings: the framework's values, with the options' as-of, organisation and stale months."""
-    return make_settings(framework, options.as_of, options.organisation, options.stale_months)
+def run_settings(rules: RuleSet, framework: Framework, options: RunOptions) -> Settings:
+    """The run's typed settings: the framework's values with the options' as-of date, organisation and stale
+    months, each recorded with its source (bundled, pack or command line), and whether --semantic is on."""
+    return settings_for(framework, options.as_of or date.today(), options.organisation or "Unnamed organisation",
+                        options.stale_months, options.semantic, rules.from_pack)
 
 
 def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[ItemResult]:
     """Record how old each item is at the as-of date, so that no report writer works it out again."""
     return [replace(r, freshness=freshness_of(r.item.date, settings.as_of, settings.stale_months))
             for r in results]
+
+
+def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
+                 settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
+    """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, date them all.
+
+    The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
+    so that accuracy is measured on exactly what a run does."""
+    noise = set_aside_noise(items, NoiseDetector(rules))
+    candidates = [i for i in items if i.id not in noise]
+    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
+    unique = [i for i in candidates if i.id not in duplicates]
+    matcher = Matcher(rules, framework, legacy.id, encoder, settings)
+    mapped = map_evidence(unique, matcher, settings)
+    return date_evidence(assemble(items, noise, duplicates, mapped), settings)
 
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
@@ -250,27 +268,22 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
-    settings = settings_for(framework, options)
+    settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
     files = discover_files(inputs)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
-    noise = set_aside_noise(items, NoiseDetector(rules))
-    candidates = [i for i in items if i.id not in noise]
-    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
-    unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id, encoder if options.semantic else None),
-                          settings)
-    results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
+    results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     criteria = assess_coverage(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
-        rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
-        errors=tuple(errors), items=tuple(results), criteria=criteria,
+        rule_files=rules.files, settings=settings, inputs=tuple(display_name(str(p)) for p in inputs),
+        files=tuple(reads),
+        errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
         projection=project_result(rules, framework, criteria))

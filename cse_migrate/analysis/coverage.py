@@ -62,7 +62,7 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
                    settings: Settings) -> dict[str, str]:
     """The rating each part would earn on content alone: leaves by the leaf rule over strong items of any date,
     parents from their children by the parent rule."""
-    rules = RatingRules.from_framework(framework, settings)
+    rules = RatingRules.from_settings(settings)
     sources = {r.item.id: r.item.source.file for r in results}
     out: dict[str, str] = {}
     by_id = {c.id: c for c in criteria}

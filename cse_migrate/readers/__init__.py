@@ -19,8 +19,10 @@ from cse_migrate.errors import CseMigrateError, InputFileError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import FileRead, RawItem
 from cse_migrate.readers.base import FileToRead, describe
-from cse_migrate.readers.detect import SUFFIX_FORMATS, detect_format
+from cse_migrate.readers.common import SheetRows
+from cse_migrate.readers.detect import SUFFIX_FORMATS, Detected, detect_format
 from cse_migrate.readers.encryption import decrypt
+from cse_migrate.safe_text import is_xml_safe, xml_safe
 
 Reader = Callable[[FileToRead], FileRead]
 _READERS: dict[str, Reader] = {}
@@ -63,7 +65,33 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS, password: 
                                    "program, and if it does, please report this as a bug") from exc
 
 
-def _read(job: FileToRead) -> FileRead:
+def read_tables(path: Path, name: str, limits: Limits = DEFAULT_LIMITS,
+                password: str | None = None) -> list[SheetRows]:
+    """Read a spreadsheet or CSV file as tables of cells (one per sheet), exactly as evidence is read: format
+    judged by content, the same limits, decryption and error messages. For data that is not evidence, such as
+    an element list (``cse-migrate frameworks import``)."""
+    from cse_migrate.readers import csv_reader, odf_reader, xls_reader, xlsx_reader
+
+    table_readers: dict[str, Callable[[FileToRead], list[SheetRows]]] = {
+        "xlsx": xlsx_reader.xlsx_tables, "xls": xls_reader.xls_tables, "ods": odf_reader.ods_tables,
+        "csv": csv_reader.csv_tables}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            job, detected, _notes = _open(FileToRead(path, name, limits, password=password))
+            reader = table_readers.get(detected.format)
+            if reader is None:
+                raise InputFileError(name, f"holds a {detected.format} file, not a table; save it as .xlsx or .csv")
+            return reader(job)
+    except CseMigrateError:
+        raise
+    except Exception as exc:
+        raise InputFileError(name, f"could not be read ({describe(exc)}); check it opens in its own "
+                                   "program, and if it does, please report this as a bug") from exc
+
+
+def _open(job: FileToRead) -> tuple[FileToRead, Detected, list[str]]:
+    """Detect the format by content and decrypt a password-protected file; notes say what was done."""
     detected = detect_format(job)
     notes: list[str] = [detected.note] if detected.note else []
     if detected.encrypted:
@@ -73,12 +101,45 @@ def _read(job: FileToRead) -> FileRead:
             raise InputFileError(job.name, "is password-protected and stayed encrypted after decryption; save "
                                            "an unprotected copy")
         notes.append("password-protected: decrypted in memory with the password given")
+    return job, detected, notes
+
+
+def _read(job: FileToRead) -> FileRead:
+    job, detected, notes = _open(job)
     reader = _READERS.get(detected.format)
     if reader is None:
         raise InputFileError(job.name, f"holds a {detected.format} file, and no reader for {detected.format} is "
                                        "installed; save it as .xlsx, .docx or .csv")
     read = reader(job)
-    return cut_long_texts(replace(read, notes=(*notes, *read.notes)), job.limits)
+    return make_text_safe(cut_long_texts(replace(read, notes=(*notes, *read.notes)), job.limits))
+
+
+def make_text_safe(read: FileRead) -> FileRead:
+    """Make every text of every item storable in every report (:func:`~cse_migrate.safe_text.xml_safe`) and say
+    in the file's notes how many items that changed, so a reviewer knows their text was altered."""
+    items = tuple(_safe_item(item) for item in read.items)
+    changed = sum(1 for before, after in zip(read.items, items, strict=True) if before is not after)
+    notes = tuple(xml_safe(note) for note in read.notes)
+    if changed:
+        notes = (*notes, f"{changed} item(s) held characters no report can store (control characters, "
+                         "non-characters such as U+FFFE, or broken surrogate pairs): control characters were "
+                         "removed and the others replaced by U+FFFD (\ufffd)")
+    return replace(read, items=items, notes=notes)
+
+
+def _safe_item(item: RawItem) -> RawItem:
+    texts = (item.text, item.cm_ref, item.context_ref, item.date_text, item.owner, item.source.sheet,
+             item.source.column)
+    if all(t is None or is_xml_safe(t) for t in texts):
+        return item
+    source = replace(item.source, sheet=_safe_or_none(item.source.sheet), column=_safe_or_none(item.source.column))
+    return replace(item, text=xml_safe(item.text), cm_ref=_safe_or_none(item.cm_ref),
+                   context_ref=_safe_or_none(item.context_ref), date_text=_safe_or_none(item.date_text),
+                   owner=_safe_or_none(item.owner), source=source)
+
+
+def _safe_or_none(text: str | None) -> str | None:
+    return None if text is None else xml_safe(text)
 
 
 def cut_long_texts(read: FileRead, limits: Limits) -> FileRead:

@@ -8,12 +8,12 @@ are numbers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
+from cse_migrate.patterns import PatternError, compile_rule_pattern
 from cse_migrate.rules.model import (
     ID_PATTERN,
     PROVENANCES,
@@ -128,8 +128,8 @@ def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
         if name not in SETTING_SPECS:
             c.fail(f"settings.{name}", f"unknown setting; allowed: {', '.join(SETTING_SPECS)}")
             continue
-        kind, low, high = SETTING_SPECS[name]
-        number = c.number(value, f"settings.{name}", kind, low, high)
+        spec = SETTING_SPECS[name]
+        number = c.number(value, f"settings.{name}", spec.kind, spec.low, spec.high)
         if number is not None:
             settings[name] = number
     provenance_of: dict[str, str] = {}
@@ -161,7 +161,8 @@ def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
         return None
     return Framework(fid, c.text(doc, "title", ""), c.text(doc, "version", "", False, "1"), role,
                      c.text(doc, "description", "", False), c.choice(doc, "provenance", "", PROVENANCES),
-                     tuple(criteria), settings, c.file, extends, provenance_of)
+                     tuple(criteria), settings, c.file, extends, provenance_of,
+                     {name: c.file for name in settings})
 
 
 def check_parents(criteria: Sequence[Criterion], c: Checker) -> None:
@@ -267,8 +268,8 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
         pid = c.ident(entry, "id", key)
         text = c.text(entry, "pattern", key)
         try:
-            compiled = re.compile(text, re.IGNORECASE)
-        except re.error as exc:
+            compiled = compile_rule_pattern(text)
+        except PatternError as exc:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))

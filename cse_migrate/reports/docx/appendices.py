@@ -185,8 +185,8 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
         for note in f.notes:
             add_small(document, f"{labels.get(f.file, f.file)}: {note}")
     add_heading(document, "Settings and where each value comes from", 3)
-    add_table(document, (Column("Setting", 6.0), Column("Value", 1.6), Column("Source of the value", 9.4)),
-              settings_rows(result))
+    add_table_or_note(document, (Column("Setting", 7.0), Column("Value", 1.4), Column("Source of the value", 8.6)),
+                      settings_rows(result), "No settings were recorded.")
     add_heading(document, "Rules", 3)
     add_text(document, f"Rules version {result.rules_version}, produced with cse-migrate {result.tool_version}. "
                        "The checksums (SHA-256, first 16 characters; results.json has them in full) identify the "
@@ -197,25 +197,9 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
                       "No rules files were recorded.")
 
 
-def settings_rows(result: RunResult) -> list[tuple[str, str, str]]:
-    """Each setting with its meaning, value and provenance (the readiness settings carry theirs)."""
-    s = result.settings
-    known = {u.name: u for u in result.readiness.settings} if result.readiness is not None else {}
-    base = [("Filing threshold: lowest score at which an item is filed under a part", f"{s.map_threshold:g}",
-             "map_threshold"),
-            ("Strong threshold: lowest score at which an item is strong evidence", f"{s.strong_threshold:g}",
-             "strong_threshold"),
-            ("Maximum evidence age, in months", str(s.stale_months), "stale_months"),
-            ("Strong, recent items a point needs to be met", str(s.met_min_strong), "met_min_strong"),
-            ("Similarity (0 to 100) at which two items are one", f"{s.duplicate_similarity:g}",
-             "duplicate_similarity"),
-            ("A filing scoring below this is listed for checking", f"{s.review_below:g}", "review_below")]
-    rows: list[tuple[str, str, str]] = []
-    for meaning, value, name in base:
-        source = known[name].provenance if name in known else "the framework's setting"
-        rows.append((meaning, value, source))
-    for name, used in known.items():
-        if name in {n for _, _, n in base}:
-            continue
-        rows.append((used.meaning, f"{used.value:g}", used.provenance))
-    return rows
+def settings_rows(result: RunResult) -> list[tuple[CellText, str, str]]:
+    """Every setting as used: what it means (its name in small print, as in results.json), its value, and where
+    the value comes from."""
+    sources = {"bundled": "", "pack": " (set by a rules pack)", "command line": " (set on the command line)"}
+    return [(CellText(u.meaning, u.name), f"{u.value:g}", u.provenance + sources.get(u.source, f" ({u.source})"))
+            for u in result.settings.used]
