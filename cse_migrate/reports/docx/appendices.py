@@ -185,8 +185,8 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
         for note in f.notes:
             add_small(document, f"{labels.get(f.file, f.file)}: {note}")
     add_heading(document, "Settings and where each value comes from", 3)
-    add_table_or_note(document, (Column("Setting", 7.0), Column("Value", 1.4), Column("Source of the value", 8.6)),
-                      settings_rows(result), "No settings were recorded.")
+    add_table(document, (Column("Setting", 6.4), Column("Value", 1.3), Column("Source", 1.9),
+                         Column("Where the value comes from", 7.4)), settings_rows(result))
     add_heading(document, "Rules", 3)
     add_text(document, f"Rules version {result.rules_version}, produced with cse-migrate {result.tool_version}. "
                        "The checksums (SHA-256, first 16 characters; results.json has them in full) identify the "
@@ -197,9 +197,10 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
                       "No rules files were recorded.")
 
 
-def settings_rows(result: RunResult) -> list[tuple[CellText, str, str]]:
-    """Every setting as used: what it means (its name in small print, as in results.json), its value, and where
-    the value comes from."""
-    sources = {"bundled": "", "pack": " (set by a rules pack)", "command line": " (set on the command line)"}
-    return [(CellText(u.meaning, u.name), f"{u.value:g}", u.provenance + sources.get(u.source, f" ({u.source})"))
-            for u in result.settings.used]
+def settings_rows(result: RunResult) -> list[tuple[CellText, str, str, str]]:
+    """Every setting as used: what it means (its name in small print, as in results.json), its value, who set it
+    (bundled rules, a rules pack, the command line) and where the value comes from."""
+    s = result.settings
+    return [*((CellText(u.meaning, u.name), f"{u.value:g}", u.source, u.provenance) for u in s.used),
+            (CellText("Whether the optional semantic matcher added its points to the scores", "semantic"),
+             "on" if s.semantic else "off", "command line", "the user's choice (--semantic)")]
