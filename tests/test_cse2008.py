@@ -401,9 +401,9 @@ def test_report_reads_back_with_ratings_and_readiness(element_run: Path) -> None
     assert "Estimated reading: " in text and "Not yet ready for assessment." in text
     assert "Readiness: not yet" in text  # each criterion says what stops it
     tables = {t.rows[0].cells[0].text + "|" + t.rows[0].cells[-1].text: t for t in document.tables}
-    settings = tables["Setting|Source of the value"]
-    provenance = {r.cells[0].text: r.cells[2].text for r in settings.rows[1:]}
-    assert provenance["Parts of a criterion that may be at Partial Compliance"].startswith("analyst")
+    settings = tables["Setting|Where the value comes from"]
+    provenance = {r.cells[0].text.split("\n")[-1]: r.cells[3].text for r in settings.rows[1:]}
+    assert provenance["readiness_max_partial"].startswith("analyst")
     summary = tables["Criterion|Held back by"]
     assert summary.rows[0].cells[3].text == "Estimated reading"
     assert len(summary.rows) == 1 + 5  # the criteria; the heat map and each criterion's table show the rest

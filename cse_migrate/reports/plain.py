@@ -15,6 +15,7 @@ from pathlib import PurePath
 from cse_migrate.model import ItemResult, Mapping, Source
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_NAME_SEPARATORS = re.compile(r"[_\-\s/]+")
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 # Phrases too general to name what a piece of evidence is about.
 _VAGUE = {"data", "staff", "level", "percent", "met", "target", "head of", "management", "performance",
@@ -29,7 +30,7 @@ def document_labels(files: Iterable[str], organisation: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for name in files:
         stem = PurePath(name).stem if "/" not in name else PurePath(name).with_suffix("").as_posix()
-        words = [w for w in re.split(r"[_\-\s/]+", stem) if w and w.casefold() not in drop]
+        words = [w for w in _NAME_SEPARATORS.split(stem) if w and w.casefold() not in drop]
         label = " ".join(words)
         labels[name] = label[:1].upper() + label[1:] if words else name
     seen: dict[str, int] = {}
