@@ -18,15 +18,19 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from conftest import SAMPLES
 from docx.document import Document
 from report_fixture import make_run_result
 
+from cse_migrate.cli import cli
+from cse_migrate.errors import OutputError
 from cse_migrate.model import CriterionResult, FileRead, ItemResult, Mapping, Reason, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.actions import draft_actions, top_priorities
-from cse_migrate.reports.docx.report import build_gap_document
+from cse_migrate.reports.docx.report import build_gap_document, write_gap_report
+from cse_migrate.reports.pdf import write_pdf
 from cse_migrate.rules import RuleSet
 
 AS_OF = date(2026, 11, 30)  # fixed, so the sample reports (all evidence out of date) do not change with the clock
@@ -271,3 +275,35 @@ def test_criterion_result_keeps_coverage_apart_from_the_rating(rules: RuleSet) -
     assert by_id_old["2.1"].rating == "Partial Compliance" and by_id_old["2.1"].held_back == ("currency",)
     assert by_id_then["2.1"].rating == "Compliance Plus" and by_id_then["2.1"].held_back == ()
     assert by_id_old["5.1"].held_back == ("coverage",)
+
+
+def test_a_passing_reading_is_held_back_by_nothing(rules: RuleSet) -> None:
+    then = {c.id: c for c in analyse([SAMPLES / ORGS[0]], rules, RunOptions(as_of=date(2008, 6, 30))).criteria}
+    # Compliance on recent evidence, Compliance Plus on content: passing, so no axis holds it back, no action
+    assert (then["1.2"].rating, then["1.2"].coverage, then["1.2"].held_back) == ("Compliance", "Compliance Plus", ())
+
+
+# --- gap-report.pdf --------------------------------------------------------------------------------------
+
+
+def test_pdf_option_writes_the_report_as_pdf_with_page_numbers(tmp_path: Path) -> None:
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) and pdftotext are needed for --pdf")
+    result = CliRunner().invoke(cli, ["analyse", str(SAMPLES / ORGS[1]), "-o", str(tmp_path), "--as-of",
+                                      AS_OF.isoformat(), "--pdf", "-q"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "gap-report.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    cover = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert re.search(r"^Executive summary\.{4,}\s*2$", cover, flags=re.MULTILINE)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_pdf_without_libreoffice_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docx_path = tmp_path / "gap-report.docx"
+    write_gap_report(make_run_result(), docx_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice anywhere on it
+    with pytest.raises(OutputError, match=r"gap-report\.pdf: could not make the PDF .*install LibreOffice"):
+        write_pdf(docx_path, tmp_path / "gap-report.pdf")
+    assert not (tmp_path / "gap-report.pdf").exists()

@@ -6,8 +6,9 @@ not "find more content". So each criterion result also carries:
 
 * ``coverage``: the status (flat framework) or estimated rating (hierarchical framework) the evidence would earn if
   its age did not matter, by the very same rules (the same thresholds, strong items of any date);
-* ``held_back``: ``coverage`` when that content reading is itself below Met / Compliance, ``currency`` when the
-  actual status or rating is below the content reading because strong evidence is out of date or undated.
+* ``held_back``: for a status or rating below Met / Compliance, ``coverage`` when the content reading is itself
+  below a pass, ``currency`` when the actual reading is below the content reading because strong evidence is out of
+  date or undated; empty for a passing reading.
 
 The status and rating rules are not changed: only fresh strong items count towards Met and Compliance.
 """
@@ -78,7 +79,10 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
 
 
 def held_back(actual: str, coverage: str) -> tuple[str, ...]:
-    """Which axis keeps ``actual`` from passing: the content, its age, both, or neither."""
+    """Which axis keeps ``actual`` from passing: the content, its age, both, or neither (a passing reading is
+    held back by nothing, even where fresher evidence would raise it further)."""
+    if actual in _PASSING:
+        return ()
     axes = []
     if coverage not in _PASSING:
         axes.append("coverage")
