@@ -94,7 +94,8 @@ def statement_action(r: ItemResult, part: CriterionResult, labels: dict[str, str
     about = topic(r, part.id, part.title.lower())
     years = years_in(words)
     where = cite(r, labels)
-    if kind == "absence" and _LAPSED.search(words):
+    lapsed = any(word in r.kind_rule for word in ("laps", "no-longer", "stopped")) or _LAPSED.search(words)
+    if kind == "absence" and lapsed:
         when = f", lapsed in {years[0]}" if years else ", which has lapsed"
         return Action(1, "lapsed", part.id, part.title, f"Re-establish the {about}{when}", r.item.id,
                       quote(words, QUOTE_CHARS), where)
