@@ -16,6 +16,7 @@ from cse_migrate.model import CriterionResult, ItemResult, RunResult
 from cse_migrate.reports.actions import Action
 from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
+    FINDING_CHARS,
     CellText,
     Column,
     add_heading,
@@ -31,7 +32,6 @@ from cse_migrate.reports.docx.words import currency_text, finding, held_back_tex
 from cse_migrate.reports.plain import cite, document_labels, quote, reason_sentence
 
 STRONGEST_SHOWN = 2
-FINDING_CHARS = 200  # quotes in the findings are cut beyond this; Appendix A cuts at EVIDENCE_CHARS
 PART_COLUMNS = (Column("Part", 5.6), Column("Content shows", 2.8), Column("Evidence age", 3.3),
                 Column("Estimated reading", 2.8), Column("Held back by", 2.5))
 EVIDENCE_COLUMNS = (Column("Evidence", 6.6), Column("Where", 3.9), Column("Date", 2.1),

@@ -32,6 +32,9 @@ HEADER_FILL = "D9D9D9"
 EVIDENCE_CHARS = 300  # evidence quoted in a table is cut beyond this, with an ellipsis; evidence.xlsx keeps it all
 
 
+FINDING_CHARS = 200  # ... and beyond this in the findings, which show each part's strongest items only
+
+
 BODY_FONT = "Calibri"
 
 

@@ -18,6 +18,8 @@ from cse_migrate.reports.actions import Action, top_priorities
 from cse_migrate.reports.charts import currency_chart, heat_map
 from cse_migrate.reports.common import RATING_FILL, STATUS_FILL
 from cse_migrate.reports.docx.layout import (
+    EVIDENCE_CHARS,
+    FINDING_CHARS,
     Column,
     add_heading,
     add_page_break,
@@ -76,7 +78,8 @@ def add_executive_summary(document: Document, result: RunResult, actions: Sequen
                      [(None, fill_for(c.coverage), None, fill_for(reading(c)), None) for c in roots])
     add_small(document, "Content shows: the reading the evidence would earn if its age did not matter. Estimated "
                         "reading: counting only recent evidence, as an assessor will. Held back by: what keeps the "
-                        "reading below a pass.")
+                        f"reading below a pass. Quotes are cut beyond {FINDING_CHARS} characters in the findings and "
+                        f"{EVIDENCE_CHARS} in Appendix A, with an ellipsis; evidence.xlsx keeps every item in full.")
     add_heading(document, "Top five priorities", 2)
     top = top_priorities(actions)
     if not top:
