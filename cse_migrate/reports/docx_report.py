@@ -537,16 +537,19 @@ def add_files_appendix(document: Document, result: RunResult) -> None:
     became of them, then any notes on how a file was read."""
     add_heading(document, "Appendix E: Files read", 1)
     add_text(document, "For every file, units read (rows or paragraphs) = blank + other skipped + evidence "
-                       "items, and evidence items = noise + duplicates + kept (mapped or unmapped).")
-    columns = (Column("File", 4.4), Column("Format", 1.4), Column("Units read", 1.5), Column("Blank", 1.3),
+                       "items, and evidence items = noise + duplicates + kept (mapped or unmapped). Not read "
+                       "counts pieces deliberately left out (page headers and footers, comments, deleted text); "
+                       "the notes below say which.")
+    columns = (Column("File", 3.6), Column("Format", 1.4), Column("Units read", 1.5), Column("Blank", 1.3),
                Column("Other skipped", 1.6), Column("Evidence items", 1.6), Column("Noise", 1.4),
-               Column("Duplicates", 1.8), Column("Kept", 1.4))
+               Column("Duplicates", 1.8), Column("Kept", 1.4), Column("Not read", 1.4))
     tallies = tally_files(result)
     rows = []
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
         rows.append((f.file, f.format, str(f.units_read), str(f.skipped_blank), str(f.skipped_other),
-                     str(len(f.items)), str(tally.noise), str(tally.duplicates), str(tally.evidence)))
+                     str(len(f.items)), str(tally.noise), str(tally.duplicates), str(tally.evidence),
+                     str(f.not_read)))
     add_table_or_note(document, columns, rows, "No files were read.")
     notes = [(f.file, note) for f in result.files for note in f.notes]
     if notes:

@@ -51,14 +51,16 @@ def _item(r: ItemResult) -> dict[str, Any]:
 
 def files_list(result: RunResult) -> list[dict[str, Any]]:
     """Accounting per file: ``units_read = blank + structure + items`` and ``items = evidence + noise +
-    duplicates``; ``notes`` say how the file was read (text cut, streaming, converter used)."""
+    duplicates``; ``not_read`` counts pieces deliberately left out (headers and footers, comments, deleted text),
+    each kind explained in ``notes``, which also say how the file was read (text cut, streaming, converter)."""
     tallies = tally_files(result)
     out = []
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
         out.append({"file": f.file, "format": f.format, "units_read": f.units_read, "blank": f.skipped_blank,
                     "structure": f.skipped_other, "items": len(f.items), "evidence": tally.evidence,
-                    "noise": tally.noise, "duplicates": tally.duplicates, "notes": list(f.notes)})
+                    "noise": tally.noise, "duplicates": tally.duplicates, "not_read": f.not_read,
+                    "notes": list(f.notes)})
     return out
 
 
