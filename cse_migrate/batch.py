@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from cse_migrate.errors import CseMigrateError, InputNotFoundError
+from cse_migrate.errors import CseMigrateError, InputNotFoundError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.output import safe_folder_name
+from cse_migrate.output import acquire_output_lock, safe_folder_name
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
-from cse_migrate.rules import RuleSet
+from cse_migrate.rules import Framework, RuleSet
 from cse_migrate.semantic import Encoder
 
 
@@ -42,6 +42,16 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
 
     ``limits`` and ``password`` apply to every organisation's files (see :func:`cse_migrate.pipeline.analyse`)."""
     framework = rules.framework(framework_id)  # fail once, before any work, on a wrong framework id
+    with acquire_output_lock(outdir):  # one batch per output folder; each organisation's folder is locked too
+        return _run_organisations(orgs, outdir, rules, framework, as_of, stale_months, legacy_id, progress, limits,
+                                  password, encoder)
+
+
+def _run_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework: Framework,
+                       as_of: date | None, stale_months: int | None, legacy_id: str,
+                       progress: Callable[[str], None], limits: Limits, password: str | None,
+                       encoder: Encoder | None) -> list[OrgOutcome]:
+    framework_id = framework.id
     outcomes: list[OrgOutcome] = []
     used: set[str] = set()
     for folder in orgs:
@@ -58,7 +68,8 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
         except CseMigrateError as exc:
             outcomes.append(OrgOutcome(name, target, None, str(exc)))
         except Exception as exc:
-            outcomes.append(OrgOutcome(name, target, None, f"internal error ({type(exc).__name__}: {exc})"))
+            outcomes.append(OrgOutcome(name, target, None,
+                                       stable_message(f"internal error ({type(exc).__name__}: {exc})")))
         progress(name)
     # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
     columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]

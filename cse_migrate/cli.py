@@ -203,6 +203,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
     """
+    from cse_migrate.output import acquire_output_lock
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
@@ -210,9 +211,11 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     org = organisation or _default_org(inputs)
     encoder = _encoder(semantic)
     limits, password = _limits(ctx), ctx.obj.get("password")
-    result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id,
-                                       encoder, limits=limits, password=password))
-    _run(lambda: write_reports(result, outdir))
+    # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
+    with _run(lambda: acquire_output_lock(outdir)):
+        result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id,
+                                           encoder, limits=limits, password=password))
+        _run(lambda: write_reports(result, outdir))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 

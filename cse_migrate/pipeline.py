@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -17,13 +17,13 @@ from pathlib import Path
 from cse_migrate import __version__
 from cse_migrate.crosswalk import project_result
 from cse_migrate.dedupe import find_duplicates
-from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
+from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, stable_message
 from cse_migrate.gaps import analyse_gaps
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.noise import NoiseDetector
-from cse_migrate.output import ensure_folder
+from cse_migrate.output import acquire_output_lock, replace_set
 from cse_migrate.ratings import rate_if_hierarchical
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
@@ -129,12 +129,12 @@ def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
         try:
             reads.append(read_file(f.path, f.name, limits, password))
         except InputFileError as exc:
-            errors.append(FileError(f.name, exc.reason))
+            errors.append(FileError(f.name, stable_message(exc.reason)))
         except CseMigrateError:
             raise
         except Exception as exc:
-            errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
-                                            "check the file opens in its own program"))
+            errors.append(FileError(f.name, stable_message(f"could not be read ({type(exc).__name__}: {exc}); "
+                                                           "check the file opens in its own program")))
     return reads, errors
 
 
@@ -245,15 +245,23 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
         projection=project_result(rules, framework, criteria))
 
 
+REPORT_NAMES = {"json": "results.json", "xlsx": "evidence.xlsx", "docx": "gap-report.docx"}
+
+
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` as one set: all three replace the
+    previous ones, or (on a full disk, a failing writer) none does. Holds the folder's lock while writing, so
+    two runs never mix their reports (see :func:`~cse_migrate.output.replace_set` and
+    :class:`~cse_migrate.output.OutputLock`)."""
     from cse_migrate.reports.docx_report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx_report import write_evidence_workbook
 
-    ensure_folder(outdir)
-    paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}
-    write_results_json(result, paths["json"])
-    write_evidence_workbook(result, paths["xlsx"])
-    write_gap_report(result, paths["docx"])
-    return paths
+    writers: dict[str, Callable[[Path], None]] = {
+        REPORT_NAMES["json"]: lambda path: write_results_json(result, path),
+        REPORT_NAMES["xlsx"]: lambda path: write_evidence_workbook(result, path),
+        REPORT_NAMES["docx"]: lambda path: write_gap_report(result, path),
+    }
+    with acquire_output_lock(outdir):
+        written = replace_set(outdir, writers)
+    return {key: written[name] for key, name in REPORT_NAMES.items()}
