@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode, OutputError, stable_message
 from cse_migrate.model import RunResult
+from cse_migrate.options import RunOptions
 from cse_migrate.output import LOCK_NAME, STAGING_PREFIX, acquire_output_lock, atomic_write, replace_set
 from cse_migrate.pipeline import REPORT_NAMES, analyse, write_reports
 from cse_migrate.rules import RuleSet
@@ -45,13 +46,13 @@ def report_bytes(out: Path) -> dict[str, bytes]:
 
 def previous_set(tmp_path: Path, rules: RuleSet) -> tuple[Path, dict[str, bytes]]:
     out = tmp_path / "out"
-    write_reports(analyse([evidence(tmp_path)], rules, as_of=date(2008, 6, 30)), out)
+    write_reports(analyse([evidence(tmp_path)], rules, RunOptions(as_of=date(2008, 6, 30))), out)
     return out, report_bytes(out)
 
 
 def newer_result(tmp_path: Path, rules: RuleSet) -> RunResult:
     folder = evidence(tmp_path, LOG + "3.2,Staff trained in complaint handling\n")
-    return analyse([folder], rules, as_of=date(2009, 1, 31))
+    return analyse([folder], rules, RunOptions(as_of=date(2009, 1, 31)))
 
 
 def only_reports(out: Path) -> list[str]:
@@ -147,8 +148,8 @@ def full_disk(path: Path) -> None:
 # was created.
 FULL_DISK = {
     "results.json": ("json_report", "atomic_write_text", lambda path, _text: atomic_write(path, full_disk)),
-    "evidence.xlsx": ("xlsx_report", "save_workbook", lambda _book, tmp, _when: full_disk(tmp)),
-    "gap-report.docx": ("docx_report", "atomic_write", lambda path, _save: atomic_write(path, full_disk)),
+    "evidence.xlsx": ("xlsx.report", "save_workbook", lambda _book, tmp, _when: full_disk(tmp)),
+    "gap-report.docx": ("docx.report", "atomic_write", lambda path, _save: atomic_write(path, full_disk)),
 }
 
 
@@ -201,7 +202,8 @@ KILLED = textwrap.dedent("""
     import os, signal, sys
     from datetime import date
     from pathlib import Path
-    import cse_migrate.reports.docx_report as docx_report
+    import cse_migrate.reports.docx.report as docx_report
+    from cse_migrate.options import RunOptions
     from cse_migrate.pipeline import analyse, write_reports
     from cse_migrate.rules import load_rules
 
@@ -210,7 +212,8 @@ KILLED = textwrap.dedent("""
         os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of writing the set
 
     docx_report.write_gap_report = die
-    write_reports(analyse([Path(sys.argv[1])], load_rules(), as_of=date(2009, 1, 31)), Path(sys.argv[2]))
+    write_reports(analyse([Path(sys.argv[1])], load_rules(), RunOptions(as_of=date(2009, 1, 31))),
+                  Path(sys.argv[2]))
 """)
 
 
@@ -223,7 +226,7 @@ def test_the_next_run_cleans_up_after_a_killed_run(tmp_path: Path, rules: RuleSe
     assert report_bytes(out) == before  # the killed run changed none of the reports
     leftovers = sorted(set(only_reports(out)) - set(REPORTS))
     assert LOCK_NAME in leftovers and any(n.startswith(STAGING_PREFIX) for n in leftovers)
-    write_reports(analyse([evidence(tmp_path)], rules, as_of=date(2008, 6, 30)), out)
+    write_reports(analyse([evidence(tmp_path)], rules, RunOptions(as_of=date(2008, 6, 30))), out)
     assert only_reports(out) == REPORTS
     assert report_bytes(out) == before  # same input, same reports
 

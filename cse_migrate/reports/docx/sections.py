@@ -1,66 +1,37 @@
-"""The Word gap-analysis report: what an organisation hands to a Customer Service Excellence assessor.
-
-Layout: a title page, a table of contents (a real TOC field Word fills in when the document is opened), an
-executive summary with a colour-coded status table, one section per target criterion (evidence, gaps, stale
-evidence, suggested actions, the evidence an assessor will expect) and appendices that account for every
-item and every file read, plus the method and settings used. The same :class:`RunResult` always gives the
-same file.
+"""Sections of the Word report shared by flat and hierarchical frameworks: the summary opening, a criterion's
+evidence table, and the appendices that account for every item and file and state the method and settings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
+from collections.abc import Sequence
 
-from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import Table, _Cell, _Row
-from docx.text.paragraph import Paragraph
 
-from cse_migrate.gaps import months_before
+from cse_migrate.ages import months_before
 from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
-from cse_migrate.output import atomic_write, clean_text
 from cse_migrate.reports.common import (
-    STATUS_FILL,
     FileTally,
-    as_of_midnight,
     cite_with_copies,
     date_display,
     legacy_ref,
-    normalise_zip,
     strength_label,
     tally_files,
     truncate,
     why_text,
 )
-
-TITLE = "Customer Service Excellence gap analysis"
-TOC_PLACEHOLDER = "Right-click to update the table of contents"
-TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
-# "Table Grid" ships in python-docx's default template and prints well in black and white.
-TABLE_STYLE = "Table Grid"
-HEADER_FILL = "D9D9D9"
-EVIDENCE_CHARS = 400  # long narrative paragraphs are cut here; the Excel portfolio keeps the full text
-BODY_FONT = "Calibri"
-BODY_SIZE = Pt(10.5)
-TABLE_SIZE = Pt(9)
-
-# English month names written out, so the title page does not depend on the machine's locale.
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-# Elements that must follow w:updateFields inside w:settings (schema order; Word rejects out-of-order XML).
-_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-                        "decimalSymbol", "listSeparator")
+from cse_migrate.reports.docx.layout import (
+    EVIDENCE_CHARS,
+    Column,
+    add_bullets,
+    add_heading,
+    add_labelled,
+    add_table,
+    add_table_or_note,
+    add_text,
+    long_date,
+    plural,
+)
 
 _METHOD_TEXT = (
     "Each evidence item is compared with a lexicon of phrases written for every target criterion. Phrases "
@@ -82,263 +53,6 @@ _METHOD_TEXT = (
     "Scores are a guide for preparing a portfolio, not an assessment: an assessor will judge the evidence "
     "itself. The 'Why' column shows what each score rests on, so it can be checked.",
 )
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its header and its width on an A4 page with 2 cm margins (17 cm to share)."""
-
-    header: str
-    width_cm: float
-
-
-def write_gap_report(result: RunResult, path: Path) -> None:
-    """Write the gap-analysis report for ``result`` to ``path`` (atomically: all or nothing)."""
-    document = build_gap_document(result)
-    when = as_of_midnight(result.settings.as_of)
-
-    def save(tmp: Path) -> None:
-        document.save(str(tmp))
-        normalise_zip(tmp, when)
-
-    atomic_write(path, save)
-
-
-def build_gap_document(result: RunResult) -> Document:
-    """Build the whole report in memory (separate from saving so it can be inspected in tests)."""
-    document = new_document()
-    set_up_page(document)
-    set_properties(document, result)
-    request_field_update(document)
-    add_footer(document)
-    add_title_page(document, result)
-    add_contents(document)
-    hierarchical = any(c.parent is not None for c in result.criteria)
-    if hierarchical:  # the official CSE structure: ratings, readiness, criteria > sub-criteria > elements
-        from cse_migrate.reports.docx_hierarchy import add_rated_appendices, add_rated_body
-
-        add_rated_body(document, result)
-    else:
-        add_executive_summary(document, result)
-        items = result.item_by_id()
-        for criterion in result.criteria:
-            add_criterion_section(document, criterion, items, result.settings)
-    add_appendices(document, result)
-    if hierarchical:
-        add_rated_appendices(document, result)
-    return document
-
-
-# --- document set-up -------------------------------------------------------------------------------------
-
-
-def set_up_page(document: Document) -> None:
-    """A4 with 2 cm margins (UK public-sector paper) and a plain, legible body font."""
-    for section in document.sections:
-        section.page_width = Cm(21.0)
-        section.page_height = Cm(29.7)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.0))
-    normal = document.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = BODY_SIZE
-
-
-def set_properties(document: Document, result: RunResult) -> None:
-    """Set title and author, and stamp the as-of date rather than "now" so reruns give identical files."""
-    when = as_of_midnight(result.settings.as_of)
-    props = document.core_properties
-    props.title = clean_text(f"CSE gap analysis \u2013 {result.settings.organisation}")
-    props.subject = clean_text(f"{result.framework_title} ({result.framework_id})")
-    props.author = "cse-migrate"
-    props.last_modified_by = "cse-migrate"
-    props.comments = clean_text(f"cse-migrate {result.tool_version}; rules {result.rules_version}")
-    props.language = "en-GB"
-    props.created = when
-    props.modified = when
-    props.revision = 1
-
-
-def request_field_update(document: Document) -> None:
-    """Ask Word to refresh fields on opening, so the table of contents fills itself in."""
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    successors = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}
-    for child in settings:
-        if child.tag in successors:
-            child.addprevious(update)
-            return
-    settings.append(update)
-
-
-def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """Append a complex field (begin, instruction, separate, shown text, end) to ``paragraph``.
-
-    Complex fields rather than w:fldSimple because Word and LibreOffice both update them reliably.
-    """
-    add_field_char(paragraph, "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    add_field_char(paragraph, "separate")
-    paragraph.add_run(placeholder)
-    add_field_char(paragraph, "end")
-
-
-def add_field_char(paragraph: Paragraph, kind: str) -> None:
-    """Append one w:fldChar run of the given type."""
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    paragraph.add_run()._r.append(char)
-
-
-def add_footer(document: Document) -> None:
-    """Put "Page N" centred in the footer of every page."""
-    for section in document.sections:
-        paragraph = section.footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-
-
-# --- text helpers ----------------------------------------------------------------------------------------
-
-
-def add_text(document: Document, text: str, style: str | None = None) -> Paragraph:
-    """Add a paragraph of cleaned text."""
-    return document.add_paragraph(clean_text(text), style=style)
-
-
-def add_heading(document: Document, text: str, level: int, new_page: bool = False) -> Paragraph:
-    """Add a "Heading N" paragraph, optionally starting a new page."""
-    paragraph = add_text(document, text, style=f"Heading {level}")
-    if new_page:
-        paragraph.paragraph_format.page_break_before = True
-    return paragraph
-
-
-def add_page_break(document: Document) -> None:
-    """End the page here (a paragraph holding a page break, as Word itself writes it)."""
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def add_bullets(document: Document, lines: Iterable[str], empty: str) -> None:
-    """Add a bulleted list, or the sentence ``empty`` when there is nothing to list."""
-    added = False
-    for line in lines:
-        add_text(document, line, style="List Bullet")
-        added = True
-    if not added:
-        add_text(document, empty)
-
-
-def add_labelled(document: Document, label: str, text: str) -> Paragraph:
-    """Add a paragraph whose first words are bold, e.g. "Status: Met"."""
-    paragraph = document.add_paragraph()
-    paragraph.add_run(clean_text(label)).bold = True
-    paragraph.add_run(clean_text(text))
-    return paragraph
-
-
-def long_date(value: date) -> str:
-    """Write a date as "31 March 2009"."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
-    """``1 item`` / ``2 items``."""
-    word = noun if count == 1 else (plural_noun or noun + "s")
-    return f"{count} {word}"
-
-
-# --- tables ----------------------------------------------------------------------------------------------
-
-
-def fill_cell(cell: _Cell, text: str, bold: bool = False) -> None:
-    """Write cleaned text into a table cell in the smaller table font."""
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(clean_text(text))
-    run.font.size = TABLE_SIZE
-    run.bold = bold
-
-
-def shade_cell(cell: _Cell, fill: str) -> None:
-    """Colour a cell's background via w:shd in its tcPr."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr = cell._tc.get_or_add_tcPr()
-    # w:shd must come after the cell width (w:tcW) and before alignment elements; width is set first.
-    tc_pr.append(shading)
-
-
-def mark_header_row(row: _Row) -> None:
-    """Repeat the row at the top of every page the table spans, and keep it in one piece."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-
-
-def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> Table:
-    """Add a grid table with a bold, shaded, repeating header row and fixed column widths."""
-    body = [list(values) for values in rows]
-    # All rows are created at once: cheaper than add_row() for portfolios of thousands of items.
-    table: Table = document.add_table(rows=1 + len(body), cols=len(columns))
-    table.style = TABLE_STYLE
-    table.autofit = False
-    for grid_column, column in zip(table.columns, columns, strict=True):
-        grid_column.width = Cm(column.width_cm)  # the grid widths LibreOffice uses
-    header, *data_rows = table.rows
-    mark_header_row(header)
-    for cell, column in zip(header.cells, columns, strict=True):
-        cell.width = Cm(column.width_cm)  # the cell widths Word uses
-        fill_cell(cell, column.header, bold=True)
-        shade_cell(cell, HEADER_FILL)
-    for row, values in zip(data_rows, body, strict=True):
-        for cell, value, column in zip(row.cells, values, columns, strict=True):
-            cell.width = Cm(column.width_cm)
-            fill_cell(cell, value)
-    return table
-
-
-def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                      empty: str) -> None:
-    """Add a table when there are rows, otherwise a sentence saying there is nothing to show."""
-    if rows:
-        add_table(document, columns, rows)
-    else:
-        add_text(document, empty)
-
-
-# --- title page and contents -----------------------------------------------------------------------------
-
-
-def add_title_page(document: Document, result: RunResult) -> None:
-    """Title, organisation, as-of date, framework, versions and the inputs the report was made from."""
-    add_text(document, TITLE, style="Title")
-    add_text(document, result.settings.organisation, style="Subtitle")
-    add_text(document, f"Evidence assessed as at {long_date(result.settings.as_of)}")
-    add_labelled(document, "Target framework: ", f"{result.framework_title} ({result.framework_id})")
-    add_labelled(document, "Rules version: ", result.rules_version)
-    add_labelled(document, "Produced by: ", f"cse-migrate {result.tool_version}")
-    add_labelled(document, "Generated from:", "")
-    add_bullets(document, result.inputs, empty="(no inputs recorded)")
-    add_page_break(document)
-
-
-def add_contents(document: Document) -> None:
-    """A real TOC field over Heading 1 to 3; Word fills it in on opening (or on right-click, Update Field)."""
-    add_text(document, "Contents", style="TOC Heading")
-    add_field(document.add_paragraph(), TOC_INSTRUCTION, TOC_PLACEHOLDER)
-    add_page_break(document)
-
-
-# --- executive summary -----------------------------------------------------------------------------------
 
 
 def counts_sentence(result: RunResult) -> str:
@@ -386,30 +100,11 @@ def open_summary(document: Document, result: RunResult, outcome: str) -> None:
     add_text(document, stale_sentence(result.settings))
 
 
-def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                     fills: Sequence[str]) -> Table:
-    """A summary table whose second column (status or rating) is shaded row by row."""
-    table = add_table(document, columns, rows)
-    for row, fill in zip(table.rows[1:], fills, strict=True):
-        shade_cell(row.cells[1], fill)
-    return table
-
-
-def add_executive_summary(document: Document, result: RunResult) -> None:
-    """Counts, outcome and the colour-coded status table."""
-    open_summary(document, result, outcome_sentence(result.criteria))
-    columns = (Column("Criterion", 4.7), Column("Status", 2.5), Column("Strength", 2.1),
-               Column("Evidence", 2.5), Column("Stale", 1.5), Column("Best evidence", 3.7))
-    rows = [(f"{c.id} {c.title}", c.status, c.strength, evidence_summary(c), str(c.stale_count),
-             ", ".join(c.best[:3]) or "none") for c in result.criteria]
-    add_shaded_table(document, columns, rows, [STATUS_FILL[c.status] for c in result.criteria])
-
-
-# --- one section per criterion ---------------------------------------------------------------------------
-
 # Widths leave room for a wider fallback font where Calibri is not installed (LibreOffice on Linux).
 EVIDENCE_COLUMNS = (Column("Ref", 1.8), Column("Evidence", 5.5), Column("Source", 3.0), Column("Date", 2.0),
                     Column("Score", 1.4), Column("Why", 3.3))
+
+
 REVIEW_COLUMNS = (Column("Ref", 1.6), Column("Evidence", 6.5), Column("Source", 3.4), Column("Mapped to", 1.6),
                   Column("Score", 1.3), Column("Also", 2.6))
 
@@ -460,9 +155,6 @@ def add_criterion_section(document: Document, criterion: CriterionResult, items:
     add_bullets(document, criterion.actions, empty="No actions suggested.")
     add_heading(document, "Evidence an assessor will expect", 2)
     add_bullets(document, criterion.expected_evidence, empty="The framework lists no specific evidence.")
-
-
-# --- appendices ------------------------------------------------------------------------------------------
 
 
 def add_appendices(document: Document, result: RunResult) -> None:
