@@ -22,11 +22,12 @@ import pytest
 from click.testing import CliRunner
 
 from cse_migrate.cli import cli
-from cse_migrate.errors import ExitCode, OutputError, stable_message
-from cse_migrate.model import RunResult
+from cse_migrate.errors import ExitCode, InputFileError, OutputError, stable_message
+from cse_migrate.limits import DEFAULT_LIMITS
+from cse_migrate.model import FileError, FileRead, RunResult
 from cse_migrate.options import RunOptions
 from cse_migrate.output import LOCK_NAME, STAGING_PREFIX, acquire_output_lock, atomic_write, replace_set
-from cse_migrate.pipeline import REPORT_NAMES, analyse, write_reports
+from cse_migrate.pipeline import REPORT_NAMES, InputFile, analyse, read_one, write_reports
 from cse_migrate.rules import RuleSet
 
 LOG = "Ref,Evidence\n2.1,Customer panel meets quarterly to review complaints\n"
@@ -240,14 +241,17 @@ def test_error_messages_carry_no_memory_addresses() -> None:
     assert stable_message("offset 0x1F is bad") == "offset 0x1F is bad"  # short hex numbers are data
 
 
-def test_a_file_error_with_an_address_is_the_same_every_run(tmp_path: Path, rules: RuleSet,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = evidence(tmp_path)
+def test_a_file_error_with_an_address_is_the_same_every_run(tmp_path: Path) -> None:
+    class Worker:
+        """Stands in for the reading process: refuses the file with a library's text that carries an address."""
 
-    def boom(*_args: object, **_kwargs: object) -> None:
-        raise ValueError(f"cannot use {object()!r}")
+        def read(self, *_args: object) -> FileRead:
+            raise InputFileError("log.csv", f"not a readable PDF (PdfReadError: cannot use {object()!r})")
 
-    monkeypatch.setattr("cse_migrate.pipeline.read_file", boom)
-    messages = {analyse([folder], rules).errors[0].message for _ in range(2)}
-    assert messages == {"could not be read (ValueError: cannot use <object object>); check the file opens in "
-                        "its own program"}
+    messages = set()
+    for _ in range(2):
+        errors: list[FileError] = []
+        read_one(Worker(), InputFile(tmp_path / "log.csv", "log.csv"), DEFAULT_LIMITS, None, [],  # type: ignore[arg-type]
+                 errors)
+        messages.add(errors[0].message)
+    assert messages == {"not a readable PDF (PdfReadError: cannot use <object object>)"}
