@@ -207,6 +207,31 @@ def xlsx_huge_shared_strings(megabytes: int) -> bytes:
     return out.getvalue()
 
 
+def docx_huge_document_xml(megabytes: int) -> bytes:
+    """A .docx whose document.xml is ``megabytes`` of paragraphs (the issue's 68 MB file held 480 MB)."""
+    template = io.BytesIO(docx_paragraphs(1))
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info, source.read(info))
+                continue
+            xml = source.read(info).decode("utf-8")
+            head, tail = xml.split("<w:body>", 1)
+            with archive.open("word/document.xml", "w", force_zip64=True) as part:
+                part.write((head + "<w:body>").encode())
+                written = 0
+                n = 0
+                while written < megabytes * 1024 * 1024:
+                    block = "".join(f"<w:p><w:r><w:t>Paragraph {n + k} about the customer panel and complaints "
+                                    f"handling standards.</w:t></w:r></w:p>" for k in range(1_000)).encode()
+                    part.write(block)
+                    written += len(block)
+                    n += 1_000
+                part.write(("<w:sectPr/></w:body>" + tail.split("</w:body>", 1)[1]).encode())
+    return out.getvalue()
+
+
 def csv_rows(count: int) -> bytes:
     rng = random.Random(5)
     words = WORDS
@@ -294,6 +319,8 @@ CASES: tuple[Case, ...] = (
          heavy=True),
     Case("xlsx-480mb-shared-strings", lambda f: write(f, "strings.xlsx", xlsx_huge_shared_strings(480)),
          budget=300, heavy=True),
+    Case("docx-480mb-document-xml", lambda f: write(f, "huge.docx", docx_huge_document_xml(480)), budget=300,
+         heavy=True),
 )
 
 
