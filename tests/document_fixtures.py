@@ -125,6 +125,9 @@ def hidden_docx(path: Path) -> Hidden:
         f"</w:fldSimple>{_run(' in full.')}</w:p>")
     add(f"<w:p {W} xmlns:v='urn:schemas-microsoft-com:vml'>{_run('Sidebar anchor.')}<w:r><w:pict><v:shape>"
         f"<v:textbox><w:txbxContent>{_p(TEXT_BOX)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+    add(f"<w:altChunk {W} xmlns:r='http://schemas.openxmlformats.org/officeDocument/2006/relationships' "
+        f"r:id='rIdChunk'/>")
+    add(f"<w:p {W}><w:r><w:object/></w:r></w:p>")
     add(f"<w:sdt {W}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{_p(PLACEHOLDER)}</w:sdtContent></w:sdt>")
     commented = document.add_paragraph("Plain paragraph: the service publishes its customer standards.")
     sect.addprevious(commented._p)

@@ -57,11 +57,15 @@ def test_docx_reads_every_place_word_hides_text(tmp_path: Path) -> None:
     assert by_text[BLOCK_SDT] == "hidden.docx para 2"
     assert by_text[INSERTED] == "hidden.docx para 4"
     # what was deliberately left out: 2 deletions (w:del and w:moveFrom), 1 header paragraph, 1 comment,
-    # 1 picture description; the placeholder is structure
-    assert read.not_read == 5
+    # 1 picture description, 1 embedded object, 1 document chunk; the placeholder is structure
+    assert read.not_read == 7
     assert read.notes == (
         "1 content control(s) still showing their placeholder text were counted as structure, not evidence",
         "1 comment(s) not read: reviewers' comments are about the document, not evidence in it",
+        "1 embedded document chunk(s) (altChunk) not read: open the document in Word and save it again, which "
+        "merges them into the text",
+        "1 embedded object(s) (a spreadsheet or document inside the file) not read: save each as a file of its "
+        "own and add it to the input",
         "1 header and footer paragraph(s) with text not read: page headers and footers are page furniture",
         "1 image description(s) (alt text) not read: they describe pictures, not evidence; put the evidence in "
         "the text to map it",
@@ -84,17 +88,17 @@ def test_not_read_reaches_all_three_reports(tmp_path: Path) -> None:
     result = analyse([tmp_path / "in"], load_rules())
     paths = write_reports(result, tmp_path / "out")
     entry = json.loads(paths["json"].read_text(encoding="utf-8"))["files"][0]
-    assert (entry["file"], entry["not_read"]) == ("hidden.docx", 5)
+    assert (entry["file"], entry["not_read"]) == ("hidden.docx", 7)
     assert any(n.startswith("2 tracked deletion(s) not read") for n in entry["notes"])
     files = load_workbook(paths["xlsx"])["Files"]
     header = [c.value for c in files[1]]
     row = dict(zip(header, [c.value for c in files[2]], strict=True))
-    assert row["Not read"] == 5 and "2 tracked deletion(s) not read" in str(row["Notes"])
+    assert row["Not read"] == 7 and "2 tracked deletion(s) not read" in str(row["Notes"])
     import docx
 
     document = docx.Document(str(paths["docx"]))
     appendix = next(t for t in document.tables if t.rows[0].cells[-1].text == "Not read")
-    assert appendix.rows[1].cells[0].text == "hidden.docx" and appendix.rows[1].cells[-1].text == "5"
+    assert appendix.rows[1].cells[0].text == "hidden.docx" and appendix.rows[1].cells[-1].text == "7"
 
 
 # --- PDF running headers and footers ----------------------------------------------------------------------

@@ -17,7 +17,8 @@ body is walked here element by element and text is read wherever Word shows it:
 Headings are structure, not evidence: a heading such as "Criterion 2: Actively engage ..." gives the Charter
 Mark context to everything below it until the next such heading. Captions and tables of contents are page
 furniture and are counted, not turned into evidence. Parts that are deliberately not read (page headers and
-footers, comments, footnotes and endnotes, images' descriptions, deleted text) are counted per file in
+footers, comments, footnotes and endnotes, images' descriptions, deleted text, embedded objects and document
+chunks) are counted per file in
 ``not_read``, each kind with a note, so a reviewer sees what was left out and why.
 
 python-docx parses with lxml without resolving entities, and :mod:`cse_migrate.readers.archive` has already
@@ -56,6 +57,7 @@ _NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
 _DELETED = {qn("w:del"), qn("w:moveFrom")}
 _TEXTBOX = qn("w:txbxContent")
 _FALLBACK = f"{{{_MC}}}Fallback"
+_ALT_CHUNK, _OBJECT = qn("w:altChunk"), qn("w:object")
 _DOC_PR = f"{{{_WP}}}docPr"
 # Inside a paragraph these hold no displayed text of their own (properties, field codes, deleted text) or hold
 # text read separately (text boxes inside drawings and legacy shapes).
@@ -131,6 +133,9 @@ class _Reader:
                 self.read_content_control(element)
             elif tag in _DELETED:
                 self.count_deleted(element)
+            elif tag == _ALT_CHUNK:
+                self.not_read["embedded document chunk(s) (altChunk) not read: open the document in Word and "
+                              "save it again, which merges them into the text"] += 1
             elif isinstance(tag, str) and len(element):
                 self.read_blocks(element)  # customXml and other wrappers: their content is the document's
 
@@ -228,6 +233,11 @@ class _Reader:
             self.not_read["tracked deletion(s) not read: deleted text is not evidence (accept or reject the "
                           "changes in Word to change what is read)"] += 1
 
+    def count_embedded_objects(self) -> None:
+        for _ in self.document.element.body.iter(_OBJECT):
+            self.not_read["embedded object(s) (a spreadsheet or document inside the file) not read: save each as "
+                          "a file of its own and add it to the input"] += 1
+
     def count_image_descriptions(self) -> None:
         for pr in self.document.element.body.iter(_DOC_PR):
             if (pr.get("descr") or "").strip() and not _inside_fallback(pr):
@@ -268,6 +278,7 @@ def _read_document(document: DocxDocument, job: FileToRead) -> FileRead:
     reader = _Reader(document, job)
     reader.read_blocks(document.element.body)
     reader.count_image_descriptions()
+    reader.count_embedded_objects()
     reader.count_other_parts()
     return reader.result()
 

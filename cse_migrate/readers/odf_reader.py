@@ -51,6 +51,8 @@ _NOT_READ = {
     "note": "footnote(s) or endnote(s) not read; move a note into the text to map it",
     "desc": "image description(s) (alt text) not read: they describe pictures, not evidence",
     "title": "image description(s) (alt text) not read: they describe pictures, not evidence",
+    "object": "embedded object(s) (a spreadsheet or document inside the file) not read: save each as a file of "
+              "its own and add it to the input",
 }
 _NO_TEXT = {"annotation-end", "change", "change-start", "change-end", "tracked-changes", "soft-page-break",
             "bookmark", "bookmark-start", "bookmark-end", "reference-mark", "sequence-decls"}
@@ -279,7 +281,7 @@ def element_text(element: Element, skipped: Counter[str] | None = None) -> str:
             elif local == "line-break":
                 out.append("\n")
             elif local in _NOT_READ:
-                if skipped is not None and _has_text(child):
+                if skipped is not None and (local == "object" or _has_text(child)):
                     skipped[_NOT_READ[local]] += 1
             elif local in _NO_TEXT:
                 continue
