@@ -16,6 +16,7 @@ folder (:func:`safe_folder_name`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -255,6 +256,12 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as exc:
+        if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+            # a file system without locks (some network shares): runs cannot be kept apart there, but each
+            # run's reports are still replaced as a set
+            return True
+        raise OutputError(f"cannot lock the output folder ({exc.strerror or exc}); choose another folder") from exc
     return True
 
 

@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -74,7 +74,7 @@ HOLDER = textwrap.dedent("""
 
 
 @pytest.fixture
-def other_run(tmp_path: Path) -> Callable[[Path], subprocess.Popen[str]]:
+def other_run(tmp_path: Path) -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
     started: list[subprocess.Popen[str]] = []
 
     def start(folder: Path) -> subprocess.Popen[str]:
@@ -84,7 +84,7 @@ def other_run(tmp_path: Path) -> Callable[[Path], subprocess.Popen[str]]:
         assert process.stdout is not None and process.stdout.readline().strip() == "held"
         return process
 
-    yield start  # type: ignore[misc]
+    yield start
     for process in started:
         if process.poll() is None:
             process.communicate("", timeout=30)
@@ -109,7 +109,7 @@ def test_the_cli_exits_5_before_analysing_when_the_folder_is_held(
     out = tmp_path / "out"
     holder = other_run(out)
     result = CliRunner().invoke(cli, ["analyse", str(evidence(tmp_path)), "-o", str(out)])
-    assert result.exit_code == ExitCode.OUTPUT_FAILED == 5
+    assert result.exit_code == int(ExitCode.OUTPUT_FAILED) == 5
     assert f"another cse-migrate run is writing to this output folder (pid {holder.pid} on" in result.stderr
     assert only_reports(out) == [LOCK_NAME]  # nothing written; the holder's lock untouched
 
@@ -129,6 +129,20 @@ def test_the_lock_nests_within_one_process(tmp_path: Path, rules: RuleSet) -> No
     with acquire_output_lock(out):
         write_reports(analyse([evidence(tmp_path)], rules), out)  # the CLI holds it around write_reports
         assert (out / LOCK_NAME).exists()
+    assert only_reports(out) == REPORTS
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_file_system_without_locks_still_gets_the_reports(tmp_path: Path, rules: RuleSet,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    def no_locks(_fd: int, _operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    out = tmp_path / "share"
+    write_reports(analyse([evidence(tmp_path)], rules), out)
     assert only_reports(out) == REPORTS
 
 
@@ -191,8 +205,12 @@ def test_a_failed_rename_puts_the_previous_set_back(tmp_path: Path, rules: RuleS
 
 
 def test_replace_set_writes_any_set_of_files(tmp_path: Path) -> None:
-    written = replace_set(tmp_path / "set", {"a.txt": lambda p: p.write_text("A"),
-                                             "b.txt": lambda p: p.write_text("B")})
+    def writer(text: str) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            path.write_text(text)
+        return write
+
+    written = replace_set(tmp_path / "set", {"a.txt": writer("A"), "b.txt": writer("B")})
     assert {n: p.read_text() for n, p in written.items()} == {"a.txt": "A", "b.txt": "B"}
     assert only_reports(tmp_path / "set") == ["a.txt", "b.txt"]
 
