@@ -19,7 +19,13 @@ from docx.text.paragraph import Paragraph
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
-from cse_migrate.readers.base import FileToRead, check_rows, clean_unit_text, parser_errors
+from cse_migrate.readers.base import (
+    FileToRead,
+    check_document_parts,
+    check_rows,
+    clean_unit_text,
+    parser_errors,
+)
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.refs import parse_ref
 
@@ -50,6 +56,7 @@ def _table_rows(table: Table) -> list[list[object]]:
 
 def read_docx(job: FileToRead) -> FileRead:
     try:
+        check_document_parts(job, "Word document's")
         with job.open() as stream:
             document = docx.Document(stream)
         return _read_document(document, job)
