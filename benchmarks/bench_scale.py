@@ -29,7 +29,7 @@ from pathlib import Path
 import docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from hostile_pdf import text_pdf  # the generator the tests use
+from hostile_pdf import text_pdf
 
 SUBJECTS = ("Customer panel meeting", "Complaints review", "Staff training session", "Mystery shopping visit",
             "Satisfaction survey", "Consultation event", "Equality impact assessment", "Service standards leaflet",
