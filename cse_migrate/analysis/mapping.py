@@ -38,6 +38,7 @@ DIMINISH = 0.6
 MIN_FUZZY_LENGTH = 5
 # Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
 BLOCK = 1000
+FORM_CACHE = 50_000  # word forms whose similarity rows are kept between blocks (50,000 x ~800 bytes)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Matcher:
         self.phrases = _dedupe([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
+        self._short_vocab = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab], dtype=bool)
+        self._form_rows: dict[str, NDArray[np.uint8]] = {}
         self._build_arrays()
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
@@ -139,20 +142,35 @@ class Matcher:
             per_item.append([(stem(t), t) for t in toks] + [(t, t) for t in toks])
         forms = sorted({form for pairs in per_item for form, _ in pairs})
         index = {f: i for i, f in enumerate(forms)}
-        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
-        if forms and self.vocab:
-            matrix = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                   score_cutoff=self.settings.fuzzy_cutoff)
-            short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in forms])
-            short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab])
-            # short words on either side must match exactly
-            matrix[(short_f[:, None] | short_v[None, :]) & (matrix < 100)] = 0
+        matrix = self._similarities(forms)
         block = _Block([[(index[f], w) for f, w in pairs] for pairs in per_item], matrix)
         block.sim = np.zeros((len(items), len(self.vocab)), dtype=np.float32)
         for row, pairs in enumerate(block.words):
             if pairs:
                 block.sim[row] = matrix[sorted({r for r, _ in pairs})].max(axis=0) / 100.0
         return block
+
+    def _similarities(self, forms: Sequence[str]) -> NDArray[np.uint8]:
+        """(forms x vocabulary) fuzzy similarities, 0 below the cutoff. A form's row depends only on the form, so
+        rows are kept between blocks (a log of 200,000 rows repeats the same few thousand words): only forms not
+        seen before are scored. The cache is emptied when it reaches FORM_CACHE forms, to bound its memory."""
+        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
+        if not forms or not self.vocab:
+            return matrix
+        new = [f for f in forms if f not in self._form_rows]
+        if len(self._form_rows) + len(new) > FORM_CACHE:
+            self._form_rows.clear()
+            new = list(forms)
+        if new:
+            rows = process.cdist(new, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
+                                 score_cutoff=self.settings.fuzzy_cutoff)
+            short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in new])
+            # short words on either side must match exactly
+            rows[(short_f[:, None] | self._short_vocab[None, :]) & (rows < 100)] = 0
+            self._form_rows.update(zip(new, rows, strict=True))
+        for index, form in enumerate(forms):
+            matrix[index] = self._form_rows[form]
+        return matrix
 
     def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
         """(items x phrases): weight times the worst token similarity, 0 unless every token matched."""

@@ -40,7 +40,13 @@ from lxml import etree
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, RawItem, Source
-from cse_migrate.readers.base import FileToRead, check_rows, clean_unit_text, parser_errors
+from cse_migrate.readers.base import (
+    FileToRead,
+    check_document_parts,
+    check_rows,
+    clean_unit_text,
+    parser_errors,
+)
 from cse_migrate.readers.common import rows_to_items
 from cse_migrate.refs import parse_ref
 
@@ -77,6 +83,7 @@ _PART_KINDS = (
 
 def read_docx(job: FileToRead) -> FileRead:
     try:
+        check_document_parts(job, "Word document's")
         with job.open() as stream:
             document = docx.Document(stream)
         return _read_document(document, job)

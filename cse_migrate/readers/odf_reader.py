@@ -29,7 +29,7 @@ from odf.opendocument import OpenDocument, load
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead
-from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
+from cse_migrate.readers.base import FileToRead, check_cells, check_document_parts, check_rows, describe, parser_errors
 from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.common import SheetRows, items_from_sheets
 
@@ -103,6 +103,7 @@ def read_odt(job: FileToRead) -> FileRead:
 
 def _load(job: FileToRead, kind: str, advice: str) -> OpenDocument:
     try:
+        check_document_parts(job, f"{kind}'s")
         with job.open() as stream:
             return load(stream)
     except _ERRORS as exc:
