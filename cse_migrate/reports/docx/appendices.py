@@ -191,13 +191,13 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
     add_table(document, (Column("Setting", 6.4), Column("Value", 1.3), Column("Source", 1.9),
                          Column("Where the value comes from", 7.4)), settings_rows(result))
     add_heading(document, "Rules", 3)
-    add_text(document, "Rules packs used, in the order they were laid over each other (the bundled rules first); "
-                       "the checksum covers every file of the pack.")
-    add_table_or_note(document, (Column("Pack", 3.6), Column("Version", 2.6), Column("Provider", 5.0),
-                                 Column("Checksum", 5.8)),
-                      [(p.id, p.version, p.provider, p.sha256[:16]) for p in result.rule_packs],
-                      "No rules packs were recorded.")
-    add_text(document, "")
+    if len(result.rule_packs) > 1:  # the bundled rules alone are identified by the rules version below
+        add_text(document, "Rules packs used, in the order they were laid over each other (the bundled rules "
+                           "first); the checksum covers every file of the pack.")
+        add_table(document, (Column("Pack", 3.6), Column("Version", 2.6), Column("Provider", 5.0),
+                             Column("Checksum", 5.8)),
+                  [(p.id, p.version, p.provider, p.sha256[:16]) for p in result.rule_packs])
+        add_text(document, "")
     add_text(document, f"Rules version {result.rules_version}, produced with cse-migrate {result.tool_version}. "
                        "The checksums (SHA-256, first 16 characters; results.json has them in full) identify the "
                        "exact rules files used.")
