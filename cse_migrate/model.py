@@ -221,6 +221,12 @@ class CriterionResult:
     children: tuple[str, ...] = ()
     rating: Rating | None = None
     rating_reasons: tuple[str, ...] = ()  # why the rating is what it is, in words
+    # The two axes a reader needs apart (cse_migrate/analysis/coverage.py). Coverage: what the content shows
+    # whatever its age (a status for a flat framework, a rating for a hierarchical one). Held back: which axis
+    # keeps the status or rating below the top one: "coverage" (not enough strong evidence), "currency" (the
+    # evidence is there but out of date or undated), both, or neither.
+    coverage: str = ""
+    held_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

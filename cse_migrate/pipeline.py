@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
 from cse_migrate.analysis.gaps import analyse_gaps
@@ -278,6 +279,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
+    criteria = assess_coverage(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
@@ -289,8 +291,9 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         projection=project_result(rules, framework, criteria))
 
 
-def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[str, Path]:
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically), and with ``pdf``
+    gap-report.pdf through LibreOffice."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
@@ -300,4 +303,9 @@ def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     write_results_json(result, paths["json"])
     write_evidence_workbook(result, paths["xlsx"])
     write_gap_report(result, paths["docx"])
+    if pdf:
+        from cse_migrate.reports.pdf import write_pdf
+
+        paths["pdf"] = outdir / "gap-report.pdf"
+        write_pdf(paths["docx"], paths["pdf"])
     return paths
