@@ -1,6 +1,7 @@
 """Load and validate the mapping rules under ``mappings/``.
 
-Rules are data: frameworks, crosswalks, lexicons, a shared vocabulary and noise patterns, written in YAML. Every
+Rules are data: frameworks, crosswalks, lexicons, a shared vocabulary, noise patterns and statement rules
+(absence and plan), written in YAML. Every
 file declares its ``kind`` and is checked against a schema on load; each problem names the file, the key and
 what is wrong, and they are raised together as one :class:`RulesError`.
 
@@ -22,7 +23,7 @@ import yaml
 from cse_migrate.errors import RulesError
 from cse_migrate.model import RuleFileInfo
 from cse_migrate.rules.lint import check_phrases
-from cse_migrate.rules.model import KINDS, CrosswalkRule, Framework, Lexicon, NoisePattern, RuleSet
+from cse_migrate.rules.model import KINDS, CrosswalkRule, Framework, Lexicon, NoisePattern, RuleSet, StatementRule
 from cse_migrate.rules.schema import (
     Checker,
     StringLoader,
@@ -32,6 +33,7 @@ from cse_migrate.rules.schema import (
     parse_framework,
     parse_lexicon,
     parse_noise,
+    parse_statements,
     parse_vocabulary,
 )
 from cse_migrate.text import Vocabulary
@@ -61,6 +63,7 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
     lexicons: dict[str, Lexicon] = {}
     vocab: Vocabulary | None = None
     noise: list[NoisePattern] = []
+    statements: list[StatementRule] = []
     infos: list[RuleFileInfo] = []
     for rel, path in _rule_files(roots).items():
         label = str(path)
@@ -91,6 +94,8 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
                 lexicons[lex.framework] = lex
         elif kind == "vocabulary":
             vocab = parse_vocabulary(doc, c)
+        elif kind == "statements":
+            statements.extend(parse_statements(doc, c))
         else:
             noise.extend(parse_noise(doc, c))
     _resolve_extensions(frameworks, lexicons, problems)
@@ -105,7 +110,7 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
     assert vocab is not None
     digest = hashlib.sha256("".join(i.sha256 for i in infos).encode()).hexdigest()[:12]
     return RuleSet(frameworks, tuple(crosswalks), lexicons, vocab, tuple(noise), tuple(infos),
-                   f"rules-{digest}", tuple(str(r) for r in roots), tuple(warnings))
+                   f"rules-{digest}", tuple(str(r) for r in roots), tuple(warnings), tuple(statements))
 
 
 def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Lexicon],

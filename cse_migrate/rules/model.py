@@ -16,7 +16,9 @@ RELATIONSHIPS = ("equal", "subset-of", "superset-of", "intersects-with", "not-re
 RATIONALES = ("syntactic", "semantic", "functional")
 PROVENANCES = ("official", "analyst", "user", "supplier")
 ROLES = ("target", "legacy")
-KINDS = ("framework", "crosswalk", "lexicon", "vocabulary", "noise")
+KINDS = ("framework", "crosswalk", "lexicon", "vocabulary", "noise", "statements")
+# What a statement rule says a clause is (mappings/statements.yaml; docs/labeling.md, "What kind of statement it is").
+MEANINGS = ("support", "absence", "plan")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 # Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
@@ -148,6 +150,18 @@ class NoisePattern:
 
 
 @dataclass(frozen=True)
+class StatementRule:
+    """A rule that says what a clause states: ``support`` (set aside a negation that states a good result),
+    ``absence`` (a practice missing, stopped or not yet done) or ``plan`` (only intended)."""
+
+    id: str
+    means: str
+    pattern: re.Pattern[str]
+    description: str
+    file: str
+
+
+@dataclass(frozen=True)
 class RuleSet:
     frameworks: dict[str, Framework]
     crosswalks: tuple[CrosswalkRule, ...]
@@ -158,6 +172,7 @@ class RuleSet:
     version: str
     roots: tuple[str, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())  # not wrong, but worth a rules author's look
+    statements: tuple[StatementRule, ...] = field(default=())  # absence and plan rules (mappings/statements.yaml)
 
     def framework(self, fid: str) -> Framework:
         try:

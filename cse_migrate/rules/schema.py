@@ -9,6 +9,7 @@ are numbers.
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,8 +25,10 @@ from cse_migrate.rules.model import (
     CriterionLexicon,
     CrosswalkRule,
     Framework,
+    MEANINGS,
     Lexicon,
     NoisePattern,
+    StatementRule,
 )
 from cse_migrate.rules.settings import SETTING_SPECS
 from cse_migrate.text import Phrase, Vocabulary
@@ -272,4 +275,87 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))
+    return out
+
+
+_REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
+_REFUSED = {sre_parse.ASSERT: "a look-around", sre_parse.ASSERT_NOT: "a look-around",
+            sre_parse.GROUPREF: "a back-reference", sre_parse.GROUPREF_EXISTS: "a conditional back-reference"}
+
+
+def linear_problem(pattern: str) -> str | None:
+    """Why ``pattern`` might not run in time linear in the text, or None.
+
+    A statement rule runs on every clause of every item, and rules packs come from other hands, so a pattern may
+    not nest one quantifier inside another (``(a+)*``, the shape of catastrophic backtracking) and may not use
+    look-arounds or back-references (which a linear-time engine such as RE2 cannot run). Evidence is folded
+    before matching (white space collapsed to one space), so ``\\s`` rarely needs a quantifier inside a group.
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error as exc:
+        return f"not a valid regular expression: {exc}"
+
+    def walk(items: Any, inside_repeat: bool) -> str | None:
+        for op, arg in items:
+            if op in _REFUSED:
+                return f"{_REFUSED[op]} is not allowed (patterns must run in linear time)"
+            if op in _REPEATS:
+                if inside_repeat:
+                    return "a quantifier inside a quantified group is not allowed (patterns must run in linear time)"
+                found = walk(arg[2], True)
+            elif op is sre_parse.SUBPATTERN:
+                found = walk(arg[3], inside_repeat)
+            elif op is sre_parse.ATOMIC_GROUP:
+                found = walk(arg, inside_repeat)
+            elif op is sre_parse.BRANCH:
+                found = next((f for branch in arg[1] if (f := walk(branch, inside_repeat))), None)
+            else:
+                found = None
+            if found:
+                return found
+        return None
+
+    return walk(parsed, False)
+
+
+def phrases_pattern(phrases: Sequence[str]) -> str:
+    """Literal phrases as one pattern: whole words, any run of spaces or hyphens between them."""
+    parts = [r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", p.strip().lower()) if word)
+             for p in phrases]
+    return r"\b(?:" + "|".join(part for part in parts if part) + r")\b"
+
+
+def parse_statements(doc: dict[str, Any], c: Checker) -> list[StatementRule]:
+    """Statement rules: each has an id, what it ``means`` (support, absence, plan), a ``pattern`` and/or
+    ``phrases``, and a description. Patterns are checked for linear running time."""
+    c.unknown(doc, {"kind", "description", "rules"}, "")
+    out = []
+    seen: set[str] = set()
+    for i, raw in enumerate(c.seq(doc.get("rules"), "rules")):
+        key = f"rules[{i}]"
+        entry = c.mapping(raw, key)
+        c.unknown(entry, {"id", "means", "pattern", "phrases", "description"}, key)
+        rid = c.ident(entry, "id", key)
+        if rid in seen:
+            c.fail(f"{key}.id", f"duplicate rule id '{rid}'")
+        seen.add(rid)
+        means = c.choice(entry, "means", key, MEANINGS)
+        pieces = []
+        if entry.get("pattern") is not None:
+            text = c.text(entry, "pattern", key)
+            problem = linear_problem(text) if text else None
+            if problem:
+                c.fail(f"{key}.pattern", problem)
+            elif text:
+                pieces.append(text)
+        phrases = _texts(c, entry.get("phrases"), f"{key}.phrases")
+        if phrases:
+            pieces.append(phrases_pattern(phrases))
+        if not pieces:
+            if "pattern" not in entry and not phrases:
+                c.fail(key, "needs a pattern or phrases")
+            continue
+        out.append(StatementRule(rid, means, re.compile("|".join(f"(?:{p})" for p in pieces), re.IGNORECASE),
+                                 c.text(entry, "description", key, False), c.file))
     return out
