@@ -185,6 +185,21 @@ class ItemResult:
     gap_text: str = ""
     # The absence/plan rule that recognised the statement (id from mappings/), for explanations.
     kind_rule: str = ""
+    # For a support item with a gap_text: where that gap belongs (the gap clause scored on its own). An absence or
+    # plan item's gap goes where the item is mapped, so this stays empty for it; use :meth:`gap_routes`.
+    gap_mappings: tuple[Mapping, ...] = ()
+
+    @property
+    def counts_as_evidence(self) -> bool:
+        """Mapped and a statement of a practice in place: only such items count towards statuses and ratings."""
+        return self.status == "mapped" and self.kind == "support"
+
+    def gap_routes(self) -> tuple[Mapping, ...]:
+        """The criteria this item raises a gap finding in: an absence or plan item's own mappings, or the
+        mappings of a support item's gap clause; empty when the item states no gap."""
+        if self.status != "mapped":
+            return ()
+        return self.mappings if self.kind != "support" else self.gap_mappings if self.gap_text else ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,11 @@ class CriterionResult:
     children: tuple[str, ...] = ()
     rating: Rating | None = None
     rating_reasons: tuple[str, ...] = ()  # why the rating is what it is, in words
+    # Gap findings (issue 9): items that say a practice here is missing, lapsed or only planned, and support items
+    # whose gap clause belongs here; item ids, best score first. They are never counted as evidence.
+    findings: tuple[str, ...] = ()
+    # Evidence dated after the as-of date: listed, counted in evidence_count, never towards Met or Compliance.
+    future: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -237,6 +257,9 @@ class Settings:
     duplicate_similarity: float
     review_below: float = 0.65  # a mapping scoring below this needs a person to check it
     review_margin: float = 0.1  # ... and so does a top mapping this close to the runner-up
+    # Strong gap findings (the evidence saying a practice is missing, lapsed or only planned) a criterion may
+    # carry and still be Met.
+    met_max_findings: int = 0
 
 
 @dataclass(frozen=True)

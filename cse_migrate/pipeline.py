@@ -1,5 +1,6 @@
 """The story of one run: find the files, read them, number the evidence, set noise aside, fold duplicates,
-map what is left, analyse the gaps. Each stage is a small function; :func:`analyse` calls them in order.
+map what is left, judge what each item states (a practice in place, missing or only planned), analyse the gaps.
+Each stage is a small function; :func:`analyse` calls them in order.
 
 Writing the reports is separate (:func:`write_reports`) so that a batch run, a test or another tool can
 analyse without writing, or write the same result in other ways.
@@ -23,6 +24,7 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.analysis.statements import StatementJudge
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
@@ -55,7 +57,8 @@ def make_settings(framework: Framework, as_of: date | None = None, organisation:
         secondary_ratio=float(values["secondary_ratio"]),
         stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
         met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]),
-        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
+        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]),
+        met_max_findings=int(values["met_max_findings"]))
 
 
 def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
@@ -180,6 +183,43 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     return results
 
 
+def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, matcher: Matcher,
+                     settings: Settings) -> list[ItemResult]:
+    """Say what each kept item states (``mappings/statements.yaml``): support, absence or plan.
+
+    An absence or plan item keeps its mappings, which now say which criterion the gap concerns; it is no longer
+    evidence. A support item with a gap clause ("81% satisfied ... and we intend to re-establish a panel") is
+    mapped again on its fact alone, and its gap clause is scored on its own to find where the gap belongs (the
+    item's first criterion when the clause names none). When the fact alone maps nowhere, nothing in the line is
+    evidence: it becomes an absence or plan item mapped as before."""
+    out = []
+    for r in results:
+        if r.status not in ("mapped", "unmapped"):
+            out.append(r)
+            continue
+        judged = judge.judge(r.item.text)
+        if judged.kind == "support" and not judged.gap:
+            out.append(r)
+        elif judged.kind != "support" or r.status != "mapped":
+            out.append(replace(r, kind=judged.kind, gap_text=judged.gap, kind_rule=judged.rule))
+        else:
+            out.append(split_fact_from_gap(r, judged.fact, judged.gap, judged.rule, judge, matcher, settings))
+    return out
+
+
+def split_fact_from_gap(r: ItemResult, fact: str, gap: str, rule_id: str, judge: StatementJudge, matcher: Matcher,
+                        settings: Settings) -> ItemResult:
+    """Map a mixed item's fact as evidence and route its gap clause (see :func:`judge_statements`)."""
+    fact_scored, gap_scored = matcher.score([replace(r.item, text=fact), replace(r.item, text=gap)])
+    fact_maps = flag_for_review(matcher.decide(fact_scored, settings.map_threshold, settings.secondary_ratio),
+                                matcher.runner_up(fact_scored), settings)
+    if not fact_maps:
+        means = judge.rule_means(rule_id)
+        return replace(r, kind="absence" if means == "absence" else "plan", gap_text=gap, kind_rule=rule_id)
+    gap_maps = matcher.decide(gap_scored, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
+    return replace(r, mappings=fact_maps, gap_text=gap, kind_rule=rule_id, gap_mappings=gap_maps)
+
+
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
     """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, or a
     top mapping barely ahead of the next criterion."""
@@ -259,8 +299,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id, encoder if options.semantic else None),
-                          settings)
+    matcher = Matcher(rules, framework, legacy.id, encoder if options.semantic else None)
+    mapped = judge_statements(map_evidence(unique, matcher, settings), StatementJudge(rules), matcher, settings)
     results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)

@@ -13,6 +13,8 @@ evidence is not fresh):
 * **Compliance Plus**: at least ``compliance_plus_min_strong`` strong, fresh items, from at least
   ``compliance_plus_min_sources`` different files;
 * **Compliance**: at least ``compliance_min_strong`` strong, fresh items;
+* neither, whatever the evidence, when more than ``compliance_max_findings`` (default 0) strong gap findings are
+  mapped here: the evidence itself says part of the practice is missing, lapsed or only planned;
 * **Partial Compliance**: some evidence, but not enough of it strong and fresh;
 * **Not evidenced**: nothing mapped.
 
@@ -51,6 +53,8 @@ RATING_SETTINGS: dict[str, str] = {
     "compliance_plus_min_strong": "Strong, fresh items a part needs for an estimated Compliance Plus",
     "compliance_plus_min_sources": "Different files those items must come from for Compliance Plus",
     "compliance_min_strong": "Strong, fresh items a part needs for an estimated Compliance",
+    "compliance_max_findings": "Strong gap findings (the evidence saying a practice is missing, lapsed or only "
+                               "planned) a part may carry and still be rated Compliance or better",
     "readiness_min_compliance_share": "Share of a criterion's parts that must be at Compliance or better",
     "readiness_max_partial": "Parts of a criterion that may be at Partial Compliance",
     "readiness_max_not_evidenced": "Parts of a criterion that may have no evidence at all",
@@ -69,6 +73,7 @@ class RatingRules:
     min_compliance_share: float
     max_partial: int
     max_not_evidenced: int
+    max_findings: int = 0
 
     @classmethod
     def from_framework(cls, framework: Framework, settings: Settings) -> RatingRules:
@@ -76,7 +81,7 @@ class RatingRules:
         return cls(settings.strong_threshold, int(values["compliance_plus_min_strong"]),
                    int(values["compliance_plus_min_sources"]), int(values["compliance_min_strong"]),
                    float(values["readiness_min_compliance_share"]), int(values["readiness_max_partial"]),
-                   int(values["readiness_max_not_evidenced"]))
+                   int(values["readiness_max_not_evidenced"]), int(values["compliance_max_findings"]))
 
 
 def rate_if_hierarchical(framework: Framework, criteria: tuple[CriterionResult, ...],
@@ -108,8 +113,12 @@ def rate_criteria(framework: Framework, criteria: Sequence[CriterionResult], res
 def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings: Settings,
               rules: RatingRules) -> tuple[Rating, tuple[str, ...]]:
     """Rate one leaf from its evidence: how many strong, fresh items, and from how many files."""
+    findings = strong_findings(criterion, items, rules.strong_threshold)
     if not criterion.evidence:
-        return "Not evidenced", ("No evidence was mapped here.",)
+        reasons = ["No evidence was mapped here."]
+        if findings:
+            reasons.append(f"The evidence says the practice is missing or only planned: {', '.join(findings)}.")
+        return "Not evidenced", tuple(reasons)
     fresh_strong = [items[i] for i, score in criterion.evidence
                     if score >= rules.strong_threshold and i in items
                     and freshness(items[i].item.date, settings) == "fresh"]
@@ -117,6 +126,10 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     ids = ", ".join(r.item.id for r in fresh_strong[:5]) + (" …" if len(fresh_strong) > 5 else "")
     found = (f"{len(fresh_strong)} strong item(s) dated within the last {settings.stale_months} months"
              + (f" ({ids}) from {len(files)} file(s)" if fresh_strong else ""))
+    if len(findings) > rules.max_findings:
+        return "Partial Compliance", (f"{found}, but {len(findings)} strong gap finding(s) here "
+                                      f"({', '.join(findings)}): the evidence says part of the practice is "
+                                      f"missing or only planned; Compliance allows {rules.max_findings}.",)
     if len(fresh_strong) >= rules.plus_min_strong and len(files) >= rules.plus_min_sources:
         return "Compliance Plus", (f"{found}: Compliance Plus needs {rules.plus_min_strong} from "
                                    f"{rules.plus_min_sources} or more files.",)
@@ -135,6 +148,12 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     if criterion.undated_count:
         reasons.append(f"{criterion.undated_count} item(s) are undated: date them.")
     return "Partial Compliance", tuple(reasons)
+
+
+def strong_findings(criterion: CriterionResult, items: dict[str, ItemResult], strong: float) -> list[str]:
+    """Ids of the gap findings mapped to ``criterion`` at a strong score."""
+    return [i for i in criterion.findings if i in items
+            and any(m.criterion == criterion.id and m.score >= strong for m in items[i].gap_routes())]
 
 
 def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:

@@ -34,8 +34,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 @dataclass(frozen=True)
 class Judgement:
     """What one line says. ``fact`` is the part that is evidence (the whole line for plain support, the clauses
-    before the gap for a support line with a gap, empty for an absence or a plan); ``gap`` the part that is a gap
-    finding (empty for plain support); ``rule`` the id of the rule that recognised the gap."""
+    before the gap for a support line with a gap, empty for an absence or a plan); ``gap`` the gap clauses of a
+    support line with a gap, quoted (empty otherwise: an absence or plan line is a gap as a whole); ``rule`` the id
+    of the rule that recognised the gap."""
 
     kind: EvidenceKind
     fact: str
@@ -56,6 +57,10 @@ class StatementJudge:
         self.support = [r for r in found if r.means == "support"]
         self.gaps = [r for r in found if r.means != "support"]
 
+    def rule_means(self, rule_id: str) -> str:
+        """What the gap rule ``rule_id`` means ("absence" or "plan")."""
+        return next(r.means for r in self.gaps if r.id == rule_id)
+
     def clause_rule(self, clause: str) -> StatementRule | None:
         """The first absence or plan rule that matches ``clause`` once its support phrases are set aside."""
         folded = fold(clause)
@@ -75,11 +80,11 @@ class StatementJudge:
         gap_rules = [rule for _, rule in ruled[first_gap:] if rule is not None]
         rule = next((r for r in gap_rules if r.means == "absence"), gap_rules[0])
         facts = [clause for clause, _ in ruled[:first_gap] if len(_WORD.findall(fold(clause))) >= _FACT_WORDS]
-        gap_text = quote_span(text, clauses[first_gap])
         if facts:
-            return Judgement("support", quote_span(text, clauses[0], clauses[first_gap - 1]), gap_text, rule.id)
+            return Judgement("support", quote_span(text, clauses[0], clauses[first_gap - 1]),
+                             quote_span(text, clauses[first_gap]), rule.id)
         kind: EvidenceKind = "absence" if rule.means == "absence" else "plan"
-        return Judgement(kind, "", gap_text, rule.id)
+        return Judgement(kind, "", "", rule.id)
 
 
 def quote_span(text: str, first: str, last: str | None = None) -> str:
@@ -88,6 +93,7 @@ def quote_span(text: str, first: str, last: str | None = None) -> str:
     start = text.find(first)
     start = 0 if start < 0 else start
     if last is None:
-        return text[start:].strip()
+        rest = text[start:].strip()
+        return f"\u2026 {rest}" if start > 0 and rest[:1].islower() else rest  # begins mid-sentence
     end = text.find(last, start)
     return text[start:] if end < 0 else text[start:end + len(last)].strip()

@@ -17,6 +17,7 @@ import yaml
 
 from cse_migrate.rules.model import (
     ID_PATTERN,
+    MEANINGS,
     PROVENANCES,
     RATIONALES,
     RELATIONSHIPS,
@@ -25,7 +26,6 @@ from cse_migrate.rules.model import (
     CriterionLexicon,
     CrosswalkRule,
     Framework,
-    MEANINGS,
     Lexicon,
     NoisePattern,
     StatementRule,
