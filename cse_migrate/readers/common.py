@@ -149,7 +149,26 @@ def find_columns(rows: Sequence[Sequence[object]]) -> Columns:
             return Columns(index, text_col, tuple(c for c, _ in roles.get("ref", [])),
                            roles["date"][0][0] if "date" in roles else None,
                            roles["owner"][0][0] if "owner" in roles else None, names)
-    return _guess_columns(rows)
+    return _single_column_header(rows) or _guess_columns(rows)
+
+
+def _single_column_header(rows: Sequence[Sequence[object]]) -> Columns | None:
+    """A one-column list headed by an evidence column's name ("Evidence", "Description"): that first cell is a
+    header, not an item. Only the first non-empty row can be such a header, and only when it holds that one
+    cell, so a later line that happens to read "Summary" stays evidence."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        filled = [(col, value) for col, value in enumerate(row) if cell_text(value)]
+        if not filled:
+            continue
+        if len(filled) != 1 or not isinstance(filled[0][1], str):
+            return None
+        found = _role_of(cell_text(filled[0][1]))
+        if found is None or found[0] != "text":
+            return None
+        col = filled[0][0]
+        names = tuple(cell_text(v) for v in row)
+        return Columns(index, col, (), None, None, names)
+    return None
 
 
 _FIGURE = re.compile(r"^[\s\d.,%£$€+\-/:()]*\d[\s\d.,%£$€+\-/:()]*$")
