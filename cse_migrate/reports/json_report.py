@@ -46,6 +46,14 @@ def _item(r: ItemResult) -> dict[str, Any]:
         out["also_found_in"] = [s.as_dict() for s in r.also_found_in]
     if r.noise_rule:
         out["noise_rule"] = r.noise_rule
+    out["kind"] = r.kind
+    if r.kind_rule:
+        out["kind_rule"] = r.kind_rule
+    if r.gap_text:
+        out["gap_text"] = r.gap_text
+        out["gap_mappings"] = [_mapping(m) for m in r.gap_mappings]
+    if r.freshness == "future":
+        out["dated_after_as_of"] = True
     return out
 
 
@@ -76,7 +84,8 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
         "settings": {"map_threshold": s.map_threshold, "strong_threshold": s.strong_threshold,
                      "secondary_ratio": s.secondary_ratio, "stale_months": s.stale_months,
                      "review_below": s.review_below, "review_margin": s.review_margin,
-                     "met_min_strong": s.met_min_strong, "duplicate_similarity": s.duplicate_similarity,
+                     "met_min_strong": s.met_min_strong, "met_max_findings": s.met_max_findings,
+                     "duplicate_similarity": s.duplicate_similarity,
                      **{k: v for k, v in result.extra.items() if isinstance(v, str | int | float)}},
         "criteria": [{
             "id": c.id, "title": c.title, "status": c.status, "strength": c.strength,
@@ -84,6 +93,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "stale_count": c.stale_count, "undated_count": c.undated_count, "best": list(c.best),
             "stale": list(c.stale), "evidence": [{"item": i, "score": sc} for i, sc in c.evidence],
             "gaps": list(c.gaps), "actions": list(c.actions), "expected_evidence": list(c.expected_evidence),
+            "findings": list(c.findings), "dated_after_as_of": list(c.future),
         } for c in result.criteria],
         "items": [_item(r) for r in result.items],
         "files": files_list(result),

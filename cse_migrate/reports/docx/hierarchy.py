@@ -30,7 +30,7 @@ from cse_migrate.reports.docx.layout import (
     plural,
     shade_cell,
 )
-from cse_migrate.reports.docx.sections import EVIDENCE_COLUMNS, evidence_row, open_summary
+from cse_migrate.reports.docx.sections import EVIDENCE_COLUMNS, add_findings_summary, evidence_row, open_summary
 
 NOT_EVIDENCED: Rating = "Not evidenced"
 _ESTIMATE_NOTE = (
@@ -82,6 +82,7 @@ def add_rated_summary(document: Document, result: RunResult) -> None:
              f"{c.evidence_count} ({c.strong_count} strong)", str(c.stale_count), ", ".join(c.best[:3]) or "none",
              c.status) for c in shown]
     add_shaded_table(document, columns, rows, [RATING_FILL[c.rating or NOT_EVIDENCED] for c in shown])
+    add_findings_summary(document, result)
     add_readiness(document, result)
 
 

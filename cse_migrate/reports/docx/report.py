@@ -46,6 +46,7 @@ from cse_migrate.reports.docx.layout import (
 from cse_migrate.reports.docx.sections import (
     add_appendices,
     add_criterion_section,
+    add_findings_summary,
     evidence_summary,
     open_summary,
     outcome_sentence,
@@ -174,3 +175,4 @@ def add_executive_summary(document: Document, result: RunResult) -> None:
     rows = [(f"{c.id} {c.title}", c.status, c.strength, evidence_summary(c), str(c.stale_count),
              ", ".join(c.best[:3]) or "none") for c in result.criteria]
     add_shaded_table(document, columns, rows, [STATUS_FILL[c.status] for c in result.criteria])
+    add_findings_summary(document, result)

@@ -93,11 +93,41 @@ def evidence_summary(criterion: CriterionResult) -> str:
 
 
 def open_summary(document: Document, result: RunResult, outcome: str) -> None:
-    """The executive summary's heading and its three opening sentences: counts, outcome, what stale means."""
+    """The executive summary's heading and its opening sentences: counts, outcome, what stale means, and any
+    evidence dated after the as-of date."""
     add_heading(document, "Executive summary", 1)
     add_text(document, counts_sentence(result))
     add_text(document, outcome)
     add_text(document, stale_sentence(result.settings))
+    future = [r.item.id for r in result.items if r.counts_as_evidence and r.freshness == "future"]
+    if future:
+        add_text(document, f"{plural(len(future), 'mapped item')} ({', '.join(future)}) "
+                           f"{'is' if len(future) == 1 else 'are'} dated after the as-of date: listed with the "
+                           "evidence, never counted towards Met or Compliance.")
+
+
+def finding_rows(result: RunResult) -> list[tuple[str, str, str]]:
+    """(criterion, quoted gap, source) for every gap finding, in criterion order: leaves only, so that a
+    hierarchical framework lists each finding once, where it was mapped."""
+    items = result.item_by_id()
+    rows = []
+    for criterion in (c for c in result.criteria if not c.children):
+        for item_id in criterion.findings:
+            found = items[item_id]
+            rows.append((f"{criterion.id} {criterion.title}",
+                         f"\u201c{truncate(found.gap_text or found.item.text, EVIDENCE_CHARS)}\u201d",
+                         f"{item_id}, {found.item.source.cite()}"))
+    return rows
+
+
+def add_findings_summary(document: Document, result: RunResult) -> None:
+    """The gaps the evidence itself records (absences, lapses and plans), quoted with their sources."""
+    add_heading(document, "Gaps the evidence itself records", 2)
+    add_text(document, "Statements in the evidence that a practice is missing, has lapsed or is only planned. "
+                       "Each is listed under the criterion it concerns and never counted as evidence for it.")
+    add_table_or_note(document, (Column("Criterion", 4.5), Column("What the evidence says", 8.5),
+                                 Column("Source", 4.0)), finding_rows(result),
+                      "No evidence item says that a practice is missing or only planned.")
 
 
 # Widths leave room for a wider fallback font where Calibri is not installed (LibreOffice on Linux).
@@ -122,8 +152,13 @@ def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, It
         ref += f"\nCM {found.item.cm_ref.full}"
     if any(m.criterion == criterion and m.needs_review for m in found.mappings):
         score_text += "\ncheck (Appendix G)"
-    return (ref, truncate(found.item.text, EVIDENCE_CHARS), cite_with_copies(found),
-            date_display(found.item), score_text, why_text(found, criterion, most=4))
+    when = date_display(found.item)
+    if found.freshness == "future":
+        when += "\ndated after the as-of date: not counted"
+    text = truncate(found.item.text, EVIDENCE_CHARS)
+    if found.gap_text:  # the fact is evidence; the gap clause is quoted under Gaps
+        text += "\n(its gap clause is listed under Gaps)"
+    return (ref, text, cite_with_copies(found), when, score_text, why_text(found, criterion, most=4))
 
 
 def add_criterion_section(document: Document, criterion: CriterionResult, items: dict[str, ItemResult],
@@ -258,6 +293,9 @@ def settings_rows(settings: Settings) -> list[tuple[str, str, str]]:
         ("stale_months", str(settings.stale_months),
          "Evidence dated more than this many months before the as-of date is stale"),
         ("met_min_strong", str(settings.met_min_strong), "Strong items a criterion needs to be Met"),
+        ("met_max_findings", str(settings.met_max_findings),
+         "Strong gap findings (evidence saying a practice is missing, lapsed or only planned) a criterion may "
+         "carry and still be Met"),
         ("duplicate_similarity", f"{settings.duplicate_similarity:g}",
          "Text similarity (0 to 100) at which two items are treated as one"),
         ("review_below", f"{settings.review_below:g}", "A mapping scoring below this is listed for checking"),
