@@ -20,14 +20,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
-from cse_migrate.model import EvidenceItem, Mapping, Reason
-from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
+from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
+from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
+from cse_migrate.rules.settings import settings_for
 from cse_migrate.text import stem, tokens
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
@@ -70,11 +72,12 @@ class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                 encoder: Encoder | None = None) -> None:
+                 encoder: Encoder | None = None, settings: Settings | None = None) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
-        self.settings = effective_settings(framework)
+        # the run's settings; without them (a test, a tool) the framework's own, as at today
+        self.settings = settings or settings_for(framework, date.today(), "")
         lexicon = rules.lexicons[framework.id]
         # Evidence maps to the leaves: every criterion of a flat framework, the sub-criteria (or elements) of a
         # hierarchical one. A leaf scores with its own phrases and its ancestors' (an element inherits its
@@ -92,8 +95,8 @@ class Matcher:
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._build_arrays()
         self.semantic = None if encoder is None else SemanticScorer(
-            encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
-            float(self.settings["semantic_temperature"]))
+            encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
+            self.settings.semantic_temperature)
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
@@ -119,7 +122,7 @@ class Matcher:
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
             table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
             self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
-        groups = _equivalence_groups(self.phrases, float(self.settings["fuzzy_cutoff"]))
+        groups = _equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
         self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         for cid in self.criteria:
@@ -139,7 +142,7 @@ class Matcher:
         matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
         if forms and self.vocab:
             matrix = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                   score_cutoff=float(self.settings["fuzzy_cutoff"]))
+                                   score_cutoff=self.settings.fuzzy_cutoff)
             short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in forms])
             short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab])
             # short words on either side must match exactly
@@ -191,9 +194,9 @@ class Matcher:
                     reasons[cid].append(Reason("against", phrase.text, matched, -value, phrase.rule))
         text_signal = float(gains.max()) if len(gains) else 0.0
         if text_signal > 0 and item.cm_ref is not None:
-            factor = float(self.settings["crosswalk_weight"])
+            factor = self.settings.crosswalk_weight
             if item.ref_from_context:
-                factor *= float(self.settings["context_weight"])
+                factor *= self.settings.context_weight
             for target, strength, rule_id, file in self.crosswalk.get(item.cm_ref.criterion, []):
                 if target in raw:
                     points_added = strength / 10.0 * factor
@@ -229,7 +232,7 @@ class Matcher:
 
     def to_score(self, raw: float) -> float:
         """Raw points to a score in [0, 1): 1 - exp(-raw / scale)."""
-        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / float(self.settings["score_scale"]))
+        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / self.settings.score_scale)
 
     def decide(self, scored: Scored, threshold: float, secondary_ratio: float) -> tuple[Mapping, ...]:
         """The criteria an item maps to: the best above the threshold, and others close enough to it."""
