@@ -183,9 +183,9 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
 
     An absence or plan item keeps its mappings, which now say which criterion the gap concerns; it is no longer
     evidence. A support item with a gap clause ("81% satisfied ... and we intend to re-establish a panel") is
-    mapped again on its fact alone, and its gap clause is scored on its own to find where the gap belongs (the
-    item's first criterion when the clause names none). When the fact alone maps nowhere, nothing in the line is
-    evidence: it becomes an absence or plan item mapped as before."""
+    mapped again on its fact alone (keeping the whole line's mappings when the fact alone maps nowhere), and its
+    gap clause is scored on its own to find where the gap belongs (the item's first criterion when the clause
+    names none)."""
     out = []
     for r in results:
         if r.status not in ("mapped", "unmapped"):
@@ -197,19 +197,17 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
         elif judged.kind != "support" or r.status != "mapped":
             out.append(replace(r, kind=judged.kind, gap_text=judged.gap, kind_rule=judged.rule))
         else:
-            out.append(split_fact_from_gap(r, judged.fact, judged.gap, judged.rule, judge, matcher, settings))
+            out.append(split_fact_from_gap(r, judged.fact, judged.gap, judged.rule, matcher, settings))
     return out
 
 
-def split_fact_from_gap(r: ItemResult, fact: str, gap: str, rule_id: str, judge: StatementJudge, matcher: Matcher,
+def split_fact_from_gap(r: ItemResult, fact: str, gap: str, rule_id: str, matcher: Matcher,
                         settings: Settings) -> ItemResult:
     """Map a mixed item's fact as evidence and route its gap clause (see :func:`judge_statements`)."""
     fact_scored, gap_scored = matcher.score([replace(r.item, text=fact), replace(r.item, text=gap)])
+    # a fact too short for the lexicons on its own keeps the mappings of the whole line
     fact_maps = flag_for_review(matcher.decide(fact_scored, settings.map_threshold, settings.secondary_ratio),
-                                matcher.runner_up(fact_scored), settings)
-    if not fact_maps:
-        means = judge.rule_means(rule_id)
-        return replace(r, kind="absence" if means == "absence" else "plan", gap_text=gap, kind_rule=rule_id)
+                                matcher.runner_up(fact_scored), settings) or r.mappings
     gap_maps = matcher.decide(gap_scored, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
     return replace(r, mappings=fact_maps, gap_text=gap, kind_rule=rule_id, gap_mappings=gap_maps)
 

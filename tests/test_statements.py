@@ -252,3 +252,17 @@ def test_the_header_cell_of_a_one_column_sheet_is_not_an_item(tmp_path: Path, ru
     result = analyse([tmp_path], rules, RunOptions(framework="five-points", as_of=AS_OF))
     assert "Evidence" not in {r.item.text for r in result.items}
     assert len(result.items) == 3
+
+
+def test_eval_reports_statement_kinds(tmp_path: Path, rules: RuleSet) -> None:
+    from cse_migrate.tools.evaluate import evaluate, format_report
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        "id,text,five_points,kind\n"
+        "a,There is no customer panel since the 2005 panel lapsed,2,absence\n"
+        "b,We intend to publish our complaint figures from next year,5,plan\n"
+        "c,\"81% of customers were satisfied in the 2007 survey, and we plan to set up a customer panel\",2,mixed\n"
+        "d,No complaints were upheld by the Ombudsman in 2007,5,support\n", encoding="utf-8")
+    report = evaluate(labels, rules, RunOptions(framework="five-points", as_of=AS_OF))
+    assert report.kind_scores() == (1.0, 1.0, 2, 2, 1, 1)
+    assert "absence or plan recognised with precision 1.000, recall 1.000 (2 of 2)" in format_report(report)

@@ -57,10 +57,6 @@ class StatementJudge:
         self.support = [r for r in found if r.means == "support"]
         self.gaps = [r for r in found if r.means != "support"]
 
-    def rule_means(self, rule_id: str) -> str:
-        """What the gap rule ``rule_id`` means ("absence" or "plan")."""
-        return next(r.means for r in self.gaps if r.id == rule_id)
-
     def clause_rule(self, clause: str) -> StatementRule | None:
         """The first absence or plan rule that matches ``clause`` once its support phrases are set aside."""
         folded = fold(clause)
