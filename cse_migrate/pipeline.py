@@ -23,7 +23,7 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.analysis.statements import StatementJudge
+from cse_migrate.analysis.statements import Judgement, StatementJudge
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
@@ -186,30 +186,28 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
     mapped again on its fact alone (keeping the whole line's mappings when the fact alone maps nowhere), and its
     gap clause is scored on its own to find where the gap belongs (the item's first criterion when the clause
     names none)."""
-    out = []
-    for r in results:
+    out = list(results)
+    mixed: list[tuple[int, Judgement]] = []
+    for n, r in enumerate(results):
         if r.status not in ("mapped", "unmapped"):
-            out.append(r)
             continue
         judged = judge.judge(r.item.text)
         if judged.kind == "support" and not judged.gap:
-            out.append(r)
-        elif judged.kind != "support" or r.status != "mapped":
-            out.append(replace(r, kind=judged.kind, gap_text=judged.gap, kind_rule=judged.rule))
+            continue
+        if judged.kind != "support" or r.status != "mapped":
+            out[n] = replace(r, kind=judged.kind, gap_text=judged.gap, kind_rule=judged.rule)
         else:
-            out.append(split_fact_from_gap(r, judged.fact, judged.gap, judged.rule, matcher, settings))
+            mixed.append((n, judged))
+    # score every mixed item's fact and gap clause in one pass, as map_evidence scores the items
+    scored = matcher.score([replace(out[n].item, text=part) for n, j in mixed for part in (j.fact, j.gap)])
+    for (n, judged), fact, gap in zip(mixed, scored[::2], scored[1::2], strict=True):
+        r = out[n]
+        # a fact too short for the lexicons on its own keeps the mappings of the whole line
+        fact_maps = flag_for_review(matcher.decide(fact, settings.map_threshold, settings.secondary_ratio),
+                                    matcher.runner_up(fact), settings) or r.mappings
+        gap_maps = matcher.decide(gap, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
+        out[n] = replace(r, mappings=fact_maps, gap_text=judged.gap, kind_rule=judged.rule, gap_mappings=gap_maps)
     return out
-
-
-def split_fact_from_gap(r: ItemResult, fact: str, gap: str, rule_id: str, matcher: Matcher,
-                        settings: Settings) -> ItemResult:
-    """Map a mixed item's fact as evidence and route its gap clause (see :func:`judge_statements`)."""
-    fact_scored, gap_scored = matcher.score([replace(r.item, text=fact), replace(r.item, text=gap)])
-    # a fact too short for the lexicons on its own keeps the mappings of the whole line
-    fact_maps = flag_for_review(matcher.decide(fact_scored, settings.map_threshold, settings.secondary_ratio),
-                                matcher.runner_up(fact_scored), settings) or r.mappings
-    gap_maps = matcher.decide(gap_scored, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
-    return replace(r, mappings=fact_maps, gap_text=gap, kind_rule=rule_id, gap_mappings=gap_maps)
 
 
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
