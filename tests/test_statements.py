@@ -266,3 +266,22 @@ def test_eval_reports_statement_kinds(tmp_path: Path, rules: RuleSet) -> None:
     report = evaluate(labels, rules, RunOptions(framework="five-points", as_of=AS_OF))
     assert report.kind_scores() == (1.0, 1.0, 2, 2, 1, 1)
     assert "absence or plan recognised with precision 1.000, recall 1.000 (2 of 2)" in format_report(report)
+
+
+def test_every_mapped_item_is_in_the_workbook_as_evidence_or_gap_finding(
+        sample_runs: dict[tuple[str, str], RunResult]) -> None:
+    """Nothing is silently dropped: an absence or plan item is on no criterion sheet, so the Gap findings sheet
+    lists it, quoted, under each criterion it concerns."""
+    from cse_migrate.reports.xlsx.report import build_evidence_workbook
+    for (org, fw), result in sample_runs.items():
+        book = build_evidence_workbook(result)
+        listed: set[str] = set()
+        for sheet in book.worksheets:
+            header = [c.value for c in sheet[1]]
+            if "Item" in header and sheet.title not in ("Unmapped", "Duplicates", "Noise"):
+                column = header.index("Item")
+                listed |= {str(row[column]) for row in sheet.iter_rows(min_row=2, values_only=True) if row[column]}
+        mapped = {r.item.id for r in result.items if r.status == "mapped"}
+        assert mapped <= listed, (org, fw, sorted(mapped - listed))
+        findings = [row for row in book["Gap findings"].iter_rows(min_row=2, values_only=True)]
+        assert len(findings) == sum(len(c.findings) for c in result.criteria if not c.children)
