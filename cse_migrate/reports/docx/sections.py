@@ -68,6 +68,10 @@ def counts_sentence(result: RunResult) -> str:
                  f"{'it' if unreadable == 1 else 'them'} is not counted here.")
     else:
         text += " Every file was read."
+    gaps = sum(1 for r in result.items if r.status == "mapped" and r.kind != "support")
+    if gaps:
+        text += (f" Of the mapped items, {plural(gaps, 'says', 'say')} that a practice is missing, lapsed or only "
+                 "planned: listed as gap findings (below), not counted as evidence.")
     return text
 
 
