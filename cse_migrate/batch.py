@@ -17,21 +17,24 @@ from cse_migrate.output import safe_folder_name
 from cse_migrate.pipeline import analyse, resolve_frameworks, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.rules import RuleSet
+from cse_migrate.safe_text import display_name
 
 
 def find_organisations(input_dir: Path) -> list[Path]:
     if not input_dir.is_dir():
-        raise InputNotFoundError(f"{input_dir}: no such folder; give a folder with one sub-folder per "
+        shown = display_name(str(input_dir))
+        raise InputNotFoundError(f"{shown}: no such folder; give a folder with one sub-folder per "
                                  "organisation")
     orgs = sorted(p for p in input_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not orgs:
-        raise InputNotFoundError(f"{input_dir}: has no sub-folders; put each organisation's evidence in a "
+        shown = display_name(str(input_dir))
+        raise InputNotFoundError(f"{shown}: has no sub-folders; put each organisation's evidence in a "
                                  "folder of its own")
     return orgs
 
 
 def organisation_name(folder: Path) -> str:
-    return folder.name.replace("-", " ").replace("_", " ").title()
+    return display_name(folder.name).replace("-", " ").replace("_", " ").title()
 
 
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
@@ -48,7 +51,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
     used: set[str] = set()
     for folder in orgs:
         name = organisation_name(folder)
-        target = safe_folder_name(folder.name)
+        target = safe_folder_name(display_name(folder.name))
         while target in used:  # two names that clean to the same folder must not overwrite each other
             target += "_"
         used.add(target)

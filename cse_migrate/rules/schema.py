@@ -9,12 +9,12 @@ are numbers.
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
 from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
+from cse_migrate.patterns import PatternError, compile_rule_pattern
 from cse_migrate.rules.model import (
     ID_PATTERN,
     MEANINGS,
@@ -271,53 +271,12 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
         pid = c.ident(entry, "id", key)
         text = c.text(entry, "pattern", key)
         try:
-            compiled = re.compile(text, re.IGNORECASE)
-        except re.error as exc:
+            compiled = compile_rule_pattern(text)
+        except PatternError as exc:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))
     return out
-
-
-_REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
-_REFUSED = {sre_parse.ASSERT: "a look-around", sre_parse.ASSERT_NOT: "a look-around",
-            sre_parse.GROUPREF: "a back-reference", sre_parse.GROUPREF_EXISTS: "a conditional back-reference"}
-
-
-def linear_problem(pattern: str) -> str | None:
-    """Why ``pattern`` might not run in time linear in the text, or None.
-
-    A statement rule runs on every clause of every item, and rules packs come from other hands, so a pattern may
-    not nest one quantifier inside another (``(a+)*``, the shape of catastrophic backtracking) and may not use
-    look-arounds or back-references (which a linear-time engine such as RE2 cannot run). Evidence is folded
-    before matching (white space collapsed to one space), so ``\\s`` rarely needs a quantifier inside a group.
-    """
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error as exc:
-        return f"not a valid regular expression: {exc}"
-
-    def walk(items: Any, inside_repeat: bool) -> str | None:
-        for op, arg in items:
-            if op in _REFUSED:
-                return f"{_REFUSED[op]} is not allowed (patterns must run in linear time)"
-            if op in _REPEATS:
-                if inside_repeat:
-                    return "a quantifier inside a quantified group is not allowed (patterns must run in linear time)"
-                found = walk(arg[2], True)
-            elif op is sre_parse.SUBPATTERN:
-                found = walk(arg[3], inside_repeat)
-            elif op is sre_parse.ATOMIC_GROUP:
-                found = walk(arg, inside_repeat)
-            elif op is sre_parse.BRANCH:
-                found = next((f for branch in arg[1] if (f := walk(branch, inside_repeat))), None)
-            else:
-                found = None
-            if found:
-                return found
-        return None
-
-    return walk(parsed, False)
 
 
 def phrases_pattern(phrases: Sequence[str]) -> str:
@@ -329,7 +288,8 @@ def phrases_pattern(phrases: Sequence[str]) -> str:
 
 def parse_statements(doc: dict[str, Any], c: Checker) -> list[StatementRule]:
     """Statement rules: each has an id, what it ``means`` (support, absence, plan), a ``pattern`` and/or
-    ``phrases``, and a description. Patterns are checked for linear running time."""
+    ``phrases``, and a description. Patterns are compiled on RE2, like every rule pattern
+    (:func:`cse_migrate.patterns.compile_rule_pattern`): their running time is linear in the text."""
     c.unknown(doc, {"kind", "description", "rules"}, "")
     out = []
     seen: set[str] = set()
@@ -345,10 +305,7 @@ def parse_statements(doc: dict[str, Any], c: Checker) -> list[StatementRule]:
         pieces = []
         if entry.get("pattern") is not None:
             text = c.text(entry, "pattern", key)
-            problem = linear_problem(text) if text else None
-            if problem:
-                c.fail(f"{key}.pattern", problem)
-            elif text:
+            if text:
                 pieces.append(text)
         phrases = _texts(c, entry.get("phrases"), f"{key}.phrases")
         if phrases:
@@ -357,6 +314,10 @@ def parse_statements(doc: dict[str, Any], c: Checker) -> list[StatementRule]:
             if "pattern" not in entry and not phrases:
                 c.fail(key, "needs a pattern or phrases")
             continue
-        out.append(StatementRule(rid, means, re.compile("|".join(f"(?:{p})" for p in pieces), re.IGNORECASE),
-                                 c.text(entry, "description", key, False), c.file))
+        try:
+            compiled = compile_rule_pattern("|".join(f"(?:{p})" for p in pieces))
+        except PatternError as exc:
+            c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
+            continue
+        out.append(StatementRule(rid, means, compiled, c.text(entry, "description", key, False), c.file))
     return out
