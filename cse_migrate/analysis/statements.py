@@ -23,9 +23,10 @@ from cse_migrate.rules import RuleSet, StatementRule
 from cse_migrate.text import fold
 
 # Where one clause ends and the next begins: sentence ends, semicolons and colons before a new statement,
-# spaced dashes, and the conjunctions that join a fact to a gap. Written so that each alternative is linear.
-_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z\"'(])|;\s*|\s+[-\u2013\u2014]\s+|,\s*(?:but|although|though|"
-                           r"while|whereas|however|and|yet)\s+|\s+(?:but|although|whereas)\s+|:\s+(?=[a-z])")
+# spaced dashes, and the conjunctions that join a fact to a gap. The text's white space is collapsed to single
+# spaces first, so no alternative repeats anything: the split is linear in the text, whatever it holds.
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?]) (?=[A-Za-z\"'(])|; ?| [-\u2013\u2014] |, ?(?:but|although|though|"
+                           r"while|whereas|however|and|yet) | (?:but|although|whereas) |: (?=[a-z])")
 # A clause states a fact when it has at least this many words (a bare "At present" or "However" does not).
 _FACT_WORDS = 4
 _WORD = re.compile(r"[a-z0-9]+")
@@ -45,8 +46,9 @@ class Judgement:
 
 
 def split_clauses(text: str) -> list[str]:
-    """The clauses of a line, in order, stripped; empty pieces dropped."""
-    return [piece.strip(" ,.;:") for piece in _CLAUSE_BREAK.split(text) if piece and piece.strip(" ,.;:")]
+    """The clauses of a line (white space collapsed), in order, stripped; empty pieces dropped."""
+    return [piece.strip(" ,.;:") for piece in _CLAUSE_BREAK.split(" ".join(text.split()))
+            if piece and piece.strip(" ,.;:")]
 
 
 class StatementJudge:
@@ -67,7 +69,9 @@ class StatementJudge:
         return absence or next((r for r in self.gaps if r.means == "plan" and r.pattern.search(folded)), None)
 
     def judge(self, text: str) -> Judgement:
-        """Say whether ``text`` is support, absence or plan; for support with a gap, which part is which."""
+        """Say whether ``text`` is support, absence or plan; for support with a gap, which part is which (quoted
+        with the line's white space collapsed)."""
+        text = " ".join(text.split())
         clauses = split_clauses(text)
         ruled = [(clause, self.clause_rule(clause)) for clause in clauses]
         first_gap = next((n for n, (_, rule) in enumerate(ruled) if rule is not None), None)

@@ -279,9 +279,12 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
     return out
 
 
+_PHRASE_GAP = re.compile(r"[\s-]+")  # what separates the words of a statement rule's phrase
+
+
 def phrases_pattern(phrases: Sequence[str]) -> str:
     """Literal phrases as one pattern: whole words, any run of spaces or hyphens between them."""
-    parts = [r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", p.strip().lower()) if word)
+    parts = [r"[\s-]+".join(re.escape(word) for word in _PHRASE_GAP.split(p.strip().lower()) if word)
              for p in phrases]
     return r"\b(?:" + "|".join(part for part in parts if part) + r")\b"
 
