@@ -39,7 +39,7 @@ def organisation_name(folder: Path) -> str:
 
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
               progress: Callable[[str], None] = lambda _name: None,
-              encoder: Encoder | None = None) -> list[OrgOutcome]:
+              encoder: Encoder | None = None, pdf: bool = False) -> list[OrgOutcome]:
     """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes.
 
     Every organisation runs with ``options`` (its own name as the organisation). With ``options.semantic`` the
@@ -57,7 +57,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
         used.add(target)
         try:
             result = analyse([folder], rules, replace(options, organisation=name), encoder)
-            write_reports(result, outdir / target)
+            write_reports(result, outdir / target, pdf)
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:
             outcomes.append(OrgOutcome(name, target, None, str(exc)))
@@ -66,5 +66,5 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
         progress(name)
     # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
     columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
-    write_batch_summary(outcomes, columns, outdir / "summary.xlsx")
+    write_batch_summary(outcomes, columns, outdir / "summary.xlsx", [str(p) for p in options.rules_packs])
     return outcomes

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from cse_migrate.cli_options import (
     framework_option,
     legacy_option,
     limits,
+    pdf_option,
     reading_options,
     rules_option,
     semantic_option,
@@ -184,12 +186,13 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @stale_option
 @legacy_option
 @semantic_option
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
-            semantic: bool) -> None:
+            semantic: bool, pdf: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
@@ -202,7 +205,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
     result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
-    _run(lambda: write_reports(result, outdir))
+    _run(lambda: write_reports(result, outdir, pdf))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 
@@ -223,11 +226,12 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @stale_option
 @legacy_option
 @semantic_option
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool) -> None:
+          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool, pdf: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
@@ -245,7 +249,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
         def progress(name: str) -> None:
             bar.update(1, name)
 
-        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder))
+        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder, pdf))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:
@@ -341,21 +345,24 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
 
 @cli.command("eval")
-@click.argument("labels", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("labels", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @framework_option
-@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+@click.option("--split", type=click.Choice(["all", "dev", "heldout", "fresh"]), default="all", show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
+@click.option("--per-file", is_flag=True, help="With several LABELS files: a full report for each file as well.")
 @click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
               help="Compare at this level of a hierarchical framework: 1 criteria, 2 sub-criteria.")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
 @rules_option
 @semantic_option
-def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
-                     rules_path: Path | None, semantic: bool) -> None:
-    """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
+def evaluate_command(labels: tuple[Path, ...], framework_id: str, split: str, per_file: bool, level: int,
+                     ablation: bool, rules_path: Path | None, semantic: bool) -> None:
+    """Measure mapping accuracy on LABELS.csv files (columns: text, cm_ref, split, and per-framework labels).
 
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
-    for NONE, a confusion matrix, and calibration (accuracy per score band).
+    for NONE, a confusion matrix, the needs-review band (share of mappings flagged, accuracy of those not
+    flagged) and calibration (accuracy per score band). Several files are measured together (with accuracy per
+    file); --per-file adds a full report for each.
     """
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
@@ -365,6 +372,11 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     ruleset = _load(options.rules_packs)
     chosen = "" if split == "all" else split
     encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
+    if per_file and len(labels) > 1:
+        for path in labels:
+            single = _run(partial(evaluate, path, ruleset, options, chosen, level, encoder))
+            click.echo(f"== {path.name}\n{format_report(single)}\n")
+        click.echo("== all files together")
     report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
     _echo(format_report(report))
     if ablation:

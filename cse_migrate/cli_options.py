@@ -108,5 +108,7 @@ def limits(ctx: click.Context) -> Limits:
     return Limits(**ctx.obj.get("limits", {}))
 
 
+pdf_option = click.option("--pdf", is_flag=True,
+                          help="Also write gap-report.pdf through LibreOffice, contents page numbers filled in.")
 semantic_option = click.option("--semantic", is_flag=True,
                                 help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")

@@ -143,7 +143,7 @@ class EvidenceItem:
 class Reason:
     """One reason behind a mapping score: a matched phrase, a crosswalk rule, a context hint or a penalty."""
 
-    kind: Literal["phrase", "crosswalk", "against", "semantic"]
+    kind: Literal["phrase", "crosswalk", "against", "semantic", "classifier"]
     detail: str  # the phrase as written in the lexicon, or the crosswalk rule id
     matched: str  # the words of the evidence that matched (empty for crosswalk reasons)
     contribution: float  # raw points added (negative for penalties)
@@ -241,6 +241,12 @@ class CriterionResult:
     findings: tuple[str, ...] = ()
     # Evidence dated after the as-of date: listed, counted in evidence_count, never towards Met or Compliance.
     future: tuple[str, ...] = ()
+    # The two axes a reader needs apart (cse_migrate/analysis/coverage.py). Coverage: what the content shows
+    # whatever its age (a status for a flat framework, a rating for a hierarchical one). Held back: which axis
+    # keeps the status or rating below the top one: "coverage" (not enough strong evidence), "currency" (the
+    # evidence is there but out of date or undated), both, or neither.
+    coverage: str = ""
+    held_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,9 +278,11 @@ class Settings:
     context_weight: float
     score_scale: float
     fuzzy_cutoff: float
+    phrase_window: int
     review_below: float
     review_margin: float
     semantic_weight: float
+    classifier_weight: float
     semantic_temperature: float
     compliance_plus_min_strong: int
     compliance_plus_min_sources: int

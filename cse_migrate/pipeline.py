@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
 from cse_migrate.analysis.gaps import analyse_gaps
@@ -166,7 +167,7 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     results = []
     for item, scored in zip(items, matcher.score(items), strict=True):
         mappings = flag_for_review(matcher.decide(scored, settings.map_threshold, settings.secondary_ratio),
-                                   matcher.runner_up(scored), settings)
+                                   matcher.runner_up(scored), settings, scored.classifier_top)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -208,19 +209,21 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
         r = out[n]
         # a fact too short for the lexicons on its own keeps the mappings of the whole line
         fact_maps = flag_for_review(matcher.decide(fact, settings.map_threshold, settings.secondary_ratio),
-                                    matcher.runner_up(fact), settings) or r.mappings
+                                    matcher.runner_up(fact), settings, fact.classifier_top) or r.mappings
         gap_maps = matcher.decide(gap, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
         out[n] = replace(r, mappings=fact_maps, gap_text=judged.gap, kind_rule=judged.rule, gap_mappings=gap_maps)
     return out
 
 
-def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
-    """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, or a
-    top mapping barely ahead of the next criterion."""
+def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings,
+                    classifier_top: frozenset[str] | None = None) -> tuple[Mapping, ...]:
+    """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, a
+    top mapping barely ahead of the next criterion, or a top mapping the trained classifier disagrees with."""
     flagged = []
     for rank, m in enumerate(mappings):
         close = rank == 0 and m.score - runner_up < settings.review_margin
-        flagged.append(replace(m, needs_review=m.score < settings.review_below or close))
+        disagrees = rank == 0 and classifier_top is not None and m.criterion not in classifier_top
+        flagged.append(replace(m, needs_review=m.score < settings.review_below or close or disagrees))
     return tuple(flagged)
 
 
@@ -312,6 +315,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
+    criteria = assess_coverage(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
@@ -323,8 +327,9 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         projection=project_result(rules, framework, criteria))
 
 
-def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[str, Path]:
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically), and with ``pdf``
+    gap-report.pdf through LibreOffice."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
@@ -334,4 +339,9 @@ def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     write_results_json(result, paths["json"])
     write_evidence_workbook(result, paths["xlsx"])
     write_gap_report(result, paths["docx"])
+    if pdf:
+        from cse_migrate.reports.pdf import write_pdf
+
+        paths["pdf"] = outdir / "gap-report.pdf"
+        write_pdf(paths["docx"], paths["pdf"])
     return paths

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import flat_coverage, held_back
 from cse_migrate.model import (
     CMRef,
     CriterionNode,
@@ -197,7 +198,16 @@ def make_run_result(organisation: str = ORGANISATION) -> RunResult:
         errors=(FileError(UNREADABLE, "not a readable workbook (encrypted or corrupt); save it again as "
                                       ".xlsx"),),
         items=items,
-        criteria=make_criteria(),
+        criteria=with_coverage(make_criteria(), make_settings(organisation)),
         framework=FrameworkSnapshot("five-points", "Five points of customer service (test framework)",
                                     tuple(CriterionNode(cid, title, None, 1) for cid, title in CRITERIA)),
     )
+
+
+def with_coverage(criteria: tuple[CriterionResult, ...], settings: Settings) -> tuple[CriterionResult, ...]:
+    """The coverage axis as the pipeline's coverage stage adds it for a flat framework."""
+    out = []
+    for c in criteria:
+        coverage = flat_coverage(c, settings)
+        out.append(replace(c, coverage=coverage, held_back=held_back(c.status, coverage)))
+    return tuple(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -77,13 +77,18 @@ def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str
 
     ``most`` keeps the strongest few of each kind (reasons arrive strongest first) and says how many more.
     """
-    groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": []}
+    groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": [], "classifier": [], "semantic": []}
     for reason in reasons:
-        text = reason.detail if reason.kind == "crosswalk" else _phrase_text(reason)
-        bucket = groups[reason.kind]
+        if reason.kind == "classifier":  # its probability and the words that pulled the item here
+            text = reason.detail.replace("trained classifier, probability", "probability") + (
+                f" from {reason.matched}" if reason.matched else "")
+        else:
+            text = reason.detail if reason.kind in ("crosswalk", "semantic") else _phrase_text(reason)
+        bucket = groups.setdefault(reason.kind, [])
         if text not in bucket:
             bucket.append(text)
-    labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against"}
+    labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against",
+              "classifier": "trained classifier", "semantic": "semantic"}
     if most is not None:
         for kind, items in groups.items():
             if len(items) > most:
@@ -231,6 +236,7 @@ def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable
         cell.font = _HEADER_FONT
         cell.alignment = _HEADER_ALIGN
         sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[1].height = row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns])
     count = 0
     for row_index, values in enumerate(rows, start=2):
         count += 1
@@ -239,9 +245,41 @@ def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable
             cell.alignment = _TOP_WRAP if column.wrap else _TOP
             if column.number_format and isinstance(value, date | int | float) and not isinstance(value, bool):
                 cell.number_format = column.number_format
+        sheet.row_dimensions[row_index].height = row_height(values, columns)
     sheet.freeze_panes = freeze
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    print_setup(sheet)
     return count
+
+
+# Points per printed line of 11-point text, and Excel's limit on a row's height.
+_LINE_POINTS = 15.0
+_MAX_ROW_POINTS = 409.0
+
+
+def row_height(values: Sequence[object], columns: Sequence[SheetColumn]) -> float:
+    """A row tall enough for its longest wrapped cell: Excel fits rows on opening, but LibreOffice prints a row
+    without a height at one line, so wrapped text would overlap the next row."""
+    lines = 1
+    for value, column in zip(values, columns, strict=True):
+        if not column.wrap or not isinstance(value, str) or not value:
+            continue
+        per_line = max(1.0, column.width * 1.1)  # characters per line at the column's width
+        wrapped = sum(max(1, -(-len(part) // int(per_line))) for part in str(fit_cell(value)).split("\n"))
+        lines = max(lines, wrapped)
+    return min(_MAX_ROW_POINTS, _LINE_POINTS * lines)
+
+
+def print_setup(sheet: Worksheet) -> None:
+    """Print landscape on A4, fitted to the page width (as many pages down as needed), repeating the header row
+    on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 def fill(colour: str) -> PatternFill:

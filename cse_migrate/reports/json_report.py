@@ -12,6 +12,7 @@ from typing import Any
 
 from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
 from cse_migrate.output import atomic_write_text, clean_text
+from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import FileTally, tally_files
 
 SCHEMA_VERSION = "1.0"
@@ -97,12 +98,17 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "stale": list(c.stale), "evidence": [{"item": i, "score": sc} for i, sc in c.evidence],
             "gaps": list(c.gaps), "actions": list(c.actions), "expected_evidence": list(c.expected_evidence),
             "findings": list(c.findings), "dated_after_as_of": list(c.future),
+            "coverage": c.coverage, "held_back": list(c.held_back),
         } for c in result.criteria],
         "items": [_item(r) for r in result.items],
         "files": files_list(result),
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
     }
+    # additive (schema 1.0 kept): the actions drawn from the evidence, most urgent first, as the report lists them
+    out["action_plan"] = [{"priority": a.priority_name, "kind": a.kind, "part": a.part, "action": a.text,
+                           "item": a.item or None, "quote": a.quote or None, "where": a.where or None}
+                          for a in draft_actions(result)]
     add_hierarchy(out, result)
     if result.projection is not None:
         out["projection"] = _projection(result.projection)
