@@ -197,6 +197,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
     """
+    from cse_migrate.output import acquire_output_lock
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
@@ -204,8 +205,10 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
                        semantic, rules_path)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
-    result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
-    _run(lambda: write_reports(result, outdir, pdf))
+    # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
+    with _run(lambda: acquire_output_lock(outdir)):
+        result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
+        _run(lambda: write_reports(result, outdir, pdf))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -25,11 +25,11 @@ from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.analysis.statements import Judgement, StatementJudge
-from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
+from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
-from cse_migrate.output import ensure_folder
+from cse_migrate.output import acquire_output_lock, replace_set
 from cse_migrate.readers.common import parse_date
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
@@ -135,7 +135,8 @@ def read_one(worker: ReadingWorker, f: InputFile, limits: Limits, password: str 
     try:
         reads.append(worker.read(f.path, f.name, limits, password))
     except InputFileError as exc:
-        errors.append(FileError(f.name, exc.reason))
+        # no memory addresses from a library's exception text: the same input gives the same report
+        errors.append(FileError(f.name, stable_message(exc.reason)))
 
 
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
@@ -327,21 +328,30 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         projection=project_result(rules, framework, criteria))
 
 
+REPORT_NAMES = {"json": "results.json", "xlsx": "evidence.xlsx", "docx": "gap-report.docx"}
+
+
 def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically), and with ``pdf``
-    gap-report.pdf through LibreOffice."""
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` as one set (with ``pdf``, also
+    gap-report.pdf through LibreOffice): all replace the previous ones, or (on a full disk, a failing writer) none
+    does. Holds the folder's lock while writing, so two runs never mix their reports (see
+    :func:`~cse_migrate.output.replace_set` and :class:`~cse_migrate.output.OutputLock`)."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
 
-    ensure_folder(outdir)
-    paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}
-    write_results_json(result, paths["json"])
-    write_evidence_workbook(result, paths["xlsx"])
-    write_gap_report(result, paths["docx"])
+    names = dict(REPORT_NAMES)
+    writers: dict[str, Callable[[Path], None]] = {
+        names["json"]: lambda path: write_results_json(result, path),
+        names["xlsx"]: lambda path: write_evidence_workbook(result, path),
+        names["docx"]: lambda path: write_gap_report(result, path),
+    }
     if pdf:
         from cse_migrate.reports.pdf import write_pdf
 
-        paths["pdf"] = outdir / "gap-report.pdf"
-        write_pdf(paths["docx"], paths["pdf"])
-    return paths
+        names["pdf"] = "gap-report.pdf"
+        # the staged Word report sits beside the staged PDF: writers run in order, the docx first
+        writers[names["pdf"]] = lambda path: write_pdf(path.with_name(names["docx"]), path)
+    with acquire_output_lock(outdir):
+        written = replace_set(outdir, writers)
+    return {key: written[name] for key, name in names.items()}

@@ -20,6 +20,7 @@ from report_fixture import (
     AS_OF,
     CONTROL_TEXT,
     FORMULA_TEXT,
+    HEADER_NOTE,
     ORGANISATION,
     UNREADABLE,
     make_run_result,
@@ -270,9 +271,10 @@ def test_appendix_tables_list_every_item(document: Document) -> None:
     assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio", "Evidence log", "Narrative"]
     (names,) = table_with_header(document, "Document", "File name")
     assert [r[1] for r in rows_of(names)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv", "narrative.docx"]
-    # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept
-    assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3"]
-    assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1"]
+    # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept, then
+    # (issue 11) pieces deliberately not read, whose note follows
+    assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3", "0"]
+    assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1", "2"]
 
 
 def test_method_appendix(document: Document) -> None:
@@ -441,8 +443,9 @@ def test_accounting_sheets(xlsx_path: Path) -> None:
     errors = sheet_rows(workbook["Unreadable files"])
     assert errors[0]["File"] == UNREADABLE
     files = sheet_rows(workbook["Files"])
-    assert [(r["File"], r["Evidence items"]) for r in files] == [
-        ("Charter Mark portfolio.xlsx", 3), ("evidence_log.csv", 3), ("narrative.docx", 3)]
+    assert [(r["File"], r["Evidence items"], r["Not read"]) for r in files] == [
+        ("Charter Mark portfolio.xlsx", 3, 0), ("evidence_log.csv", 3, 0), ("narrative.docx", 3, 2)]
+    assert files[2]["Notes"] == HEADER_NOTE
 
 
 def test_workbook_properties(xlsx_path: Path) -> None:

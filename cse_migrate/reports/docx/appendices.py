@@ -166,17 +166,20 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
     add_text(document, f"{plural(c['read'], 'item')} read from {plural(c['files_read'], 'file')}: {c['mapped']} "
                        f"filed as evidence, {c['unmapped']} not matched, {c['noise']} set aside as headings or page "
                        f"furniture and {plural(c['duplicate'], 'copy', 'copies')} folded. For each file, units "
-                       "read = blank + other skipped + items; items = set aside + copies + kept.")
+                       "read = blank + other skipped + items; items = set aside + copies + kept. Not read counts "
+                       "parts deliberately left out (page headers and footers, comments, deleted text); the notes "
+                       "below say which.")
     tallies = tally_files(result)
     rows = []
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
         rows.append((labels.get(f.file, f.file), f.format, str(f.units_read), str(f.skipped_blank),
                      str(f.skipped_other), str(len(f.items)), str(tally.noise), str(tally.duplicates),
-                     str(tally.evidence)))
-    add_table_or_note(document, (Column("Document", 4.4), Column("Format", 1.5), Column("Units", 1.3),
+                     str(tally.evidence), str(f.not_read)))
+    add_table_or_note(document, (Column("Document", 3.6), Column("Format", 1.5), Column("Units", 1.3),
                                  Column("Blank", 1.3), Column("Other", 1.3), Column("Items", 1.3),
-                                 Column("Set aside", 1.6), Column("Copies", 1.6), Column("Kept", 1.4)),
+                                 Column("Set aside", 1.6), Column("Copies", 1.6), Column("Kept", 1.2),
+                                 Column("Not read", 1.3)),
                       rows, "No files were read.")
     add_text(document, "")
     add_table_or_note(document, (Column("Document", 5.0), Column("File name", 12.0)),

@@ -69,6 +69,8 @@ class Column:
     header: str
     width_cm: float
 
+WORD_TABLE_ROWS = 500  # rows of one table in the Word report; the workbook and JSON hold them all
+
 
 @dataclass(frozen=True)
 class CellText:
@@ -211,11 +213,18 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
 
 def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
                       empty: str) -> None:
-    """Add a table when there are rows, otherwise a sentence saying there is nothing to show."""
-    if rows:
-        add_table(document, columns, rows)
-    else:
+    """Add a table when there are rows, otherwise a sentence saying there is nothing to show.
+
+    A table longer than :data:`WORD_TABLE_ROWS` shows its first rows and says how many more evidence.xlsx
+    and results.json list: a Word table of 200,000 rows is thousands of pages nobody reads, and took
+    python-docx over an hour to build."""
+    if not rows:
         add_text(document, empty)
+        return
+    add_table(document, columns, rows[:WORD_TABLE_ROWS])
+    if len(rows) > WORD_TABLE_ROWS:
+        add_text(document, f"The first {WORD_TABLE_ROWS:,} of {len(rows):,} rows are shown here; evidence.xlsx and "
+                           "results.json list every one.")
 
 
 def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
