@@ -213,7 +213,10 @@ class ItemResult:
         mappings of a support item's gap clause; empty when the item states no gap."""
         if self.status != "mapped":
             return ()
-        return self.mappings if self.kind != "support" else self.gap_mappings if self.gap_text else ()
+        if self.kind != "support":
+            return self.mappings
+        # a gap clause that was not scored on its own (an item built by hand) goes with its item's first criterion
+        return (self.gap_mappings or self.mappings[:1]) if self.gap_text else ()
 
 
 @dataclass(frozen=True)
