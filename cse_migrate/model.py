@@ -199,6 +199,24 @@ class ItemResult:
     gap_text: str = ""
     # The absence/plan rule that recognised the statement (id from mappings/), for explanations.
     kind_rule: str = ""
+    # For a support item with a gap_text: where that gap belongs (the gap clause scored on its own). An absence or
+    # plan item's gap goes where the item is mapped, so this stays empty for it; use :meth:`gap_routes`.
+    gap_mappings: tuple[Mapping, ...] = ()
+
+    @property
+    def counts_as_evidence(self) -> bool:
+        """Mapped and a statement of a practice in place: only such items count towards statuses and ratings."""
+        return self.status == "mapped" and self.kind == "support"
+
+    def gap_routes(self) -> tuple[Mapping, ...]:
+        """The criteria this item raises a gap finding in: an absence or plan item's own mappings, or the
+        mappings of a support item's gap clause; empty when the item states no gap."""
+        if self.status != "mapped":
+            return ()
+        if self.kind != "support":
+            return self.mappings
+        # a gap clause that was not scored on its own (an item built by hand) goes with its item's first criterion
+        return (self.gap_mappings or self.mappings[:1]) if self.gap_text else ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,11 @@ class CriterionResult:
     children: tuple[str, ...] = ()
     rating: Rating | None = None
     rating_reasons: tuple[str, ...] = ()  # why the rating is what it is, in words
+    # Gap findings (issue 9): items that say a practice here is missing, lapsed or only planned, and support items
+    # whose gap clause belongs here; item ids, best score first. They are never counted as evidence.
+    findings: tuple[str, ...] = ()
+    # Evidence dated after the as-of date: listed, counted in evidence_count, never towards Met or Compliance.
+    future: tuple[str, ...] = ()
     # The two axes a reader needs apart (cse_migrate/analysis/coverage.py). Coverage: what the content shows
     # whatever its age (a status for a flat framework, a rating for a hierarchical one). Held back: which axis
     # keeps the status or rating below the top one: "coverage" (not enough strong evidence), "currency" (the
@@ -277,6 +300,9 @@ class Settings:
     secondary_ratio: float
     stale_months: int
     met_min_strong: int
+    # Strong gap findings (the evidence saying a practice is missing, lapsed or only planned) a criterion may
+    # carry and still be Met.
+    met_max_findings: int
     duplicate_similarity: float
     crosswalk_weight: float
     context_weight: float
@@ -291,6 +317,7 @@ class Settings:
     compliance_plus_min_strong: int
     compliance_plus_min_sources: int
     compliance_min_strong: int
+    compliance_max_findings: int
     readiness_min_compliance_share: float
     readiness_max_partial: int
     readiness_max_not_evidenced: int

@@ -30,6 +30,8 @@ class RulePattern(Protocol):
 
     def search(self, text: str) -> object | None: ...
 
+    def sub(self, repl: str, text: str) -> str: ...
+
 
 class PatternError(ValueError):
     """A rule pattern that RE2 cannot compile; the message says why, the caller names the file and key."""

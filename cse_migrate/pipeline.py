@@ -1,5 +1,6 @@
 """The story of one run: find the files, read them, number the evidence, set noise aside, fold duplicates,
-map what is left, analyse the gaps. Each stage is a small function; :func:`analyse` calls them in order.
+map what is left, judge what each item states (a practice in place, missing or only planned), analyse the gaps.
+Each stage is a small function; :func:`analyse` calls them in order.
 
 Writing the reports is separate (:func:`write_reports`) so that a batch run, a test or another tool can
 analyse without writing, or write the same result in other ways.
@@ -23,6 +24,7 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.analysis.statements import Judgement, StatementJudge
 from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
@@ -181,6 +183,39 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     return results
 
 
+def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, matcher: Matcher,
+                     settings: Settings) -> list[ItemResult]:
+    """Say what each kept item states (``mappings/statements.yaml``): support, absence or plan.
+
+    An absence or plan item keeps its mappings, which now say which criterion the gap concerns; it is no longer
+    evidence. A support item with a gap clause ("81% satisfied ... and we intend to re-establish a panel") is
+    mapped again on its fact alone (keeping the whole line's mappings when the fact alone maps nowhere), and its
+    gap clause is scored on its own to find where the gap belongs (the item's first criterion when the clause
+    names none)."""
+    out = list(results)
+    mixed: list[tuple[int, Judgement]] = []
+    for n, r in enumerate(results):
+        if r.status not in ("mapped", "unmapped"):
+            continue
+        judged = judge.judge(r.item.text)
+        if judged.kind == "support" and not judged.gap:
+            continue
+        if judged.kind != "support" or r.status != "mapped":
+            out[n] = replace(r, kind=judged.kind, gap_text=judged.gap, kind_rule=judged.rule)
+        else:
+            mixed.append((n, judged))
+    # score every mixed item's fact and gap clause in one pass, as map_evidence scores the items
+    scored = matcher.score([replace(out[n].item, text=part) for n, j in mixed for part in (j.fact, j.gap)])
+    for (n, judged), fact, gap in zip(mixed, scored[::2], scored[1::2], strict=True):
+        r = out[n]
+        # a fact too short for the lexicons on its own keeps the mappings of the whole line
+        fact_maps = flag_for_review(matcher.decide(fact, settings.map_threshold, settings.secondary_ratio),
+                                    matcher.runner_up(fact), settings, fact.classifier_top) or r.mappings
+        gap_maps = matcher.decide(gap, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
+        out[n] = replace(r, mappings=fact_maps, gap_text=judged.gap, kind_rule=judged.rule, gap_mappings=gap_maps)
+    return out
+
+
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings,
                     classifier_top: frozenset[str] | None = None) -> tuple[Mapping, ...]:
     """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, a
@@ -249,7 +284,8 @@ def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[Ite
 
 def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
                  settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
-    """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, date them all.
+    """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, judge what each states
+    (support, absence, plan), date them all.
 
     The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
     so that accuracy is measured on exactly what a run does."""
@@ -258,7 +294,7 @@ def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Frame
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
     matcher = Matcher(rules, framework, legacy.id, encoder, settings)
-    mapped = map_evidence(unique, matcher, settings)
+    mapped = judge_statements(map_evidence(unique, matcher, settings), StatementJudge(rules), matcher, settings)
     return date_evidence(assemble(items, noise, duplicates, mapped), settings)
 
 

@@ -22,7 +22,8 @@ something to show:
 Every row the script writes carries an intended label in the source (a five-point code, criterion 5/6
 carry-over, not customer-facing, or noise); labels are never written to the sample files, only counted in the
 summary printed at the end and listed, with the text each row or paragraph carries, in
-``tests/data/sample_labels.csv`` (columns org, file, text, label; in writing order). There the label is in
+``tests/data/sample_labels.csv`` (columns org, file, text, label, kind; in writing order; ``kind`` is support,
+absence, plan or mixed, from ``KINDS``). There the label is in
 the evaluation vocabulary: the five-point codes become "1".."5", and criterion 5/6 carry-over, not
 customer-facing and noise become "NONE". The text of a spreadsheet or table row is its evidence column (the
 first non-empty cell when that is empty); for the satisfaction tables in the narratives it is the result
@@ -93,6 +94,32 @@ EVIDENCE_CODES = (P, C, T, L, A, R)
 EVAL_LABELS: dict[str, str] = {P: "1", C: "2", T: "3", L: "4", A: "5", R: "NONE", X: "NONE", N: "NONE"}
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "sample_labels.csv"
 
+# What each statement that is not plain support says (docs/labeling.md, "What kind of statement it is"): the
+# portfolios state their own gaps, as real ones do. Every other labelled text is "support". For a "mixed" text the
+# five-point label follows the fact, as the labeling specification says.
+RV_NOT_PUBLISHED = ("At present our performance against the clinic standards is reported to the Trust Board but is "
+                    "not published to patients. We plan to display monthly results in the waiting area from 2008.")
+RV_COMPLAINTS_REPORT = "Annual complaints report for outpatients to be published on the Trust website from 2009"
+EM_TRAINING_PLAN = ("Customer care training for all library assistants planned for 2008/09, subject to funding "
+                    "from the Workforce Development budget")
+KINDS: dict[str, str] = {
+    "No customer panel since the 2005 panel lapsed - to be re-established 2008": "absence",
+    ("We carry out an annual satisfaction survey of benefit claimants, and in 2006 81% of the 400 customers who "
+     "replied said they were satisfied with the service. We recognise that our consultaion with customers has been "
+     "limited since the customer panel lapsed in 2005, and we intend to re-establish a panel with the help of the "
+     "Northshire Tenants Federation during 2008."): "mixed",
+    RV_NOT_PUBLISHED: "mixed",
+    "Clinic waiting time performance not yet published to patients – planned 2008": "absence",
+    RV_COMPLAINTS_REPORT: "plan",
+    "No formal complaints procedure for the home library service yet": "absence",
+    ("We recognise that there is no formal complaints procedure for the home library service yet. Volunteers pass "
+     "on comments informally, and we plan to introduce a procedure in 2008."): "absence",
+    ("Staff training has been limited by budget pressures since 2004. There is no structured customer care "
+     "training program for library assistants, and relief staff receive only a local induction from the branch "
+     "supervisor."): "absence",
+    EM_TRAINING_PLAN: "plan",
+}
+
 # The six 2003 Charter Mark criterion titles (standards.md, section 1.1), exact.
 CM_TITLES: dict[int, str] = {
     1: "Set standards and perform well",
@@ -143,9 +170,12 @@ class Tally:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(("org", "file", "text", "label"))
+            writer.writerow(("org", "file", "text", "label", "kind"))
             for org, name, text, code in self.rows:
-                writer.writerow((org, name, text, EVAL_LABELS[code]))
+                writer.writerow((org, name, text, EVAL_LABELS[code], KINDS.get(text, "support")))
+        missing = sorted(set(KINDS) - {text for _, _, text, _ in self.rows})
+        if missing:
+            raise ValueError(f"KINDS names texts that were never written: {missing}")
 
     def report(self) -> str:
         lines: list[str] = []
@@ -796,6 +826,7 @@ RV_CSV_ROWS: list[Row] = [
     ("6.2", "ditto", "", "", N),
     ("4", "Clinic waiting time performance not yet published to patients – planned 2008", "", "P. Gresham",
      A),
+    ("4.3", RV_COMPLAINTS_REPORT, "", "P. Gresham", A),
     ("", "Total items: 14", "", "", N),
     ("", "See evidence folder 4", "", "", N),
     ("", "Version 2.1 draft", "", "", N),
@@ -879,9 +910,7 @@ def build_riverside(folder: Path, tally: Tally) -> None:
         "outpatient managers, and the Trust Board receives a monthly report. Where a specialty falls behind, "
         "the Board agrees additional clinic sessions. In March 2008, 92% of patients were treated within 18 "
         "weeks.", L)
-    nar.para(
-        "At present our performance against the clinic standards is reported to the Trust Board but is not "
-        "published to patients. We plan to display monthly results in the waiting area from 2008.", A)
+    nar.para(RV_NOT_PUBLISHED, L)  # mixed: the fact (board reporting) is Leadership; the gap is Accountability
 
     nar.heading(f"Criterion 2 – {CM_TITLES[2]}")
     nar.heading("2.1 Consultation", level=2)
@@ -1089,6 +1118,7 @@ EM_CSV_ROWS: list[Row] = [
     ("CM6", "Local history project with Holme Cross Heritage Society – oral history recordings", "2006",
      "D. Okoro", C),
     ("CM6", EM_SUMMER, "Sept 2007", "L. Fairbairn", C),
+    ("CM2", EM_TRAINING_PLAN, "", "M. Pennington", T),
     ("n/a", "TBC", "", "", N),
     ("", "Page 3 of 12", "", "", N),
     ("", "Total items: 14", "", "", N),

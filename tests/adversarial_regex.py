@@ -40,9 +40,10 @@ def code_patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
 
 
 def rule_patterns() -> dict[str, object]:
-    """Every pattern of the bundled rules, by ``file:id`` (compiled by cse_migrate.patterns, on RE2)."""
+    """Every pattern of the bundled rules (noise and statement rules), by ``file:id`` (compiled by
+    cse_migrate.patterns, on RE2)."""
     rules = load_rules()
-    return {f"{Path(p.file).name}:{p.id}": p.pattern for p in rules.noise}
+    return {f"{Path(p.file).name}:{p.id}": p.pattern for p in (*rules.noise, *rules.statements)}
 
 
 def adversarial_lines(pattern_text: str, length: int) -> Iterator[str]:

@@ -279,8 +279,11 @@ def test_criterion_result_keeps_coverage_apart_from_the_rating(rules: RuleSet) -
 
 def test_a_passing_reading_is_held_back_by_nothing(rules: RuleSet) -> None:
     then = {c.id: c for c in analyse([SAMPLES / ORGS[0]], rules, RunOptions(as_of=date(2008, 6, 30))).criteria}
-    # Compliance on recent evidence, Compliance Plus on content: passing, so no axis holds it back, no action
-    assert (then["1.2"].rating, then["1.2"].coverage, then["1.2"].held_back) == ("Compliance", "Compliance Plus", ())
+    # Compliance on recent evidence and on content: passing, so no axis holds it back, no action
+    assert (then["3.4"].rating, then["3.4"].coverage, then["3.4"].held_back) == ("Compliance", "Compliance", ())
+    # 1.2 has the same evidence, but its own evidence says the customer panel lapsed (issue 9): at most Partial
+    assert then["1.2"].rating == "Partial Compliance"
+    assert any("gap finding" in reason for reason in then["1.2"].rating_reasons)
 
 
 # --- gap-report.pdf --------------------------------------------------------------------------------------

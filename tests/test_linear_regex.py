@@ -29,6 +29,8 @@ def test_patterns_are_found() -> None:
     assert "cse_migrate.readers.common._FIGURE_CHARS" in PATTERNS
     assert "cse_migrate.readers.text_reader._MD_HEADING" in PATTERNS
     assert any(name.endswith("noise.yaml:confidentiality") for name in PATTERNS)
+    assert any(name.endswith("statements.yaml:not-done") for name in PATTERNS)
+    assert "cse_migrate.analysis.statements._CLAUSE_BREAK" in PATTERNS
 
 
 def test_no_expression_is_compiled_out_of_sight() -> None:

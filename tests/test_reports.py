@@ -365,8 +365,8 @@ def test_docx_converts_to_pdf(docx_path: Path, tmp_path: Path) -> None:
 
 def test_sheet_names(xlsx_path: Path) -> None:
     workbook = load_workbook(xlsx_path)
-    assert workbook.sheetnames == [*CRITERION_SHEETS, "Unmapped", "Duplicates", "Noise", "Unreadable files",
-                                   "Files"]
+    assert workbook.sheetnames == [*CRITERION_SHEETS, "Gap findings", "Unmapped", "Duplicates", "Noise",
+                                   "Unreadable files", "Files"]
 
 
 def test_sheet_name_is_made_legal() -> None:

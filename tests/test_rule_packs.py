@@ -61,6 +61,8 @@ def test_the_bundled_cases_all_pass_and_cover_every_rule_class(rules: RuleSet) -
             assert (fw.id, criterion.id) in expected, f"no case expects {fw.id} {criterion.id}"
     noise = {c.expect.split(":", 1)[1] for c in cases if c.expect.startswith("noise:")}
     assert {p.id for p in rules.noise} | {"no-words", "criterion-heading"} <= noise
+    gaps = {c.expect.split(":", 1)[1] for c in cases if c.expect.startswith("absence:")}
+    assert {r.id for r in rules.statements if r.means in ("absence", "plan")} <= gaps
     covered = {name for c in cases for name in c.covers}
     assert {name for name in COVERS if name.startswith("vocabulary.")} <= covered
     assert {"vocabulary.abbreviations", "vocabulary.spellings", "vocabulary.stopwords",
@@ -80,7 +82,7 @@ def test_rules_test_prints_failures_with_explanations_and_exits_6(tmp_path: Path
     assert 'phrase "customer care course"' in out or 'phrase "course"' in out  # the explanation is printed
     assert out.strip().endswith("1 passed, 1 failed")
     code, out, _ = run("rules", "test")
-    assert code == ExitCode.OK and out.strip().endswith("152 passed, 0 failed")
+    assert code == ExitCode.OK and out.strip().endswith("175 passed, 0 failed")
 
 
 def test_case_files_are_checked_naming_file_case_and_key(tmp_path: Path) -> None:

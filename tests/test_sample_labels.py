@@ -82,6 +82,27 @@ def scores(rules: RuleSet) -> dict[str, tuple[int, int, int, Counter[tuple[str, 
     return out
 
 
+def load_kinds() -> dict[tuple[str, str, str], str]:
+    """(org, file, text) -> the intended kind (support, absence, plan or mixed)."""
+    with LABELS.open(encoding="utf-8", newline="") as handle:
+        return {(r["org"], r["file"], r["text"]): r["kind"] for r in csv.DictReader(handle)}
+
+
+def test_labels_cover_absence_plan_and_mixed_and_the_run_reads_them_so(rules: RuleSet) -> None:
+    """Every statement the generator marked absence or plan is a gap finding in the run, and every mixed one is
+    evidence (its fact) with a gap clause; no other labelled text is read as a gap."""
+    kinds = load_kinds()
+    assert {"support", "absence", "plan", "mixed"} <= set(kinds.values())
+    for org in ORGS:
+        result = analyse([SAMPLES / org], rules, RunOptions(framework="five-points", as_of=date(2008, 6, 30)))
+        for r in result.items:
+            intended = kinds.get((org, Path(r.item.source.file).name, r.item.text))
+            if intended is None or r.status not in ("mapped", "unmapped"):
+                continue
+            said = "mixed" if r.kind == "support" and r.gap_text else r.kind
+            assert said == intended, (org, r.item.text, said, r.kind_rule)
+
+
 def test_labels_file_covers_every_sample_file() -> None:
     labels = load_labels()
     files = {(org, name) for org, name, _ in labels}

@@ -4,12 +4,18 @@ Rules (all thresholds are settings shown in the report's method appendix):
 
 * an item's evidence is *strong* for a criterion when its score reaches ``strong_threshold``;
 * it is *stale* when dated more than ``stale_months`` before the as-of date; undated evidence is neither
-  fresh nor stale, and is reported as undated;
+  fresh nor stale, and is reported as undated; evidence dated after the as-of date is neither either: it is
+  listed as "dated after the as-of date" and never counts towards Met (or, in ratings, Compliance);
 * strength: ``strong`` with at least ``met_min_strong`` strong items, ``partial`` with any evidence, else ``none``;
-* status: **Met** when strength is strong and at least ``met_min_strong`` strong items are fresh; **Gap** with no
-  evidence; otherwise **Partially met**.
+* status: **Met** when strength is strong, at least ``met_min_strong`` strong items are fresh, and the
+  evidence records no more than ``met_max_findings`` (default 0) strong gap findings here (an organisation's own
+  statement that part of the practice is missing or only planned stands against calling it met); **Gap** with
+  no evidence; otherwise **Partially met**.
 
-Only items whose status is *mapped* are evidence (an unmapped item's nearest criterion is a hint, not evidence).
+Only items whose status is *mapped* and whose kind is *support* are evidence (an unmapped item's nearest
+criterion is a hint, not evidence). An item that says a practice is missing, lapsed or only planned (kind
+*absence* or *plan*, :mod:`cse_migrate.analysis.statements`), and the gap clause of a support item, are *gap
+findings*: listed under the criterion they concern, quoted with their source, and never counted as evidence.
 In a hierarchical framework (cse-2008) items map to the leaves; a parent's evidence is the evidence of every leaf
 below it, each item counted once at its best score. Ratings on the CSE scale are added by
 :mod:`cse_migrate.analysis.ratings`.
@@ -25,12 +31,17 @@ from cse_migrate.model import CriterionResult, ItemResult, Settings, Status, Str
 from cse_migrate.rules import CriterionLexicon, Framework, Lexicon, lexicon_chain
 
 BEST_COUNT = 3
+# How a gap finding is described, by the kind of statement it comes from (a support item's gap clause may be
+# either, so it has the general wording).
+KIND_WORDS = {"absence": "missing, stopped or not yet done", "plan": "only planned"}
 
 
 def freshness(item_date: date | None, settings: Settings) -> str:
-    """'fresh', 'stale' or 'undated'."""
+    """'fresh', 'stale', 'undated' or 'future' (dated after the as-of date: not evidence of the practice then)."""
     if item_date is None:
         return "undated"
+    if item_date > settings.as_of:
+        return "future"
     return "stale" if item_date < months_before(settings.as_of, settings.stale_months) else "fresh"
 
 
@@ -43,13 +54,17 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
         strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
         state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
+        findings = collect_findings(results, set(framework.leaves_under(criterion.id)))
+        strong_findings = sum(1 for _, s in findings if s >= settings.strong_threshold)
         strength: Strength = ("strong" if len(strong) >= settings.met_min_strong
                               else "partial" if evidence else "none")
         status: Status = ("Met" if strength == "strong" and len(fresh_strong) >= settings.met_min_strong
+                          and strong_findings <= settings.met_max_findings
                           else "Gap" if not evidence else "Partially met")
         entry = guidance_entry(framework, lexicon, criterion.id)
         stale = tuple(r.item.id for r, _ in evidence if state[r.item.id] == "stale")
-        counts = {k: sum(1 for v in state.values() if v == k) for k in ("fresh", "stale", "undated")}
+        future = tuple(r.item.id for r, _ in evidence if state[r.item.id] == "future")
+        counts = {k: sum(1 for v in state.values() if v == k) for k in ("fresh", "stale", "undated", "future")}
         out.append(CriterionResult(
             id=criterion.id, title=criterion.title, status=status, strength=strength,
             evidence_count=len(evidence), strong_count=len(strong), fresh_count=counts["fresh"],
@@ -58,9 +73,11 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
             evidence=tuple((r.item.id, s) for r, s in evidence),
             actions=entry.actions if entry and status != "Met" else (),
             expected_evidence=entry.expected_evidence if entry else (),
-            gaps=_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings),
+            gaps=(*finding_lines(findings, strong_findings, settings),
+                  *_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings)),
             level=framework.level(criterion.id) if hierarchical else 1, parent=criterion.parent,
-            children=tuple(c.id for c in framework.children(criterion.id))))
+            children=tuple(c.id for c in framework.children(criterion.id)),
+            findings=tuple(r.item.id for r, _ in findings), future=future))
     return tuple(out)
 
 
@@ -68,12 +85,35 @@ def collect_evidence(results: Sequence[ItemResult], targets: set[str]) -> list[t
     """Mapped items supporting any of ``targets``, each once at its best score, best first."""
     best: dict[str, tuple[ItemResult, float]] = {}
     for r in results:
-        if r.status != "mapped":
+        if not r.counts_as_evidence:
             continue
         for m in r.mappings:
             if m.criterion in targets and m.score > best.get(r.item.id, (r, -1.0))[1]:
                 best[r.item.id] = (r, m.score)
     return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].item.id))
+
+
+def collect_findings(results: Sequence[ItemResult], targets: set[str]) -> list[tuple[ItemResult, float]]:
+    """Items raising a gap finding in any of ``targets`` (absence and plan items, support items' gap clauses),
+    each once at its best score, best first."""
+    best: dict[str, tuple[ItemResult, float]] = {}
+    for r in results:
+        for m in r.gap_routes():
+            if m.criterion in targets and m.score > best.get(r.item.id, (r, -1.0))[1]:
+                best[r.item.id] = (r, m.score)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].item.id))
+
+
+def finding_lines(findings: Sequence[tuple[ItemResult, float]], strong_findings: int,
+                  settings: Settings) -> tuple[str, ...]:
+    """One plain-language gap per finding, quoting the evidence's own words and citing its source, then why the
+    findings stand against Met."""
+    out = [f"The evidence itself records a gap ({KIND_WORDS.get(r.kind, 'missing or only planned')}): "
+           f"\u201c{r.gap_text or r.item.text}\u201d ({r.item.id}, {r.item.source.cite()})." for r, _ in findings]
+    if strong_findings > settings.met_max_findings:
+        out.append(f"{strong_findings} strong gap finding(s) here; Met allows {settings.met_max_findings}: close "
+                   "the gap, or show it has been closed since.")
+    return tuple(out)
 
 
 def guidance_entry(framework: Framework, lexicon: Lexicon, cid: str) -> CriterionLexicon | None:
@@ -102,6 +142,9 @@ def _describe_gaps(total: int, strong: int, fresh_strong: int, counts: dict[str,
     if counts["undated"]:
         gaps.append(f"{_count(counts['undated'], 'item')} without a date: date them so an assessor can judge "
                     "currency.")
+    if counts["future"]:
+        gaps.append(f"{_count(counts['future'], 'item')} dated after the as-of date ({settings.as_of.isoformat()}): "
+                    "not counted towards Met; check the date, or show what was in place by then.")
     return tuple(gaps)
 
 

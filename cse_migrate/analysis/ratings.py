@@ -13,6 +13,8 @@ evidence is not fresh):
 * **Compliance Plus**: at least ``compliance_plus_min_strong`` strong, fresh items, from at least
   ``compliance_plus_min_sources`` different files;
 * **Compliance**: at least ``compliance_min_strong`` strong, fresh items;
+* neither, whatever the evidence, when more than ``compliance_max_findings`` (default 0) strong gap findings are
+  mapped here: the evidence itself says part of the practice is missing, lapsed or only planned;
 * **Partial Compliance**: some evidence, but not enough of it strong and fresh;
 * **Not evidenced**: nothing mapped.
 
@@ -46,8 +48,8 @@ from cse_migrate.rules import Framework
 # The settings the ratings and readiness rules read, in the order the report lists them (meanings, ranges and
 # defaults are in the settings specification, cse_migrate/rules/settings.py).
 RATING_SETTINGS = ("strong_threshold", "stale_months", "compliance_plus_min_strong", "compliance_plus_min_sources",
-                   "compliance_min_strong", "readiness_min_compliance_share", "readiness_max_partial",
-                   "readiness_max_not_evidenced")
+                   "compliance_min_strong", "compliance_max_findings", "readiness_min_compliance_share",
+                   "readiness_max_partial", "readiness_max_not_evidenced")
 _AT_LEAST_COMPLIANCE: tuple[Rating, ...] = ("Compliance Plus", "Compliance")
 
 
@@ -62,13 +64,14 @@ class RatingRules:
     min_compliance_share: float
     max_partial: int
     max_not_evidenced: int
+    max_findings: int = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RatingRules:
         return cls(settings.strong_threshold, settings.compliance_plus_min_strong,
                    settings.compliance_plus_min_sources, settings.compliance_min_strong,
                    settings.readiness_min_compliance_share, settings.readiness_max_partial,
-                   settings.readiness_max_not_evidenced)
+                   settings.readiness_max_not_evidenced, settings.compliance_max_findings)
 
 
 def rate_if_hierarchical(framework: Framework, criteria: tuple[CriterionResult, ...],
@@ -113,8 +116,12 @@ def leaf_rating(strong: int, files: int, has_evidence: bool, rules: RatingRules)
 def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings: Settings,
               rules: RatingRules) -> tuple[Rating, tuple[str, ...]]:
     """Rate one leaf from its evidence: how many strong, fresh items, and from how many files."""
+    findings = strong_findings(criterion, items, rules.strong_threshold)
     if not criterion.evidence:
-        return "Not evidenced", ("No evidence was found here.",)
+        reasons = ["No evidence was found here."]
+        if findings:
+            reasons.append(f"The evidence says the practice is missing or only planned: {', '.join(findings)}.")
+        return "Not evidenced", tuple(reasons)
     fresh_strong = [items[i] for i, score in criterion.evidence
                     if score >= rules.strong_threshold and i in items
                     and freshness(items[i].item.date, settings) == "fresh"]
@@ -122,6 +129,10 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     rating = leaf_rating(len(fresh_strong), len(files), True, rules)
     found = (f"{count_of(len(fresh_strong), 'strong item')} dated within the last {settings.stale_months} months"
              + (f", from {count_of(len(files), 'file')}" if fresh_strong else ""))
+    if len(findings) > rules.max_findings:
+        return "Partial Compliance", (f"{found}, but {count_of(len(findings), 'strong gap finding')} here "
+                                      f"({', '.join(findings)}): the evidence says part of the practice is "
+                                      f"missing or only planned; Compliance allows {rules.max_findings}.",)
     if rating == "Compliance Plus":
         return rating, (f"{found}: Compliance Plus needs {rules.plus_min_strong} from {rules.plus_min_sources} or "
                         "more files.",)
@@ -140,6 +151,12 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     if criterion.undated_count:
         reasons.append(f"{count_of(criterion.undated_count, 'item')} undated: date them.")
     return rating, tuple(reasons)
+
+
+def strong_findings(criterion: CriterionResult, items: dict[str, ItemResult], strong: float) -> list[str]:
+    """Ids of the gap findings mapped to ``criterion`` at a strong score."""
+    return [i for i in criterion.findings if i in items
+            and any(m.criterion == criterion.id and m.score >= strong for m in items[i].gap_routes())]
 
 
 def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:

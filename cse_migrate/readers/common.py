@@ -155,13 +155,30 @@ def find_columns(rows: Sequence[Sequence[object]]) -> Columns:
     """Find the header row among the first rows: the first row where a text column and one other role match."""
     found = find_header(rows, HEADER_NAMES, lambda roles: "text" in roles and len(roles) >= 2)
     if found is None:
-        return _guess_columns(rows)
+        return _single_column_header(rows) or _guess_columns(rows)
     index, roles = found
     text_col = min(roles["text"], key=lambda pair: (_TEXT_RANK[pair[1]], pair[0]))[0]
     names = tuple(cell_text(v) for v in rows[index])
     return Columns(index, text_col, tuple(c for c, _ in roles.get("ref", [])),
                    roles["date"][0][0] if "date" in roles else None,
                    roles["owner"][0][0] if "owner" in roles else None, names)
+
+
+def _single_column_header(rows: Sequence[Sequence[object]]) -> Columns | None:
+    """A one-column list headed by an evidence column's name ("Evidence", "Description"): that first cell is a
+    header, not an item. Only the first non-empty row can be such a header, and only when it holds that one
+    cell, so a later line that happens to read "Summary" stays evidence."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        filled = [(col, value) for col, value in enumerate(row) if cell_text(value)]
+        if not filled:
+            continue
+        if len(filled) != 1 or not isinstance(filled[0][1], str):
+            return None
+        found = header_role(cell_text(filled[0][1]), HEADER_NAMES, HEADER_MIN_SCORE)
+        if found is None or found[0] != "text":
+            return None
+        return Columns(index, filled[0][0], (), None, None, tuple(cell_text(v) for v in row))
+    return None
 
 
 # A cell that is a figure: digits with the signs and separators figures are written with, and nothing else. Two

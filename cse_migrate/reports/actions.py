@@ -69,9 +69,10 @@ def draft_actions(result: RunResult) -> list[Action]:
     order = {c.id: index for index, c in enumerate(result.criteria)}
     actions: list[Action] = []
     for r in result.items:
-        if r.status != "mapped" or not r.mappings:
+        routes = r.gap_routes()  # where the gap belongs: a support item's gap clause is routed on its own
+        if not routes:
             continue
-        part = parts.get(r.mappings[0].criterion)
+        part = parts.get(routes[0].criterion)
         if part is None:
             continue
         if r.kind in ("absence", "plan"):

@@ -46,6 +46,14 @@ def _item(r: ItemResult) -> dict[str, Any]:
         out["also_found_in"] = [s.as_dict() for s in r.also_found_in]
     if r.noise_rule:
         out["noise_rule"] = r.noise_rule
+    out["kind"] = r.kind
+    if r.kind_rule:
+        out["kind_rule"] = r.kind_rule
+    if r.gap_text:
+        out["gap_text"] = r.gap_text
+        out["gap_mappings"] = [_mapping(m) for m in r.gap_mappings]
+    if r.freshness == "future":
+        out["dated_after_as_of"] = True
     return out
 
 
@@ -92,6 +100,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "stale_count": c.stale_count, "undated_count": c.undated_count, "best": list(c.best),
             "stale": list(c.stale), "evidence": [{"item": i, "score": sc} for i, sc in c.evidence],
             "gaps": list(c.gaps), "actions": list(c.actions), "expected_evidence": list(c.expected_evidence),
+            "findings": list(c.findings), "dated_after_as_of": list(c.future),
             "coverage": c.coverage, "held_back": list(c.held_back),
         } for c in result.criteria],
         "items": [_item(r) for r in result.items],

@@ -13,6 +13,7 @@ from cse_migrate.rules.loader import BUNDLED_RULES, load_rules
 from cse_migrate.rules.model import (
     ID_PATTERN,
     KINDS,
+    MEANINGS,
     PROVENANCES,
     RATIONALES,
     RELATIONSHIPS,
@@ -24,6 +25,7 @@ from cse_migrate.rules.model import (
     Lexicon,
     NoisePattern,
     RuleSet,
+    StatementRule,
     lexicon_chain,
 )
 from cse_migrate.rules.settings import DEFAULT_SETTINGS, SETTING_SPECS, effective_settings
@@ -35,6 +37,7 @@ __all__ = [
     "ID_PATTERN",
     "KINDS",
     "LEVEL_NAMES",
+    "MEANINGS",
     "PROVENANCES",
     "RATIONALES",
     "RELATIONSHIPS",
@@ -48,6 +51,7 @@ __all__ = [
     "NoisePattern",
     "Phrase",
     "RuleSet",
+    "StatementRule",
     "Vocabulary",
     "effective_settings",
     "lexicon_chain",

@@ -1,6 +1,7 @@
 """Load and validate the mapping rules under ``mappings/``, and lay rules packs over them.
 
-Rules are data: frameworks, crosswalks, lexicons, a shared vocabulary and noise patterns, written in YAML. Every
+Rules are data: frameworks, crosswalks, lexicons, a shared vocabulary, noise patterns and statement rules
+(absence and plan), written in YAML. Every
 file declares its ``kind`` and is checked against a schema on load; each problem names the file, the key and
 what is wrong, and they are raised together as one :class:`RulesError`.
 
@@ -36,6 +37,7 @@ from cse_migrate.rules.model import (
     Lexicon,
     NoisePattern,
     RuleSet,
+    StatementRule,
 )
 from cse_migrate.rules.overlay import Layered, first_layer, lay_over
 from cse_migrate.rules.schema import (
@@ -46,6 +48,7 @@ from cse_migrate.rules.schema import (
     parse_framework,
     parse_lexicon,
     parse_noise,
+    parse_statements,
     parse_vocabulary,
 )
 from cse_migrate.rules.yamlio import YamlProblem, read_yaml
@@ -168,7 +171,7 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
             else:
                 layered[rel] = first_layer(doc, label)
     parts = _parse_all(layered, problems)
-    frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids = parts
+    frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids, statements = parts
     _probe_pack_patterns(noise, problems)
     warnings: list[str] = []
     if vocab is not None:  # before extensions inherit entries, so each phrase is checked where it is written
@@ -194,7 +197,8 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
     digest = hashlib.sha256("".join(i.sha256 for i in infos).encode()).hexdigest()[:12]
     return RuleSet(frameworks, tuple(crosswalks), lexicons, vocab, tuple(noise), tuple(infos),
                    f"rules-{digest}", tuple(s.name for s in sources), tuple(warnings), crosswalk_ids,
-                   packs=tuple(_pack_info(s, bundled_version) for s in sources), bundled_version=bundled_version)
+                   packs=tuple(_pack_info(s, bundled_version) for s in sources), bundled_version=bundled_version,
+                   statements=tuple(statements))
 
 
 def _probe_pack_patterns(noise: list[NoisePattern], problems: list[str]) -> None:
@@ -223,7 +227,7 @@ def _pack_info(source: RuleSource, bundled_version: str) -> PackInfo:
 
 
 _Parsed = tuple[dict[str, Framework], list[CrosswalkRule], dict[str, Lexicon], Vocabulary | None,
-                list[NoisePattern], dict[tuple[str, str], str]]
+                list[NoisePattern], dict[tuple[str, str], str], list[StatementRule]]
 
 
 def _parse_all(layered: dict[str, Layered], problems: list[str]) -> _Parsed:
@@ -237,6 +241,7 @@ def _parse_all(layered: dict[str, Layered], problems: list[str]) -> _Parsed:
     vocab_label = ""
     noise: list[NoisePattern] = []
     noise_ids: dict[str, str] = {}
+    statements: list[StatementRule] = []
     for doc_layers in layered.values():
         doc, label = doc_layers.doc, doc_layers.label
         c = Checker(label, problems, doc_layers.key_labels())
@@ -266,6 +271,8 @@ def _parse_all(layered: dict[str, Layered], problems: list[str]) -> _Parsed:
                                "relative path so that it lays over it")
                 continue
             vocab, vocab_label = parse_vocabulary(doc, c), label
+        elif kind == "statements":
+            statements.extend(replace(r, file=doc_layers.origin("rules", r.id)) for r in parse_statements(doc, c))
         else:
             for pattern in parse_noise(doc, c):
                 if pattern.id in noise_ids:
@@ -275,7 +282,7 @@ def _parse_all(layered: dict[str, Layered], problems: list[str]) -> _Parsed:
                     continue
                 noise_ids[pattern.id] = doc_layers.origin("patterns", pattern.id)
                 noise.append(replace(pattern, file=noise_ids[pattern.id]))
-    return frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids
+    return frameworks, crosswalks, lexicons, vocab, noise, crosswalk_ids, statements
 
 
 def _attribute_lexicon(lex: Lexicon, layers: Layered) -> Lexicon:

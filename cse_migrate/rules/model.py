@@ -18,7 +18,9 @@ RELATIONSHIPS = ("equal", "subset-of", "superset-of", "intersects-with", "not-re
 RATIONALES = ("syntactic", "semantic", "functional")
 PROVENANCES = ("official", "analyst", "user", "supplier")
 ROLES = ("target", "legacy")
-KINDS = ("framework", "crosswalk", "lexicon", "vocabulary", "noise")
+KINDS = ("framework", "crosswalk", "lexicon", "vocabulary", "noise", "statements")
+# What a statement rule says a clause is (mappings/statements.yaml; docs/labeling.md, "What kind of statement it is").
+MEANINGS = ("support", "absence", "plan")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -153,6 +155,18 @@ class NoisePattern:
 
 
 @dataclass(frozen=True)
+class StatementRule:
+    """A rule that says what a clause states: ``support`` (set aside a negation that states a good result),
+    ``absence`` (a practice missing, stopped or not yet done) or ``plan`` (only intended)."""
+
+    id: str
+    means: str
+    pattern: RulePattern  # compiled on RE2 (linear time) by cse_migrate.patterns
+    description: str
+    file: str
+
+
+@dataclass(frozen=True)
 class RuleSet:
     frameworks: dict[str, Framework]
     crosswalks: tuple[CrosswalkRule, ...]
@@ -166,6 +180,7 @@ class RuleSet:
     crosswalk_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, target) -> crosswalk id
     packs: tuple[PackInfo, ...] = field(default=())  # the bundled rules, then each pack, in the order they apply
     bundled_version: str = ""  # the bundled rules' own version, which a pack's manifest pins
+    statements: tuple[StatementRule, ...] = field(default=())  # absence and plan rules (mappings/statements.yaml)
 
     def framework(self, fid: str) -> Framework:
         try:

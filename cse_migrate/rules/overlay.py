@@ -15,6 +15,7 @@ What an overlay can say, by kind (``~`` is YAML's null):
 * ``vocabulary``: ``abbreviations``, ``spellings``, ``number_words`` and ``not_customer_facing`` by key (``~``
   removes); ``stopwords`` takes a list (added) or ``add`` / ``remove`` lists.
 * ``noise``: ``patterns`` by ``id``: override, ``disable: true``, or add.
+* ``statements``: ``rules`` by ``id``, as for a crosswalk.
 * ``framework``: ``settings`` and ``settings_provenance`` by key (``~`` goes back to the default), ``criteria`` by
   ``id`` (override, ``remove: true``, add), and the scalar keys (title, description, ...).
 
@@ -44,13 +45,15 @@ _SCALARS = {
     "lexicon": ("version", "description"),
     "vocabulary": ("description",),
     "noise": ("description",),
+    "statements": ("description",),
 }
 # Keys that name what a file is about: an overlay may repeat them, but not change them.
 _IDENTITY = {"framework": ("id",), "crosswalk": ("id", "source", "target"), "lexicon": ("framework",),
-             "vocabulary": (), "noise": ()}
+             "vocabulary": (), "noise": (), "statements": ()}
 _MAPS = {"vocabulary": ("abbreviations", "spellings", "number_words", "not_customer_facing"),
          "framework": ("settings", "settings_provenance")}
-_LISTS_BY_ID = {"crosswalk": ("rules", "remove"), "noise": ("patterns", "disable"), "framework": ("criteria", "remove")}
+_LISTS_BY_ID = {"crosswalk": ("rules", "remove"), "noise": ("patterns", "disable"), "framework": ("criteria", "remove"),
+                "statements": ("rules", "remove")}
 
 
 @dataclass

@@ -8,6 +8,7 @@ are numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 from cse_migrate.patterns import PatternError, compile_rule_pattern
 from cse_migrate.rules.model import (
     ID_PATTERN,
+    MEANINGS,
     PROVENANCES,
     RATIONALES,
     RELATIONSHIPS,
@@ -26,6 +28,7 @@ from cse_migrate.rules.model import (
     Framework,
     Lexicon,
     NoisePattern,
+    StatementRule,
 )
 from cse_migrate.rules.settings import SETTING_SPECS
 from cse_migrate.text import Phrase, Vocabulary
@@ -331,4 +334,54 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))
+    return out
+
+
+_PHRASE_GAP = re.compile(r"[\s-]+")  # what separates the words of a statement rule's phrase
+
+
+def phrases_pattern(phrases: Sequence[str]) -> str:
+    """Literal phrases as one pattern: whole words, any run of spaces or hyphens between them."""
+    parts = [r"[\s-]+".join(re.escape(word) for word in _PHRASE_GAP.split(p.strip().lower()) if word)
+             for p in phrases]
+    return r"\b(?:" + "|".join(part for part in parts if part) + r")\b"
+
+
+def parse_statements(doc: dict[str, Any], c: Checker) -> list[StatementRule]:
+    """Statement rules: each has an id, what it ``means`` (support, absence, plan), a ``pattern`` and/or
+    ``phrases``, and a description. Patterns are compiled on RE2, like every rule pattern
+    (:func:`cse_migrate.patterns.compile_rule_pattern`): their running time is linear in the text."""
+    c.unknown(doc, {"kind", "description", "rules"}, "")
+    out = []
+    seen: set[str] = set()
+    for i, raw in enumerate(c.seq(doc.get("rules"), "rules")):
+        # Named by id where it has one: a pack's rules are merged into the bundled list, so an index would not
+        # point into the file its author wrote.
+        rid_given = raw.get("id") if isinstance(raw, dict) else None
+        key = f"rules[{rid_given}]" if isinstance(rid_given, str) and rid_given else f"rules[{i}]"
+        entry = c.mapping(raw, key)
+        c.unknown(entry, {"id", "means", "pattern", "phrases", "description"}, key)
+        rid = c.ident(entry, "id", key)
+        if rid in seen:
+            c.fail(f"{key}.id", f"duplicate rule id '{rid}'")
+        seen.add(rid)
+        means = c.choice(entry, "means", key, MEANINGS)
+        pieces = []
+        if entry.get("pattern") is not None:
+            text = c.text(entry, "pattern", key)
+            if text:
+                pieces.append(text)
+        phrases = _texts(c, entry.get("phrases"), f"{key}.phrases")
+        if phrases:
+            pieces.append(phrases_pattern(phrases))
+        if not pieces:
+            if "pattern" not in entry and not phrases:
+                c.fail(key, "needs a pattern or phrases")
+            continue
+        try:
+            compiled = compile_rule_pattern("|".join(f"(?:{p})" for p in pieces))
+        except PatternError as exc:
+            c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
+            continue
+        out.append(StatementRule(rid, means, compiled, c.text(entry, "description", key, False), c.file))
     return out

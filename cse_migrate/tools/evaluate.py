@@ -9,7 +9,9 @@ NONE when it is noise or unmapped.
 
 Reported: top-1 accuracy (the alternative label counts), macro-F1, precision and recall per label (NONE
 included), a confusion matrix (against the primary label) and calibration: accuracy per score band, so that a
-threshold can be chosen knowingly.
+threshold can be chosen knowingly. When the labels file has a ``kind`` column (support, absence, plan, mixed:
+docs/labeling.md), also how well absence and plan statements are recognised (precision and recall of "absence or
+plan") and how many mixed statements are split into a fact and a gap.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Labeled:
     label: str
     alt: str
     style: str
+    kind: str = ""  # support, absence, plan or mixed, when the labels file has a kind column
     source: str = ""  # the labels file the statement came from
 
 
@@ -62,6 +65,7 @@ class Prediction:
     case: Labeled
     predicted: str
     score: float  # the top mapping's score (0 for NONE)
+    kind: str = "support"  # what the run said the statement is: support, absence, plan, or mixed (support + gap)
     needs_review: bool = False  # the top mapping is flagged "needs review"
 
     @property
@@ -104,6 +108,19 @@ class Report:
             rows.append(("NONE", len(none), sum(p.correct for p in none) / len(none)))
         return rows
 
+    def kind_scores(self) -> tuple[float, float, int, int, int, int] | None:
+        """(precision, recall, found, labelled) of recognising "absence or plan", then (split, labelled) mixed
+        statements; None when no statement carries a kind label."""
+        labelled = [p for p in self.predictions if p.case.kind]
+        if not labelled:
+            return None
+        gaps = ("absence", "plan")
+        said = [p for p in labelled if p.kind in gaps]
+        gold = [p for p in labelled if p.case.kind in gaps]
+        found = sum(1 for p in gold if p.kind in gaps)
+        mixed = [p for p in labelled if p.case.kind == "mixed"]
+        return (found / len(said) if said else 0.0, found / len(gold) if gold else 0.0, found, len(gold),
+                sum(1 for p in mixed if p.kind == "mixed"), len(mixed))
     def review(self) -> tuple[int, float, int, float]:
         """The needs-review band as a safety net, over the mappings (predictions other than NONE): how many are
         flagged and how often they are right, how many are not flagged and how often those are right."""
@@ -154,7 +171,8 @@ def load_labels(path: Path, framework: str, level: int = 1) -> list[Labeled]:
         raise InputFileError(str(path), f"needs columns 'text' and '{primary}' (and optionally id, split, cm_ref, "
                                         f"{alt}, style)")
     return [Labeled(r.get("id") or f"row{n + 2}", r["text"], r.get("cm_ref") or "", r.get("split") or "",
-                    (r[primary] or NONE).strip(), (r.get(alt) or "").strip(), r.get("style") or "", path.name)
+                    (r[primary] or NONE).strip(), (r.get(alt) or "").strip(), r.get("style") or "",
+                    kind=(r.get("kind") or "").strip(), source=path.name)
             for n, r in enumerate(rows)]
 
 
@@ -175,11 +193,13 @@ def predict(cases: Sequence[Labeled], rules: RuleSet, options: RunOptions, level
         result = results[item.id]
         if result.status == "duplicate" and result.duplicate_of is not None:
             result = results[result.duplicate_of]
+        kind = "mixed" if result.kind == "support" and result.gap_text else result.kind
         if result.status != "mapped":
-            out.append(Prediction(case, NONE, 0.0))
+            out.append(Prediction(case, NONE, 0.0, kind=kind))
         else:
             top = result.mappings[0]
-            out.append(Prediction(case, framework.at_level(top.criterion, level), top.score, top.needs_review))
+            out.append(Prediction(case, framework.at_level(top.criterion, level), top.score, kind=kind,
+                                  needs_review=top.needs_review))
     return out
 
 
@@ -231,4 +251,9 @@ def format_report(report: Report) -> str:
     lines += [f"  {band:<11}{n:>5}{acc:>8.3f}" for band, n, acc in report.calibration()]
     lines += ["", "accuracy by style"]
     lines += [f"  {style:<12}{n:>5}{acc:>8.3f}" for style, n, acc in report.by_style()]
+    kinds = report.kind_scores()
+    if kinds is not None:
+        precision, recall, found, gold, split, mixed = kinds
+        lines += ["", f"statement kind: absence or plan recognised with precision {precision:.3f}, recall "
+                      f"{recall:.3f} ({found} of {gold}); mixed statements split into fact and gap: {split} of {mixed}"]
     return "\n".join(lines)

@@ -16,9 +16,10 @@ from typing import Any
 
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
+from cse_migrate.analysis.statements import StatementJudge
 from cse_migrate.model import EvidenceItem, ItemResult, Reason, Source
 from cse_migrate.options import DEFAULT_LEGACY
-from cse_migrate.pipeline import assemble, date_evidence, make_settings, map_evidence, set_aside_noise
+from cse_migrate.pipeline import assemble, date_evidence, judge_statements, make_settings, map_evidence, set_aside_noise
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
 from cse_migrate.rules.loader import source_label
@@ -79,7 +80,8 @@ class Line:
 class Explainer:
     """Judges lines against one framework as a run would: the rules compiled once, for any number of lines.
 
-    Each line goes through a run's own stages (:mod:`cse_migrate.pipeline`: noise, mapping, dating, the order of
+    Each line goes through a run's own stages (:mod:`cse_migrate.pipeline`: noise, mapping, judging what it
+    states, dating, the order of
     :func:`~cse_migrate.pipeline.settle_items`) except duplicate folding, since every line stands alone."""
 
     def __init__(self, rules: RuleSet, framework_id: str, legacy_id: str = DEFAULT_LEGACY,
@@ -90,6 +92,7 @@ class Explainer:
         self.settings = make_settings(self.framework, as_of)
         self.detector = NoiseDetector(rules)
         self.matcher = Matcher(rules, self.framework, self.legacy.id, None, self.settings)
+        self.judge = StatementJudge(rules)
         self.titles = {c.id: c.title for c in self.framework.criteria}
 
     def explain(self, lines: Sequence[Line]) -> list[Explanation]:
@@ -97,7 +100,8 @@ class Explainer:
                               cm_ref=parse_ref(line.cm_ref, len(self.legacy.criteria)), date=line.date)
                  for n, line in enumerate(lines)]
         noise = set_aside_noise(items, self.detector)
-        mapped = map_evidence([i for i in items if i.id not in noise], self.matcher, self.settings)
+        mapped = judge_statements(map_evidence([i for i in items if i.id not in noise], self.matcher, self.settings),
+                                  self.judge, self.matcher, self.settings)
         results = date_evidence(assemble(items, noise, {}, mapped), self.settings)
         out = []
         for item, result, scored in zip(items, results, self.matcher.score(items), strict=True):

@@ -1,7 +1,8 @@
 """The migrated evidence portfolio as an Excel workbook.
 
 One sheet per target criterion (evidence best first, with score, strength, staleness, the legacy reference and
-exactly where each item came from), then sheets that account for everything else: unmapped evidence,
+exactly where each item came from), the gap findings (statements that a practice is missing, lapsed or only
+planned, under the criterion they concern), then sheets that account for everything else: unmapped evidence,
 duplicates folded, noise lines, unreadable files and per-file counts. Every cell goes through
 :func:`cse_migrate.output.write_cell`, so evidence text that looks like a formula is stored as text.
 
@@ -30,6 +31,7 @@ from cse_migrate.reports.xlsx.sheets import (
     DUPLICATE_COLUMNS,
     ERROR_COLUMNS,
     FILE_COLUMNS,
+    FINDING_COLUMNS,
     FIXED_SHEETS,
     NOISE_COLUMNS,
     RESERVED_SHEET_NAMES,
@@ -37,6 +39,7 @@ from cse_migrate.reports.xlsx.sheets import (
     criterion_rows,
     duplicate_row,
     file_rows,
+    finding_rows,
     noise_row,
     sheet_name,
     unique_sheet_name,
@@ -72,6 +75,7 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
             # The tab colour repeats the status colour of the Word report, so the two read alike.
             sheet.sheet_properties.tabColor = STATUS_FILL[criterion.status]
             write_sheet(sheet, CRITERION_COLUMNS, criterion_rows(criterion, items, result.settings))
+    write_sheet(workbook.create_sheet("Gap findings"), FINDING_COLUMNS, finding_rows(result))
     by_status = group_by_status(result.items)
     write_sheet(workbook.create_sheet("Unmapped"), UNMAPPED_COLUMNS, map(unmapped_row, by_status["unmapped"]))
     write_sheet(workbook.create_sheet("Duplicates"), DUPLICATE_COLUMNS,

@@ -25,7 +25,7 @@ MAX_SHEET_NAME = 31  # Excel's limit
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
-FIXED_SHEETS = ("Unmapped", "Duplicates", "Noise", "Unreadable files", "Files")
+FIXED_SHEETS = ("Gap findings", "Unmapped", "Duplicates", "Noise", "Unreadable files", "Files")
 
 
 # Excel reserves "History" for its change tracking and will not open a workbook with a sheet of that name.
@@ -65,6 +65,14 @@ CRITERION_COLUMNS = (
     ITEM, EVIDENCE, SheetColumn("Score", 8, number_format=SCORE_FORMAT), SheetColumn("Strength", 10),
     SheetColumn("Stale", 9), LEGACY_REF, DATE, OWNER, *SOURCE_COLUMNS, SheetColumn("Why", 50, wrap=True),
     CITED_AS,
+)
+
+
+# Statements that a practice is missing, lapsed or only planned, under the criterion they concern: never evidence.
+FINDING_COLUMNS = (
+    SheetColumn("Criterion", 10), ITEM, SheetColumn("Kind", 9), SheetColumn("What the evidence says", 60, wrap=True),
+    SheetColumn("Score", 8, number_format=SCORE_FORMAT), SheetColumn("Rule", 20), EVIDENCE, LEGACY_REF, DATE, OWNER,
+    *SOURCE_COLUMNS, CITED_AS,
 )
 
 
@@ -157,6 +165,22 @@ def criterion_row(found: ItemResult, criterion_id: str, score: float,
     return (item.id, item.text, round(score, 4), strength_label(score, settings.strong_threshold),
             stale_label(found.freshness), legacy_ref(item), date_cell(found),
             item.owner, *source_cells(item.source), why_text(found, criterion_id), cite_with_copies(found))
+
+
+def finding_rows(result: RunResult) -> list[tuple[object, ...]]:
+    """One row per gap finding, per criterion it concerns (leaves only, so each is listed where it was mapped)."""
+    items = result.item_by_id()
+    rows: list[tuple[object, ...]] = []
+    for criterion in (c for c in result.criteria if not c.children):
+        for item_id in criterion.findings:
+            found = items[item_id]
+            item = found.item
+            score = max((m.score for m in found.gap_routes() if m.criterion == criterion.id), default=0.0)
+            kind = "fact + gap" if found.kind == "support" else found.kind
+            rows.append((criterion.id, item.id, kind, found.gap_text or item.text, round(score, 4),
+                         found.kind_rule, item.text, legacy_ref(item), date_cell(found), item.owner,
+                         *source_cells(item.source), cite_with_copies(found)))
+    return rows
 
 
 def unmapped_row(found: ItemResult) -> tuple[object, ...]:
