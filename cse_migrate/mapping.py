@@ -91,6 +91,7 @@ class Matcher:
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._build_arrays()
+        self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
             float(self.settings["semantic_temperature"]))
@@ -253,6 +254,27 @@ class Matcher:
         return tuple(out)
 
 
+# Compiled matchers by (rule set, target, legacy framework, encoder): compiling a lexicon costs more than mapping a
+# whole portfolio, so a batch (or each worker process of one) compiles it once for all its organisations. The rule
+# set is keyed by identity, not by its version: ablation derives rule sets that keep the version but differ.
+_COMPILED: dict[tuple[int, str, str, int], Matcher] = {}
+_COMPILED_MAX = 8  # a process uses a few frameworks at most; beyond that the oldest is dropped
+
+
+def compiled_matcher(rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
+                     encoder: Encoder | None = None) -> Matcher:
+    """The :class:`Matcher` for this rule set, framework, legacy framework and encoder, compiled at most once."""
+    key = (id(rules), framework.id, legacy, id(encoder))
+    matcher = _COMPILED.get(key)
+    # the cached matcher holds its rules and encoder, so their ids cannot be reused while it is cached
+    if matcher is None or matcher.rules is not rules or matcher.semantic_encoder is not encoder:
+        matcher = Matcher(rules, framework, legacy, encoder)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            del _COMPILED[next(iter(_COMPILED))]
+        _COMPILED[key] = matcher
+    return matcher
+
+
 def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
     """Phrases that normalise to the same tokens for the same criterion count once, at their highest weight
     ("train", "training" and "trained" are one phrase after stemming)."""
@@ -266,7 +288,10 @@ def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
 
 def _equivalence_groups(phrases: Sequence[_CompiledPhrase], cutoff: float) -> list[int]:
     """A group number per phrase: phrases of one criterion and kind whose tokens are fuzzy-equal
-    ("disabled" and "disability") are one group, so a single evidence word is not counted twice."""
+    ("disabled" and "disability") are one group, so a single evidence word is not counted twice.
+
+    Only phrases of the same criterion, kind and length can be equal, so only those are compared: bucketing them
+    first turns one comparison of every pair of phrases into small comparisons within each bucket."""
     group = list(range(len(phrases)))
 
     def root(i: int) -> int:
@@ -275,14 +300,17 @@ def _equivalence_groups(phrases: Sequence[_CompiledPhrase], cutoff: float) -> li
             i = group[i]
         return i
 
-    for i, a in enumerate(phrases):
-        for j in range(i):
-            b = phrases[j]
-            if (a.criterion, a.kind, len(a.stems)) != (b.criterion, b.kind, len(b.stems)):
-                continue
-            if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
-                   for x, y in zip(a.stems, b.stems, strict=True)):
-                group[root(i)] = root(j)
+    buckets: dict[tuple[str, str, int], list[int]] = {}
+    for i, p in enumerate(phrases):
+        buckets.setdefault((p.criterion, p.kind, len(p.stems)), []).append(i)
+    for members in buckets.values():
+        for k, i in enumerate(members):
+            a = phrases[i]
+            for j in members[:k]:  # earlier phrases only, in phrase order, as a union-find over all pairs
+                b = phrases[j]
+                if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
+                       for x, y in zip(a.stems, b.stems, strict=True)):
+                    group[root(i)] = root(j)
     return [root(i) for i in range(len(phrases))]
 
 

@@ -20,7 +20,7 @@ from cse_migrate.dedupe import find_duplicates
 from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
 from cse_migrate.gaps import analyse_gaps
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.mapping import Matcher
+from cse_migrate.mapping import Matcher, compiled_matcher
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.noise import NoiseDetector
 from cse_migrate.output import ensure_folder
@@ -231,7 +231,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, Matcher(rules, framework, legacy.id, encoder), settings)
+    mapped = map_evidence(unique, compiled_matcher(rules, framework, legacy.id, encoder), settings)
     results = assemble(items, noise, duplicates, mapped)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
