@@ -8,10 +8,12 @@ official CSE structure (cse-2008) the criterion cells hold the estimated rating 
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -56,40 +58,91 @@ class OrgOutcome:
     error: str | None
 
 
+@dataclass(frozen=True)
+class SummaryRow:
+    """One organisation's line of summary.xlsx as plain data.
+
+    A batch keeps it in its manifest, so that an organisation skipped on a re-run (nothing changed) still gets
+    exactly the row it had, without analysing it again."""
+
+    name: str
+    folder: str
+    status: str  # run status: ok / ok, some files unreadable / failed
+    criteria: dict[str, str]  # criterion id -> status, or estimated rating when rated
+    counts: dict[str, int] | None  # COUNT_KEYS, None for a failed run
+    readiness: str | None  # "yes" / "not yet" for rated runs, else None
+    errors: str
+    as_of: str | None  # ISO date of the run, None for a failed one
+
+    @classmethod
+    def from_outcome(cls, outcome: OrgOutcome) -> SummaryRow:
+        result = outcome.result
+        counts = None if result is None else {key: result.counts()[key] for key in COUNT_KEYS}
+        verdict = None if result is None or result.readiness is None else (
+            "yes" if result.readiness.ready else "not yet")
+        return cls(outcome.name, outcome.folder, run_status(result, outcome.error),
+                   {} if result is None else {c.id: c.rating or c.status for c in result.criteria},
+                   counts, verdict, errors_text(outcome), None if result is None else result.settings.as_of.isoformat())
+
+    @classmethod
+    def failed(cls, name: str, folder: str, error: str) -> SummaryRow:
+        return cls(name, folder, "failed", {}, None, None, error, None)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SummaryRow:
+        return cls(**data)
+
+
 def write_batch_summary(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]],
                         path: Path) -> None:
     """Write summary.xlsx for a batch: one row per organisation, criteria in the order given."""
-    workbook = build_summary_workbook(outcomes, criteria)
-    atomic_write(path, lambda tmp: save_workbook(workbook, tmp, summary_stamp(outcomes)))
+    write_summary_rows([SummaryRow.from_outcome(o) for o in outcomes], criteria, path)
 
 
-def build_summary_workbook(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]]) -> Workbook:
+def write_summary_rows(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]], path: Path) -> bool:
+    """Write summary.xlsx from its rows, unless the file already holds exactly these bytes (a re-run with
+    nothing changed leaves it untouched). Returns whether the file was written."""
+    workbook = build_summary_workbook(rows, criteria)
+    with tempfile.TemporaryDirectory(prefix="cse-migrate-") as scratch:
+        built = Path(scratch) / "summary.xlsx"
+        save_workbook(workbook, built, summary_stamp(rows))
+        data = built.read_bytes()
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(path, write)
+    return True
+
+
+def build_summary_workbook(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]]) -> Workbook:
     """Build the one-sheet summary workbook in memory."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Summary"
     workbook.properties.title = "CSE gap analysis: batch summary"
-    rated = any(o.result is not None and o.result.readiness is not None for o in outcomes)
+    rated = any(r.readiness is not None for r in rows)
     columns = (*LEAD_COLUMNS, *(SheetColumn(f"{cid} {title}", 16, wrap=True) for cid, title in criteria),
                *COUNT_COLUMNS, *((READY_COLUMN,) if rated else ()), ERRORS_COLUMN)
-    write_sheet(sheet, columns, (summary_row(o, criteria, rated) for o in outcomes), freeze="B2")
-    colour_statuses(sheet, outcomes, criteria)
+    write_sheet(sheet, columns, (summary_row(r, criteria, rated) for r in rows), freeze="B2")
+    colour_statuses(sheet, rows, criteria)
     return workbook
 
 
-def summary_stamp(outcomes: Sequence[OrgOutcome]) -> datetime:
+def summary_stamp(rows: Sequence[SummaryRow]) -> datetime:
     """The latest as-of date in the batch, so the same batch always gives the same file."""
-    dates = [o.result.settings.as_of for o in outcomes if o.result is not None]
+    dates = [date.fromisoformat(r.as_of) for r in rows if r.as_of is not None]
     return as_of_midnight(max(dates)) if dates else _FALLBACK_STAMP
 
 
-def criterion_statuses(result: RunResult | None, criteria: Sequence[tuple[str, str]]) -> list[str]:
+def criterion_statuses(row: SummaryRow, criteria: Sequence[tuple[str, str]]) -> list[str]:
     """Each requested criterion's status text (its estimated rating, when rated), or "" where the run has none
     (failed or other framework)."""
-    if result is None:
-        return ["" for _ in criteria]
-    by_id = {c.id: c.rating or c.status for c in result.criteria}
-    return [by_id.get(cid, "") for cid, _ in criteria]
+    return [row.criteria.get(cid, "") for cid, _ in criteria]
 
 
 def errors_text(outcome: OrgOutcome) -> str:
@@ -100,30 +153,20 @@ def errors_text(outcome: OrgOutcome) -> str:
     return "; ".join(parts)
 
 
-def summary_row(outcome: OrgOutcome, criteria: Sequence[tuple[str, str]], rated: bool = False) -> tuple[object, ...]:
+def summary_row(row: SummaryRow, criteria: Sequence[tuple[str, str]], rated: bool = False) -> tuple[object, ...]:
     """One organisation's row (with the readiness verdict when the batch is rated)."""
-    result = outcome.result
-    counts: list[object] = [None] * len(COUNT_KEYS)
-    if result is not None:
-        tally = result.counts()
-        counts = [tally[key] for key in COUNT_KEYS]
-    ready: tuple[object, ...] = ()
-    if rated:
-        verdict = result.readiness if result is not None else None
-        ready = (None if verdict is None else "yes" if verdict.ready else "not yet",)
-    return (outcome.name, outcome.folder, run_status(result, outcome.error),
-            *criterion_statuses(result, criteria), *counts, *ready, errors_text(outcome))
+    counts: list[object] = [None] * len(COUNT_KEYS) if row.counts is None else [row.counts[k] for k in COUNT_KEYS]
+    ready: tuple[object, ...] = (row.readiness,) if rated else ()
+    return (row.name, row.folder, row.status, *criterion_statuses(row, criteria), *counts, *ready, row.errors)
 
 
-def colour_statuses(sheet: Worksheet, outcomes: Sequence[OrgOutcome],
-                    criteria: Sequence[tuple[str, str]]) -> None:
+def colour_statuses(sheet: Worksheet, rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]]) -> None:
     """Fill the run-status and criterion-status cells with their colours."""
     status_column = len(LEAD_COLUMNS)
     first_criterion = status_column + 1
-    for row, outcome in enumerate(outcomes, start=2):
-        sheet.cell(row=row, column=status_column).fill = fill(
-            RUN_STATUS_FILL[run_status(outcome.result, outcome.error)])
-        for offset, status in enumerate(criterion_statuses(outcome.result, criteria)):
+    for index, row in enumerate(rows, start=2):
+        sheet.cell(row=index, column=status_column).fill = fill(RUN_STATUS_FILL[row.status])
+        for offset, status in enumerate(criterion_statuses(row, criteria)):
             colour = STATUS_FILL.get(status) or RATING_FILL.get(status)
             if colour:
-                sheet.cell(row=row, column=first_criterion + offset).fill = fill(colour)
+                sheet.cell(row=index, column=first_criterion + offset).fill = fill(colour)
