@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -124,3 +125,45 @@ def safe_folder_name(name: str) -> str:
     if _WINDOWS_DEVICE.match(cleaned):
         cleaned += "_"
     return cleaned or "organisation"
+
+
+# Hidden folders in which a batch writes an organisation's reports before moving them into place as a whole.
+STAGING_PREFIX = ".cse-migrate-staging-"
+
+
+def staging_folder(parent: Path, name: str) -> Path:
+    """A new, empty hidden folder in ``parent`` to write ``name``'s reports into before :func:`replace_folder`."""
+    ensure_folder(parent)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=parent))
+        os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700 folders; report folders get ordinary modes
+    except OSError as exc:
+        raise OutputError(f"{parent}: could not create a folder for the reports ({exc.strerror or exc}); check "
+                          "the folder is writable and has free space") from exc
+    return folder
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Put the finished folder ``staged`` at ``target``, replacing an earlier one, so that a reader (or a crash)
+    meets either the old set of reports or the new set, never a mixture or a half-written one.
+
+    Each step is a rename within one folder, so atomic. Between the two renames ``target`` is briefly absent, and
+    after a crash there it stays absent (the old set waits under a staging name, removed by the next batch): a
+    batch then simply does that organisation again."""
+    retired: Path | None = None
+    try:
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}old-{target.name}-", dir=target.parent))
+            os.replace(target, retired / target.name)
+        try:
+            os.replace(staged, target)
+        except OSError:
+            if retired is not None:  # put the earlier reports back rather than lose both sets
+                os.replace(retired / target.name, target)
+            raise
+    except OSError as exc:
+        raise OutputError(f"{target}: could not move the reports into place ({exc.strerror or exc}); check the "
+                          "folder is writable") from exc
+    finally:
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
