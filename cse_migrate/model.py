@@ -244,6 +244,7 @@ class RunResult:
     readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
     projection: Projection | None = None  # the same result read against another framework, via crosswalks
+    skipped: tuple[str, ...] = ()  # folders and files left out as cse-migrate's own output, each with why
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}

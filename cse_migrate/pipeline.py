@@ -41,11 +41,34 @@ OUTSIDE_PROBLEM = "leads outside the input folder and is not read; copy the file
 SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not read; remove it from the folder"
 
 
+# Files that mark a folder as cse-migrate's own output: a batch manifest, or an analysis's results.json.
+REPORT_MARKERS = ("cse-migrate-manifest.json", "results.json")
+# The files cse-migrate writes into an output folder: never evidence.
+REPORT_FILES = (*REPORT_MARKERS, "evidence.xlsx", "gap-report.docx", "summary.xlsx")
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     name: str  # how the file is cited: relative to the folder it was found in
     problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
+    skipped: str | None = None  # why a folder or file is left out as cse-migrate's own output (a note, not an error)
+
+
+def is_report_folder(folder: Path, outdir: Path | None = None) -> str | None:
+    """Why ``folder`` holds cse-migrate's output rather than evidence (it is the output folder, or holds a
+    manifest or results.json), or None when it does not."""
+    if outdir is not None and same_folder(folder, outdir):
+        return "it is the output folder"
+    marker = next((m for m in REPORT_MARKERS if (folder / m).is_file()), None)
+    return None if marker is None else f"it holds {marker}, so it is the output of an earlier run"
+
+
+def same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
@@ -60,24 +83,28 @@ def make_settings(framework: Framework, as_of: date | None = None, organisation:
         review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
 
 
-def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
+def discover_files(inputs: Sequence[Path], exclude: Path | None = None) -> list[InputFile]:
     """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files.
 
     Inside a folder, symbolic links (to files or folders) are not followed and special files (pipes, devices)
     are not opened: each is listed with its problem, so it is reported as unreadable rather than silently
     skipped. A path given on the command line is the user's own choice and is followed.
+
+    cse-migrate never reads its own output back as evidence: a sub-folder that is the output folder ``exclude``,
+    or that holds a manifest or results.json, is left out, and so are the report files in an input folder that
+    is itself an output folder; each is listed with ``skipped`` saying why, so the run can note it.
     """
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
             raise InputNotFoundError(f"{root}: no such file or folder; check the path")
         if root.is_dir():
-            walk_folder(root, root, found)
+            walk_folder(root, root, found, exclude)
         elif root.is_file():
             found.append(InputFile(root, root.name))
         else:
             found.append(InputFile(root, root.name, SPECIAL_PROBLEM))
-    if not found:
+    if not any(f.skipped is None for f in found):
         raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
     return name_uniquely(found)
@@ -90,7 +117,7 @@ def name_uniquely(found: list[InputFile]) -> list[InputFile]:
     return [replace(f, name=str(f.path)) if counts[f.name] > 1 else f for f in found]
 
 
-def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
+def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path | None = None) -> None:
     """Add the files under ``folder`` to ``found``, in name order, without following links."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -100,15 +127,23 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
                                              "check its permissions"))
         return
     resolved_root = root.resolve()
+    # an input folder that is itself an output folder: its evidence is read, the reports written there are not
+    own_output = is_report_folder(folder, exclude)
     for entry in entries:
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
         path = Path(entry.path)
         name = path.relative_to(root).as_posix()
-        if entry.is_symlink():
+        if own_output and entry.name in REPORT_FILES and entry.is_file(follow_symlinks=False):
+            found.append(InputFile(path, name, skipped=f"not read: a report cse-migrate wrote ({own_output})"))
+        elif entry.is_symlink():
             found.append(InputFile(path, name, LINK_PROBLEM))
         elif entry.is_dir(follow_symlinks=False):
-            walk_folder(root, path, found)
+            why = is_report_folder(path, exclude)
+            if why:
+                found.append(InputFile(path, name, skipped=f"folder not read: {why}"))
+            else:
+                walk_folder(root, path, found, exclude)
         elif not entry.is_file(follow_symlinks=False):
             found.append(InputFile(path, name, SPECIAL_PROBLEM))
         elif not path.resolve().is_relative_to(resolved_root):
@@ -123,6 +158,8 @@ def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
     reads: list[FileRead] = []
     errors: list[FileError] = []
     for f in files:
+        if f.skipped is not None:
+            continue  # cse-migrate's own output: noted by the run, never read
         if f.problem is not None:
             errors.append(FileError(f.name, f.problem))
             continue

@@ -90,6 +90,8 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
     }
+    if result.skipped:  # only when there were any, so results.json is unchanged for every other run
+        out["skipped"] = list(result.skipped)
     add_hierarchy(out, result)
     if result.projection is not None:
         out["projection"] = _projection(result.projection)
