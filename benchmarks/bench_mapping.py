@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from cse_migrate.mapping import Matcher
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
+from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse, make_settings
 from cse_migrate.rules import load_rules
 
@@ -55,7 +56,7 @@ def time_analyse(texts: list[tuple[str, str]], framework_id: str) -> float:
             writer.writerow(["Ref", "Evidence", "Date"])
             writer.writerows([ref, text, "2007"] for text, ref in texts)
         start = time.perf_counter()
-        analyse([path], rules, framework_id)
+        analyse([path], rules, RunOptions(framework=framework_id))
         return time.perf_counter() - start
 
 

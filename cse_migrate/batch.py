@@ -7,16 +7,16 @@ own report folder (named safely, so no organisation name can write outside OUTDI
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 
+from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, InputNotFoundError
-from cse_migrate.limits import DEFAULT_LIMITS, Limits
+from cse_migrate.options import RunOptions
 from cse_migrate.output import safe_folder_name
-from cse_migrate.pipeline import analyse, write_reports
+from cse_migrate.pipeline import analyse, resolve_frameworks, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.rules import RuleSet
-from cse_migrate.semantic import Encoder
 
 
 def find_organisations(input_dir: Path) -> list[Path]:
@@ -34,14 +34,16 @@ def organisation_name(folder: Path) -> str:
     return folder.name.replace("-", " ").replace("_", " ").title()
 
 
-def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: str, as_of: date | None,
-              stale_months: int | None, legacy_id: str,
-              progress: Callable[[str], None] = lambda _name: None, limits: Limits = DEFAULT_LIMITS,
-              password: str | None = None, encoder: Encoder | None = None) -> list[OrgOutcome]:
+def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
+              progress: Callable[[str], None] = lambda _name: None,
+              encoder: Encoder | None = None) -> list[OrgOutcome]:
     """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes.
 
-    ``limits`` and ``password`` apply to every organisation's files (see :func:`cse_migrate.pipeline.analyse`)."""
-    framework = rules.framework(framework_id)  # fail once, before any work, on a wrong framework id
+    Every organisation runs with ``options`` (its own name as the organisation). With ``options.semantic`` the
+    encoder is loaded once here, not once per organisation."""
+    framework, _legacy = resolve_frameworks(rules, options)  # fail once, before any work, on a wrong id
+    if options.semantic and encoder is None:
+        encoder = load_encoder()
     outcomes: list[OrgOutcome] = []
     used: set[str] = set()
     for folder in orgs:
@@ -51,8 +53,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, framework_id: 
             target += "_"
         used.add(target)
         try:
-            result = analyse([folder], rules, framework_id, as_of, name, stale_months, legacy_id,
-                             limits=limits, password=password, encoder=encoder)
+            result = analyse([folder], rules, replace(options, organisation=name), encoder)
             write_reports(result, outdir / target)
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:

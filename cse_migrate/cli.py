@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 import click
 
 from cse_migrate import __version__
+from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import RunResult
+from cse_migrate.options import DEFAULT_FRAMEWORK, DEFAULT_LEGACY, RunOptions
 from cse_migrate.rules import RuleSet, load_rules
-from cse_migrate.semantic import Encoder
 
 T = TypeVar("T")
 
@@ -87,9 +88,9 @@ def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
 
 _rules_option = click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
                              help="A rules folder laid over the bundled mappings/ (same layout).")
-_framework_option = click.option("--framework", "framework_id", default="five-points", show_default=True,
+_framework_option = click.option("--framework", "framework_id", default=DEFAULT_FRAMEWORK, show_default=True,
                                  help="Target framework id (see 'cse-migrate frameworks').")
-_legacy_option = click.option("--legacy-framework", "legacy_id", default="charter-mark-2003", show_default=True,
+_legacy_option = click.option("--legacy-framework", "legacy_id", default=DEFAULT_LEGACY, show_default=True,
                               help="The framework the legacy references cite (charter-mark-2003 or "
                                    "service-first-1998).")
 _as_of_option = click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
@@ -141,6 +142,15 @@ def _limits(ctx: click.Context) -> Limits:
     return Limits(**ctx.obj.get("limits", {}))
 
 
+def _options(ctx: click.Context, framework_id: str, legacy_id: str, as_of: date | None, organisation: str,
+             stale_months: int | None, semantic: bool, rules_path: Path | None) -> RunOptions:
+    """The run's options from the command line, validated once (a bad value is a usage error, exit 2)."""
+    return _run(lambda: RunOptions(framework=framework_id, legacy_framework=legacy_id, as_of=as_of,
+                                   organisation=organisation, stale_months=stale_months, limits=_limits(ctx),
+                                   password=ctx.obj.get("password"), semantic=semantic,
+                                   rules_packs=(rules_path,) if rules_path is not None else ()))
+
+
 _semantic_option = click.option("--semantic", is_flag=True,
                                 help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")
 
@@ -149,13 +159,13 @@ def _encoder(semantic: bool) -> Encoder | None:
     """The sentence encoder for --semantic, loaded once per command."""
     if not semantic:
         return None
-    from cse_migrate.semantic import load_encoder
+    from cse_migrate.analysis.semantic import load_encoder
 
     return _run(load_encoder)
 
 
-def _load(rules_path: Path | None) -> RuleSet:
-    return _run(lambda: load_rules(rules_path))
+def _load(packs: Path | tuple[Path, ...] | None) -> RuleSet:
+    return _run(lambda: load_rules(packs))
 
 
 def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
@@ -206,12 +216,11 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
-    rules = _load(rules_path)
-    org = organisation or _default_org(inputs)
+    options = _options(ctx, framework_id, legacy_id, as_of, organisation or _default_org(inputs), stale_months,
+                       semantic, rules_path)
+    rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
-    limits, password = _limits(ctx), ctx.obj.get("password")
-    result = _run(lambda: run_analysis(list(inputs), rules, framework_id, as_of, org, stale_months, legacy_id,
-                                       encoder, limits=limits, password=password))
+    result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
     _run(lambda: write_reports(result, outdir))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
@@ -245,7 +254,8 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     """
     from cse_migrate.batch import find_organisations, run_batch
 
-    rules = _load(rules_path)
+    options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_path)
+    rules = _load(options.rules_packs)
     orgs = _run(lambda: find_organisations(input_dir))
     encoder = _encoder(semantic)  # loaded once for every organisation
     show = ctx.obj["verbosity"] >= 0
@@ -254,9 +264,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
         def progress(name: str) -> None:
             bar.update(1, name)
 
-        outcomes = _run(lambda: run_batch(orgs, outdir, rules, framework_id, as_of, stale_months, legacy_id,
-                                          progress, limits=_limits(ctx), password=ctx.obj.get("password"),
-                                          encoder=encoder))
+        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:
@@ -309,7 +317,7 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
 @click.pass_context
 def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | None) -> None:
     """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
-    from cse_migrate.frameworks_show import framework_tree
+    from cse_migrate.rules.tree import framework_tree
 
     ruleset = _load(rules_path or ctx.obj.get("rules_path"))
     framework = _run(lambda: ruleset.framework(framework_id))
@@ -334,7 +342,7 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
     Ids are checked against the base structure (1.1.1 belongs under 1.1); every problem names its row (exit
     code 4). Then analyse with: --rules PACK --framework ID.
     """
-    from cse_migrate.frameworks_import import import_elements
+    from cse_migrate.rules.elements import import_elements
 
     rules_path = rules_path or ctx.obj.get("rules_path")
     ruleset = _load(rules_path)
@@ -366,8 +374,8 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
     for NONE, a confusion matrix, and calibration (accuracy per score band).
     """
-    from cse_migrate.ablation import format_ablation, run_ablation
-    from cse_migrate.evaluate import evaluate, format_report
+    from cse_migrate.tools.ablation import format_ablation, run_ablation
+    from cse_migrate.tools.evaluate import evaluate, format_report
 
     ruleset = _load(rules_path)
     chosen = "" if split == "all" else split

@@ -15,6 +15,8 @@ from typing import Literal
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
 Strength = Literal["strong", "partial", "none"]
+# How old an item is at the as-of date: "old" is before the stale cut-off, "future" is dated after the as-of date.
+Freshness = Literal["recent", "old", "undated", "future"]
 # Estimated ratings on the official CSE scale (Compliance Plus, Compliance, Partial Compliance, confirmed), plus
 # "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
 Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
@@ -159,6 +161,9 @@ class Mapping:
     needs_review: bool = False  # in the band where measured accuracy drops: a person should check it
 
 
+EvidenceKind = Literal["support", "absence", "plan"]
+
+
 @dataclass(frozen=True)
 class ItemResult:
     """The fate of one evidence item. Every item read ends as exactly one of the four statuses."""
@@ -170,6 +175,16 @@ class ItemResult:
     also_found_in: tuple[Source, ...] = ()  # for a kept item: the places its duplicates came from
     noise_rule: str | None = None  # for status "noise": the rule that recognised it
     note: str = ""  # why unmapped, in words
+    freshness: Freshness = "undated"  # set by the pipeline from the item's date, the as-of date and stale months
+    # What the item says (issue 9): "support" is evidence of a practice; "absence" says a practice is missing,
+    # stopped or lapsed; "plan" says it is only intended. Absence and plan items are still mapped to the criterion
+    # they concern, but as gap findings: they never count as evidence towards statuses or ratings.
+    kind: EvidenceKind = "support"
+    # For a support item that also states a plan ("81% satisfied ... we intend to re-establish a panel"): the
+    # plan clause, quoted, raised as a gap finding while the fact stays evidence. Empty otherwise.
+    gap_text: str = ""
+    # The absence/plan rule that recognised the statement (id from mappings/), for explanations.
+    kind_rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,7 +207,7 @@ class CriterionResult:
     expected_evidence: tuple[str, ...]
     gaps: tuple[str, ...]  # plain-language statements of what is missing
     # Hierarchical frameworks (cse-2008) only; a flat framework keeps the defaults. A parent's evidence is the
-    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/ratings.py).
+    # evidence of the leaves below it; its rating is derived from its children's (cse_migrate/analysis/ratings.py).
     level: int = 1  # 1 criterion, 2 sub-criterion, 3 element
     parent: str | None = None
     children: tuple[str, ...] = ()

@@ -15,25 +15,23 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate import __version__
-from cse_migrate.crosswalk import project_result
-from cse_migrate.dedupe import find_duplicates
-from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError
-from cse_migrate.gaps import analyse_gaps
+from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.crosswalk import project_result
+from cse_migrate.analysis.dedupe import find_duplicates
+from cse_migrate.analysis.gaps import analyse_gaps
+from cse_migrate.analysis.mapping import Matcher, compiled_matcher
+from cse_migrate.analysis.noise import NoiseDetector
+from cse_migrate.analysis.ratings import rate_if_hierarchical
+from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.mapping import Matcher, compiled_matcher
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
-from cse_migrate.noise import NoiseDetector
+from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
-from cse_migrate.ratings import rate_if_hierarchical
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet, effective_settings
-from cse_migrate.semantic import Encoder
-
-DEFAULT_FRAMEWORK = "five-points"
-DEFAULT_LEGACY = "charter-mark-2003"
-
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
                 "input folder: copy the file itself into the folder")
@@ -250,26 +248,57 @@ def assemble(items: Sequence[EvidenceItem], noise: dict[str, str], duplicates: d
     return out
 
 
-def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_FRAMEWORK,
-            as_of: date | None = None, organisation: str = "", stale_months: int | None = None,
-            legacy_id: str = DEFAULT_LEGACY, encoder: Encoder | None = None, limits: Limits = DEFAULT_LIMITS,
-            password: str | None = None) -> RunResult:
+def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, Framework]:
+    """The target and legacy frameworks the options name: the one place a framework id is looked up.
+
+    Only a framework with ``role: target`` can be mapped onto; a legacy id given as the target is a usage error
+    that lists the targets (and the legacy framework must be a legacy one, since references cite it)."""
+    framework = rules.framework(options.framework)
+    targets = ", ".join(sorted(f.id for f in rules.targets()))
+    if framework.role != "target":
+        raise UsageError(f"--framework {framework.id}: is a legacy framework (evidence cites it; it is not "
+                         f"mapped onto); choose a target framework: {targets}")
+    legacy = rules.framework(options.legacy_framework)
+    if legacy.role != "legacy":
+        known = ", ".join(sorted(f.id for f in rules.frameworks.values() if f.role == "legacy"))
+        raise UsageError(f"--legacy-framework {legacy.id}: is a target framework, not one legacy references "
+                         f"cite; choose one of: {known}")
+    return framework, legacy
+
+
+def settings_for(framework: Framework, options: RunOptions) -> Settings:
+    """The run's typed settings: the framework's values, with the options' as-of, organisation and stale months."""
+    return make_settings(framework, options.as_of, options.organisation, options.stale_months)
+
+
+def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[ItemResult]:
+    """Record how old each item is at the as-of date, so that no report writer works it out again."""
+    return [replace(r, freshness=freshness_of(r.item.date, settings.as_of, settings.stale_months))
+            for r in results]
+
+
+def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
+            encoder: Encoder | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
 
-    ``encoder`` switches on the optional semantic matcher (:func:`cse_migrate.semantic.load_encoder`).
-    ``limits`` bound what one input file may cost to read; ``password`` opens password-protected files."""
-    framework = rules.framework(framework_id)
-    legacy = rules.framework(legacy_id)
-    settings = make_settings(framework, as_of, organisation, stale_months)
+    ``options`` holds the user's choices (:class:`~cse_migrate.options.RunOptions`; the defaults when None).
+    With ``options.semantic`` the optional semantic matcher is used: ``encoder`` if given (a batch loads it
+    once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`)."""
+    options = options or RunOptions()
+    framework, legacy = resolve_frameworks(rules, options)
+    settings = settings_for(framework, options)
+    if options.semantic and encoder is None:
+        encoder = load_encoder()
     files = discover_files(inputs)
-    reads, errors = read_inputs(files, limits, password)
+    reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
     noise = set_aside_noise(items, NoiseDetector(rules))
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, compiled_matcher(rules, framework, legacy.id, encoder), settings)
-    results = assemble(items, noise, duplicates, mapped)
+    mapped = map_evidence(unique, compiled_matcher(rules, framework, legacy.id,
+                                                   encoder if options.semantic else None), settings)
+    results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     return RunResult(
@@ -277,16 +306,16 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, framework_id: str = DEFAULT_
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
         rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
         errors=tuple(errors), items=tuple(results), criteria=criteria,
-        extra={"legacy_framework": legacy.id, **limits.as_settings()}, readiness=readiness,
+        extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
         projection=project_result(rules, framework, criteria))
 
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
     """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
-    from cse_migrate.reports.docx_report import write_gap_report
+    from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
-    from cse_migrate.reports.xlsx_report import write_evidence_workbook
+    from cse_migrate.reports.xlsx.report import write_evidence_workbook
 
     ensure_folder(outdir)
     paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}

@@ -9,9 +9,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-from cse_migrate.rules import Vocabulary
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Shared text knowledge: abbreviations, US to UK spellings, stop words, non-customer-facing phrases."""
+
+    abbreviations: dict[str, str]
+    spellings: dict[str, str]
+    stopwords: frozenset[str]
+    not_customer_facing: tuple[Phrase, ...]
+    number_words: dict[str, str]
+
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&/'][a-z0-9]+)*")
 _SPACES = re.compile(r"\s+")

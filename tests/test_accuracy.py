@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cse_migrate.evaluate import NONE, evaluate, format_report
 from cse_migrate.rules import RuleSet
+from cse_migrate.tools.evaluate import NONE, evaluate, format_report
 
 LABELS = Path(__file__).resolve().parent / "data" / "labeled_statements.csv"
 

@@ -16,16 +16,16 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
+from cse_migrate.analysis.crosswalk import project_result
+from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.ratings import rate_criteria
 from cse_migrate.cli import cli
-from cse_migrate.crosswalk import project_result
 from cse_migrate.errors import ExitCode, RulesError
-from cse_migrate.frameworks_import import import_elements
-from cse_migrate.frameworks_show import framework_tree
-from cse_migrate.mapping import Matcher
 from cse_migrate.model import CMRef, CriterionResult, EvidenceItem, ItemResult, Mapping, Source
 from cse_migrate.pipeline import make_settings, map_evidence
-from cse_migrate.ratings import rate_criteria
 from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.rules.elements import import_elements
+from cse_migrate.rules.tree import framework_tree
 
 DATA = Path(__file__).resolve().parent / "data"
 ELEMENTS = DATA / "elements_invented.csv"

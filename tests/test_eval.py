@@ -8,13 +8,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cse_migrate.ablation import VARIANTS, format_ablation, run_ablation
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.cli import cli
-from cse_migrate.evaluate import evaluate
-from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Mapping, Source
 from cse_migrate.pipeline import flag_for_review, make_settings, map_evidence
 from cse_migrate.rules import RuleSet
+from cse_migrate.tools.ablation import VARIANTS, format_ablation, run_ablation
+from cse_migrate.tools.evaluate import evaluate
 
 LABELS = Path(__file__).resolve().parent / "data" / "labeled_statements.csv"
 

@@ -36,6 +36,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from cse_migrate.errors import InputFileError
 from cse_migrate.limits import Limits
 from cse_migrate.model import FileRead, RawItem
+from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse
 from cse_migrate.readers import doc_reader as doc_module
 from cse_migrate.readers import read_file, supported_formats, supported_suffixes
@@ -448,7 +449,7 @@ def test_results_account_for_every_unit_of_every_file(tmp_path: Path, rules: Rul
     folder.mkdir()
     for source in (SAMPLE_XLSX, SAMPLE_DOCX, PDF, RTF, ODS):
         shutil.copy(source, folder / source.name)
-    result = analyse([folder], rules, as_of=date(2008, 6, 30))
+    result = analyse([folder], rules, RunOptions(as_of=date(2008, 6, 30)))
     entries = files_list(result)
     assert len(entries) == 5 and not result.errors
     for entry in entries:
@@ -463,7 +464,7 @@ def test_limits_are_recorded_in_the_results(tmp_path: Path, rules: RuleSet) -> N
 
     path = tmp_path / "log.csv"
     path.write_text("Ref,Evidence\n2.1,Customer panel meets quarterly\n", encoding="utf-8")
-    settings = to_results_dict(analyse([path], rules, limits=Limits(max_rows=500)))["settings"]
+    settings = to_results_dict(analyse([path], rules, RunOptions(limits=Limits(max_rows=500))))["settings"]
     assert settings["limit_max_rows"] == 500 and settings["limit_max_file_mb"] == 100.0
 
 

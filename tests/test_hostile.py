@@ -46,6 +46,7 @@ from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode, InputFileError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import FileError, RunResult
+from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import LINK_PROBLEM, SPECIAL_PROBLEM, analyse
 from cse_migrate.readers import doc_reader, read_file
 from cse_migrate.rules import RuleSet
@@ -66,7 +67,7 @@ def run_over(folder: Path, rules: RuleSet, hostile_name: str, limits: Limits = D
              password: str | None = None) -> tuple[RunResult, str]:
     """Analyse ``folder`` (hostile file plus the good log) and return the result and the hostile file's error."""
     (folder / GOOD).write_text(f"Ref,Evidence,Date\n2.1,{GOOD_TEXT},2006\n", encoding="utf-8")
-    result = analyse([folder], rules, as_of=date(2008, 6, 30), limits=limits, password=password)
+    result = analyse([folder], rules, RunOptions(as_of=date(2008, 6, 30), limits=limits, password=password))
     good = next(f for f in result.files if f.file == GOOD)
     assert [i.text for i in good.items] == [GOOD_TEXT]  # the rest of the run completed
     assert any(r.item.text == GOOD_TEXT and r.status == "mapped" for r in result.items)

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cse_migrate.dedupe import find_duplicates
-from cse_migrate.gaps import analyse_gaps, freshness, months_before
-from cse_migrate.mapping import Matcher
+from cse_migrate.analysis.dedupe import find_duplicates
+from cse_migrate.analysis.gaps import analyse_gaps, freshness, months_before
+from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.model import CMRef, EvidenceItem, ItemResult, Source
-from cse_migrate.noise import NoiseDetector
 from cse_migrate.pipeline import make_settings, map_evidence
 from cse_migrate.rules import RuleSet
 

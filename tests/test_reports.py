@@ -24,13 +24,15 @@ from report_fixture import (
     make_run_result,
 )
 
+from cse_migrate.ages import freshness_of, months_before
 from cse_migrate.errors import OutputError
-from cse_migrate.gaps import months_before
 from cse_migrate.model import RunResult
-from cse_migrate.reports.common import is_stale, stale_label, summarise_reasons, truncate
-from cse_migrate.reports.docx_report import TOC_PLACEHOLDER, write_gap_report
+from cse_migrate.reports.common import stale_label, summarise_reasons, truncate
+from cse_migrate.reports.docx.layout import TOC_PLACEHOLDER
+from cse_migrate.reports.docx.report import write_gap_report
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
-from cse_migrate.reports.xlsx_report import sheet_name, unique_sheet_name, write_evidence_workbook
+from cse_migrate.reports.xlsx.report import write_evidence_workbook
+from cse_migrate.reports.xlsx.sheets import sheet_name, unique_sheet_name
 
 CRITERION_SHEETS = ["1 Personalisation of services", "2 Collaboration with public", "3 Retraining staff",
                     "4 Leadership and commitment", "5 Accountability to the public"]
@@ -109,13 +111,14 @@ def test_months_before_clamps_to_month_end() -> None:
     assert months_before(date(2009, 1, 15), 2) == date(2008, 11, 15)
 
 
-def test_is_stale_boundaries() -> None:
-    assert is_stale(None, AS_OF, 36) is None
-    assert is_stale(date(2006, 3, 31), AS_OF, 36) is False  # exactly on the cut-off: still fresh
-    assert is_stale(date(2006, 3, 30), AS_OF, 36) is True
-    assert stale_label(date(2005, 2, 1), AS_OF, 36) == "yes"
-    assert stale_label(date(2009, 6, 1), AS_OF, 36) == "no"  # dated after as-of: not stale
-    assert stale_label(None, AS_OF, 36) == "undated"
+def test_freshness_boundaries() -> None:
+    assert freshness_of(None, AS_OF, 36) == "undated"
+    assert freshness_of(date(2006, 3, 31), AS_OF, 36) == "recent"  # exactly on the cut-off: still recent
+    assert freshness_of(date(2006, 3, 30), AS_OF, 36) == "old"
+    assert freshness_of(date(2009, 6, 1), AS_OF, 36) == "future"
+    assert stale_label(freshness_of(date(2005, 2, 1), AS_OF, 36)) == "yes"
+    assert stale_label(freshness_of(date(2009, 6, 1), AS_OF, 36)) == "no"  # dated after as-of: not stale
+    assert stale_label(freshness_of(None, AS_OF, 36)) == "undated"
 
 
 def test_truncate_cuts_at_a_word() -> None:

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from cse_migrate.batch import run_batch
+from cse_migrate.options import RunOptions
 from cse_migrate.output import FORMULA_TRIGGERS, clean_text, csv_safe, safe_folder_name, write_cell
 from cse_migrate.rules import RuleSet
 
@@ -80,8 +81,8 @@ def test_batch_writes_hostile_organisation_names_inside_outdir(tmp_path: Path, r
         (clients / folder / "log.csv").write_text("Ref,Evidence\n2.1,Customer panel meets quarterly\n",
                                                   encoding="utf-8")
     out = tmp_path / "out"
-    outcomes = run_batch(sorted(clients.iterdir()), out, rules, "five-points", date(2008, 6, 30), None,
-                         "charter-mark-2003")
+    outcomes = run_batch(sorted(clients.iterdir()), out, rules,
+                         RunOptions(framework="five-points", as_of=date(2008, 6, 30)))
     assert sorted(o.folder for o in outcomes) == ["CON_", "_cmd_calc", "evil"]
     assert sorted(p.name for p in out.iterdir()) == ["CON_", "_cmd_calc", "evil", "summary.xlsx"]
     summary = load_workbook(out / "summary.xlsx")["Summary"]

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from cse_migrate.evaluate import NONE
 from cse_migrate.model import ItemResult
+from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse
 from cse_migrate.rules import RuleSet
+from cse_migrate.tools.evaluate import NONE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -62,7 +63,7 @@ def scores(rules: RuleSet) -> dict[str, tuple[int, int, int, Counter[tuple[str, 
     labels = load_labels()
     out: dict[str, tuple[int, int, int, Counter[tuple[str, str]]]] = {}
     for org in ORGS:
-        result = analyse([SAMPLES / org], rules, "five-points", date(2008, 6, 30))
+        result = analyse([SAMPLES / org], rules, RunOptions(framework="five-points", as_of=date(2008, 6, 30)))
         by_id = {r.item.id: r for r in result.items}
         correct = judged = unmatched = 0
         confusions: Counter[tuple[str, str]] = Counter()

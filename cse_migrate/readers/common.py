@@ -15,6 +15,7 @@ from datetime import date, datetime
 from rapidfuzz import fuzz, process
 
 from cse_migrate.model import FileRead, RawItem, Source
+from cse_migrate.refs import parse_ref
 from cse_migrate.text import fold
 
 # Header names per role. Fuzzy-matched, so "Crit.", "Criteria" and "Supporting Evidence:" all land.
@@ -205,8 +206,6 @@ def rows_to_items(rows: Sequence[Sequence[object]], make_source: Callable[[int, 
     is a criterion heading ("Criterion 2: ...") becomes an item (the noise detector lists it) and sets the
     context for the rows below it.
     """
-    from cse_migrate.refs import parse_ref
-
     cols = find_columns(rows)
     items: list[RawItem] = []
     blank = 0
@@ -244,8 +243,6 @@ SheetRows = tuple[str, bool, list[list[object]]]  # (sheet title, hidden, rows) 
 def items_from_sheets(sheets: Iterable[SheetRows], name: str, extractor: str) -> FileRead:
     """Turn each sheet's rows into items, counting what was read; a sheet named after a criterion ("Crit 2",
     "C3") gives its rows that criterion. Shared by the xlsx, xls and ods readers."""
-    from cse_migrate.refs import parse_ref
-
     items: list[RawItem] = []
     units = blank = other = 0
     for title, hidden, rows in sheets:

@@ -21,8 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from cse_migrate.gaps import months_before
-from cse_migrate.model import EvidenceItem, FileError, ItemResult, Mapping, Reason, RunResult, Source
+from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import write_cell
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
@@ -32,28 +31,15 @@ RATING_FILL: dict[str, str] = {"Compliance Plus": "A9D08E", "Compliance": "C6EFC
                                "Not evidenced": "FFC7CE"}
 
 StaleLabel = Literal["yes", "no", "undated"]
+_STALE_LABELS: dict[Freshness, StaleLabel] = {"old": "yes", "recent": "no", "future": "no", "undated": "undated"}
 
 # Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
 _ZIP_EPOCH_YEAR = 1980
 
 
-def is_stale(evidence_date: date | None, as_of: date, months: int) -> bool | None:
-    """Tell whether evidence dated ``evidence_date`` is older than ``months`` before ``as_of``.
-
-    Returns None for undated evidence: "we do not know" must not be reported as fresh or as stale.
-    Evidence dated exactly on the cut-off day still counts as fresh.
-    """
-    if evidence_date is None:
-        return None
-    return evidence_date < months_before(as_of, months)
-
-
-def stale_label(evidence_date: date | None, as_of: date, months: int) -> StaleLabel:
-    """Word :func:`is_stale` for a report cell: ``yes``, ``no`` or ``undated``."""
-    stale = is_stale(evidence_date, as_of, months)
-    if stale is None:
-        return "undated"
-    return "yes" if stale else "no"
+def stale_label(freshness: Freshness) -> StaleLabel:
+    """An item's freshness for a report cell: ``yes`` (old), ``no`` (recent or dated after as-of) or ``undated``."""
+    return _STALE_LABELS[freshness]
 
 
 def strength_label(score: float, strong_threshold: float) -> Literal["strong", "partial"]:

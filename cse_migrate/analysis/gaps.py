@@ -11,28 +11,20 @@ Rules (all thresholds are settings shown in the report's method appendix):
 
 Only items whose status is *mapped* are evidence (an unmapped item's nearest criterion is a hint, not evidence).
 In a hierarchical framework (cse-2008) items map to the leaves; a parent's evidence is the evidence of every leaf
-below it, each item counted once at its best score. Ratings on the CSE scale are added by :mod:`cse_migrate.ratings`.
+below it, each item counted once at its best score. Ratings on the CSE scale are added by
+:mod:`cse_migrate.analysis.ratings`.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date
 
+from cse_migrate.ages import months_before
 from cse_migrate.model import CriterionResult, ItemResult, Settings, Status, Strength
 from cse_migrate.rules import CriterionLexicon, Framework, Lexicon, lexicon_chain
 
 BEST_COUNT = 3
-
-
-def months_before(day: date, months: int) -> date:
-    """The date ``months`` calendar months before ``day``, clamped to the month's last day.
-
-    31 March minus one month is 28 (or 29) February, not an error and not 3 March.
-    """
-    year, month0 = divmod(day.year * 12 + (day.month - 1) - months, 12)
-    return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def freshness(item_date: date | None, settings: Settings) -> str:

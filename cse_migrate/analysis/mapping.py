@@ -25,9 +25,9 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from cse_migrate.analysis.semantic import Encoder, SemanticScorer
 from cse_migrate.model import EvidenceItem, Mapping, Reason
 from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
-from cse_migrate.semantic import Encoder, SemanticScorer
 from cse_migrate.text import stem, tokens
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...

@@ -17,9 +17,8 @@ from docx.document import Document
 
 from cse_migrate.model import RATINGS, CriterionResult, ItemResult, Rating, RunResult, Settings
 from cse_migrate.reports.common import RATING_FILL, cite_with_copies, legacy_ref, truncate
-from cse_migrate.reports.docx_report import (
+from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
-    EVIDENCE_COLUMNS,
     Column,
     add_bullets,
     add_heading,
@@ -28,11 +27,10 @@ from cse_migrate.reports.docx_report import (
     add_table,
     add_table_or_note,
     add_text,
-    evidence_row,
-    open_summary,
     plural,
     shade_cell,
 )
+from cse_migrate.reports.docx.sections import EVIDENCE_COLUMNS, evidence_row, open_summary
 
 NOT_EVIDENCED: Rating = "Not evidenced"
 _ESTIMATE_NOTE = (

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cse_migrate.gaps import freshness
+from cse_migrate.analysis.gaps import freshness
 from cse_migrate.model import (
     RATINGS,
     CriterionReadiness,

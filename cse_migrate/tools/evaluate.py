@@ -20,15 +20,15 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
+from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.noise import NoiseDetector
+from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.errors import InputFileError, UsageError
-from cse_migrate.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
-from cse_migrate.noise import NoiseDetector
 from cse_migrate.pipeline import make_settings, map_evidence
 from cse_migrate.readers.csv_reader import decode
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
-from cse_migrate.semantic import Encoder
 
 NONE = "NONE"
 # label columns per framework: (primary, alternative)

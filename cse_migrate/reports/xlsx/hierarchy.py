@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
 from cse_migrate.reports.common import RATING_FILL, SheetColumn, fill, write_sheet
-from cse_migrate.reports.xlsx_report import CRITERION_COLUMNS, criterion_row, sheet_name, unique_sheet_name
+from cse_migrate.reports.xlsx.sheets import CRITERION_COLUMNS, criterion_row, sheet_name, unique_sheet_name
 
 RATINGS_SHEET = "Ratings"
 NOT_EVIDENCED = "Not evidenced"

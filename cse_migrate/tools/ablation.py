@@ -11,8 +11,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from cse_migrate.evaluate import NONE, Report, evaluate
 from cse_migrate.rules import Lexicon, RuleSet
+from cse_migrate.tools.evaluate import NONE, Report, evaluate
 
 
 def _without_crosswalk(rules: RuleSet) -> RuleSet:

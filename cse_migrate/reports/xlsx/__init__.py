@@ -1,0 +1,2 @@
+"""The evidence workbook: :mod:`.report` writes it; :mod:`.hierarchy` adds the rated sheets of a hierarchical
+framework."""

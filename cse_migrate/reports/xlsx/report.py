@@ -1,0 +1,88 @@
+"""The migrated evidence portfolio as an Excel workbook.
+
+One sheet per target criterion (evidence best first, with score, strength, staleness, the legacy reference and
+exactly where each item came from), then sheets that account for everything else: unmapped evidence,
+duplicates folded, noise lines, unreadable files and per-file counts. Every cell goes through
+:func:`cse_migrate.output.write_cell`, so evidence text that looks like a formula is stored as text.
+
+Columns, sheet names and rows are in :mod:`.sheets`; the rated sheets of a hierarchical framework in
+:mod:`.hierarchy`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from cse_migrate.model import ItemResult, RunResult
+from cse_migrate.output import atomic_write, clean_text
+from cse_migrate.reports.common import (
+    STATUS_FILL,
+    as_of_midnight,
+    save_workbook,
+    write_sheet,
+)
+from cse_migrate.reports.xlsx.hierarchy import add_rated_sheets
+from cse_migrate.reports.xlsx.sheets import (
+    CRITERION_COLUMNS,
+    DUPLICATE_COLUMNS,
+    ERROR_COLUMNS,
+    FILE_COLUMNS,
+    FIXED_SHEETS,
+    NOISE_COLUMNS,
+    RESERVED_SHEET_NAMES,
+    UNMAPPED_COLUMNS,
+    criterion_rows,
+    duplicate_row,
+    file_rows,
+    noise_row,
+    sheet_name,
+    unique_sheet_name,
+    unmapped_row,
+)
+
+
+def write_evidence_workbook(result: RunResult, path: Path) -> None:
+    """Write the migrated portfolio for ``result`` to ``path`` (atomically: all or nothing)."""
+    workbook = build_evidence_workbook(result)
+    when = as_of_midnight(result.settings.as_of)
+    workbook.properties.title = clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}")
+    workbook.properties.subject = clean_text(f"{result.framework_title} ({result.framework_id})")
+    atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
+
+
+def build_evidence_workbook(result: RunResult) -> Workbook:
+    """Build the workbook in memory: criterion sheets in framework order, then the accounting sheets."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
+    items = result.item_by_id()
+    used = {name.casefold() for name in (*FIXED_SHEETS, *RESERVED_SHEET_NAMES)}
+    if any(c.parent is not None for c in result.criteria):  # official CSE structure: a sheet per criterion
+        add_rated_sheets(workbook, result, items, used)
+    else:
+        for criterion in result.criteria:
+            name = unique_sheet_name(sheet_name(criterion.id, criterion.title), used)
+            used.add(name.casefold())
+            sheet = workbook.create_sheet(name)
+            # The tab colour repeats the status colour of the Word report, so the two read alike.
+            sheet.sheet_properties.tabColor = STATUS_FILL[criterion.status]
+            write_sheet(sheet, CRITERION_COLUMNS, criterion_rows(criterion, items, result.settings))
+    by_status = group_by_status(result.items)
+    write_sheet(workbook.create_sheet("Unmapped"), UNMAPPED_COLUMNS, map(unmapped_row, by_status["unmapped"]))
+    write_sheet(workbook.create_sheet("Duplicates"), DUPLICATE_COLUMNS,
+                map(duplicate_row, by_status["duplicate"]))
+    write_sheet(workbook.create_sheet("Noise"), NOISE_COLUMNS, map(noise_row, by_status["noise"]))
+    write_sheet(workbook.create_sheet("Unreadable files"), ERROR_COLUMNS,
+                ((e.file, e.message) for e in result.errors), freeze="A2")
+    write_sheet(workbook.create_sheet("Files"), FILE_COLUMNS, file_rows(result), freeze="A2")
+    return workbook
+
+
+def group_by_status(items: Iterable[ItemResult]) -> dict[str, list[ItemResult]]:
+    """Split items by status, keeping input order within each group."""
+    groups: dict[str, list[ItemResult]] = {"mapped": [], "unmapped": [], "noise": [], "duplicate": []}
+    for item in items:
+        groups[item.status].append(item)
+    return groups

@@ -1,0 +1,2 @@
+"""Tools built on the pipeline for people tuning rules: accuracy measurement (:mod:`.evaluate`) and ablation
+(:mod:`.ablation`)."""
