@@ -278,18 +278,19 @@ def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[Ite
 
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
-            encoder: Encoder | None = None) -> RunResult:
+            encoder: Encoder | None = None, exclude: Path | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
 
     ``options`` holds the user's choices (:class:`~cse_migrate.options.RunOptions`; the defaults when None).
     With ``options.semantic`` the optional semantic matcher is used: ``encoder`` if given (a batch loads it
-    once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`)."""
+    once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`).
+    ``exclude`` is the output folder: never read, even when it lies inside an input (see :func:`discover_files`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
     settings = settings_for(framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
-    files = discover_files(inputs)
+    files = discover_files(inputs, exclude)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
     noise = set_aside_noise(items, NoiseDetector(rules))
@@ -308,7 +309,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         errors=tuple(errors), items=tuple(results), criteria=criteria,
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
-        projection=project_result(rules, framework, criteria))
+        projection=project_result(rules, framework, criteria),
+        skipped=tuple(f"{f.name}: {f.skipped}" for f in files if f.skipped is not None))
 
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
