@@ -92,7 +92,7 @@ def test_a_rerun_with_nothing_changed_rewrites_nothing_and_force_redoes_all(tmp_
     assert {rel.split("/")[0] for rel in changed} == {clients[1].name, "summary.xlsx", MANIFEST_NAME}
     assert stdout.count("unchanged, not analysed again") == 2
     code, stdout, _ = batch(tmp_path / "in", out, "--jobs", "2", "--force")
-    assert code == ExitCode.OK and "unchanged" not in stdout
+    assert code == ExitCode.OK and "unchanged, not analysed again" not in stdout
     assert all(files_and_times(out)[f"{c.name}/results.json"] != after[f"{c.name}/results.json"] for c in clients)
 
 
@@ -135,7 +135,7 @@ def test_an_organisation_over_its_time_limit_is_stopped_and_the_others_finish(tm
     slow.mkdir()
     with (slow / "log.csv").open("w", encoding="utf-8") as handle:  # far more than 2 seconds of work
         handle.write("Ref,Evidence,Date\n")
-        for n in range(200_000):
+        for n in range(150_000):
             handle.write(f"2.{n % 9},Customer panel {n} met to review complaints and service standards,2007\n")
     started = time.monotonic()
     code, _, stderr = batch(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--org-timeout", "2")
