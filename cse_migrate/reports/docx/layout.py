@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
-from docx.table import Table, _Cell, _Row
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from cse_migrate.output import clean_text
@@ -90,19 +90,20 @@ def add_text(document: Document, text: str, style: str | None = None) -> Paragra
     return paragraph
 
 
-# Paragraph style name -> style id, per document: python-docx looks a name up by scanning every style of the
-# document, which cost a fifth of a report's time when done for each paragraph.
-_STYLE_IDS: WeakKeyDictionary[object, dict[str, str | None]] = WeakKeyDictionary()  # keyed by document part
+# Style name -> style id, per document: python-docx looks a name up by scanning every style of the document,
+# which cost a fifth of a report's time when done for each paragraph and table.
+_STYLE_IDS: WeakKeyDictionary[object, dict[tuple[str, int], str | None]] = WeakKeyDictionary()  # by document part
 
 
-def style_id(document: Document, name: str) -> str | None:
-    """The id of paragraph style ``name`` in ``document`` (None for the default style), looked up once."""
+def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+    """The id of the ``kind`` style ``name`` in ``document`` (None for the default style), looked up once."""
     ids = _STYLE_IDS.setdefault(document.part, {})  # the Document proxy itself is not hashable
-    if name not in ids:
+    key = (name, int(kind))
+    if key not in ids:
         style = document.styles[name]
-        # python-docx writes no w:pStyle for the default paragraph style; neither do we
-        ids[name] = None if style == document.styles.default(WD_STYLE_TYPE.PARAGRAPH) else style.style_id
-    return ids[name]
+        # python-docx writes no style reference for the default style of its kind; neither do we
+        ids[key] = None if style == document.styles.default(kind) else style.style_id
+    return ids[key]
 
 
 def add_heading(document: Document, text: str, level: int, new_page: bool = False) -> Paragraph:
@@ -147,14 +148,6 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def fill_cell(cell: _Cell, text: str, bold: bool = False) -> None:
-    """Write cleaned text into a table cell in the smaller table font."""
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(clean_text(text))
-    run.font.size = TABLE_SIZE
-    run.bold = bold
-
-
 def shade_cell(cell: _Cell, fill: str) -> None:
     """Colour a cell's background via w:shd in its tcPr."""
     shading = OxmlElement("w:shd")
@@ -166,34 +159,24 @@ def shade_cell(cell: _Cell, fill: str) -> None:
     tc_pr.append(shading)
 
 
-def mark_header_row(row: _Row) -> None:
-    """Repeat the row at the top of every page the table spans, and keep it in one piece."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-
-
 def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> Table:
     """Add a grid table with a bold, shaded, repeating header row and fixed column widths."""
-    table: Table = document.add_table(rows=1, cols=len(columns))
-    table.style = TABLE_STYLE
+    table: Table = document.add_table(rows=0, cols=len(columns))
+    table._tbl.tblPr.style = style_id(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     table.autofit = False
     for grid_column, column in zip(table.columns, columns, strict=True):
         grid_column.width = Cm(column.width_cm)  # the grid widths LibreOffice uses
-    header = table.rows[0]
-    mark_header_row(header)
-    for cell, column in zip(header.cells, columns, strict=True):
-        cell.width = Cm(column.width_cm)  # the cell widths Word uses
-        fill_cell(cell, column.header, bold=True)
-        shade_cell(cell, HEADER_FILL)
-    # The body rows are written as XML and parsed in one go: building them cell by cell through python-docx cost
-    # most of a report's time. They are the elements fill_cell() and the cell widths above would make.
+    # The rows are written as XML and parsed in one go: building them cell by cell through python-docx cost most
+    # of a report's time. They are the elements python-docx writes for a cell's width (which Word uses), a run in
+    # the table font (9 pt, bold in the header), the header's shading and its marks to repeat on every page and
+    # never split.
     widths = [Cm(column.width_cm).twips for column in columns]
+    header = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:shd w:val="clear" w:color="auto" '
+                     f'w:fill="{HEADER_FILL}"/></w:tcPr><w:p>{run_xml(column.header, bold=True)}</w:p></w:tc>'
+                     for column, width in zip(columns, widths, strict=True))
     body = "".join(row_xml(values, widths) for values in rows)
-    if body:
-        table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{body}</w:tbl>"))
+    xml = f'<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>{header}</w:tr>{body}'
+    table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>"))
     return table
 
 
@@ -204,13 +187,14 @@ def row_xml(values: Sequence[str], widths: Sequence[int]) -> str:
     return f"<w:tr>{cells}</w:tr>"
 
 
-_RUN_PROPERTIES = f'<w:rPr><w:b w:val="0"/><w:sz w:val="{int(TABLE_SIZE.pt * 2)}"/></w:rPr>'
+_TABLE_SIZE = f'<w:sz w:val="{int(TABLE_SIZE.pt * 2)}"/>'  # half-points
+_RUN_PROPERTIES = {False: f'<w:rPr><w:b w:val="0"/>{_TABLE_SIZE}</w:rPr>', True: f"<w:rPr><w:b/>{_TABLE_SIZE}</w:rPr>"}
 
 
-def run_xml(text: str) -> str:
-    """A run as python-docx writes ``add_run(text)``: tabs become w:tab, line breaks w:br, the rest w:t (keeping
-    its spaces when it starts or ends with one)."""
-    parts = [_RUN_PROPERTIES]
+def run_xml(text: str, bold: bool = False) -> str:
+    """A run in the table font, as python-docx writes ``add_run(text)`` with a font size and bold set: tabs become
+    w:tab, line breaks w:br, the rest w:t (keeping its spaces when it starts or ends with one)."""
+    parts = [_RUN_PROPERTIES[bold]]
     for piece in _RUN_BREAKS.split(clean_text(text)):
         if piece == "\t":
             parts.append("<w:tab/>")
