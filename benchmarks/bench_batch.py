@@ -10,10 +10,11 @@ cells, CSV bytes), and a dated line naming the client is added to each narrative
   other work on the machine shows in it;
 * **jobs 1** and **jobs 2**: ``cse-migrate batch INPUT -o OUT --jobs N`` as a user runs it, wall time of the
   whole command (start-up, rule loading, worker processes and summary.xlsx included), one run each;
-* **peak memory**: the largest resident set of any process of the command (``os.wait4``'s ``ru_maxrss``, which
-  covers the worker processes it waited for), and the resident set of the whole process tree sampled every 0.1 s
-  against the number of organisations finished, to show whether memory grows with the number of organisations:
-  the peak while the first third was being done against the peak while the last third was.
+* **peak memory**, from ``/proc`` sampled every 0.1 s over the command's whole process tree (the command, the
+  worker processes and their start-up server): the largest peak resident set of any one process (``VmHWM``),
+  and the resident set of the whole tree against the number of organisations finished, to show whether memory
+  grows with the number of organisations: the tree's peak while the first third was being done against its peak
+  while the last third was.
 
 Usage, from the project folder::
 
@@ -156,16 +157,17 @@ def measure_floor(folder: Path, repeats: int = 3) -> float:
 @dataclass
 class BatchRun:
     seconds: float
-    peak_process_mb: float  # the largest resident set of any one process of the command
+    peak_process_mb: float  # the largest peak resident set of any one process of the command
     tree_first_third_mb: float  # peak RSS of the whole process tree while the first third was being done
     tree_last_third_mb: float
     exit_code: int
 
 
-def process_tree_rss(root: int) -> int:
-    """Resident set, in kB, of ``root`` and every process descended from it (read from /proc)."""
+def process_tree_memory(root: int) -> tuple[int, int]:
+    """For ``root`` and every process descended from it (read from /proc): the sum of their resident sets and
+    the largest peak resident set of any one of them, in kB."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    memory: dict[int, tuple[int, int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -175,14 +177,15 @@ def process_tree_rss(root: int) -> int:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        memory[int(entry)] = (int(fields.get("VmRSS", "0 kB").split()[0]), int(fields.get("VmHWM", "0 kB").split()[0]))
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier += children
-    return sum(rss.get(pid, 0) for pid in tree)
+    found = [memory[pid] for pid in tree if pid in memory]
+    return sum(rss for rss, _ in found), max((hwm for _, hwm in found), default=0)
 
 
 def finished(outdir: Path) -> int:
@@ -195,27 +198,27 @@ def finished(outdir: Path) -> int:
 def run_batch(inputs: Path, outdir: Path, jobs: int, count: int) -> BatchRun:
     command = [sys.executable, "-m", "cse_migrate", "batch", str(inputs), "-o", str(outdir), "--jobs", str(jobs),
                "--as-of", "2009-01-01", "-q"]
-    samples: list[tuple[int, int]] = []  # (organisations finished, tree RSS kB)
+    samples: list[tuple[int, int, int]] = []  # (organisations finished, tree RSS kB, largest process peak kB)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            samples.append((finished(outdir), process_tree_rss(process.pid)))
+            samples.append((finished(outdir), *process_tree_memory(process.pid)))
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _pid, status, usage = os.wait4(process.pid, 0)
+    process.wait()
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    process.returncode = os.waitstatus_to_exitcode(status)
     third = max(1, count // 3)
-    first = [kb for n, kb in samples if n < third] or [0]
-    last = [kb for n, kb in samples if n >= count - third] or [0]
-    return BatchRun(seconds, usage.ru_maxrss / 1024, max(first) / 1024, max(last) / 1024, process.returncode)
+    first = [kb for n, kb, _ in samples if n < third] or [0]
+    last = [kb for n, kb, _ in samples if n >= count - third] or [0]
+    peak = max((kb for _, _, kb in samples), default=0)
+    return BatchRun(seconds, peak / 1024, max(first) / 1024, max(last) / 1024, process.returncode)
 
 
 def main() -> None:
