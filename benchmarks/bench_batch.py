@@ -72,10 +72,10 @@ def parse(path):
                 pass
 
 files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.is_file())
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for f in files:
     parse(f)
-print(time.perf_counter() - start, len(files))
+print(time.perf_counter() - start, time.process_time() - cpu, len(files))
 """
 
 
@@ -145,13 +145,14 @@ def unique_csv(source: Path, target: Path, old: str, new: str, n: int) -> None:
     target.write_bytes(raw.rstrip(b"\r\n") + b"\r\n" + line + b"\r\n")
 
 
-def measure_floor(folder: Path, repeats: int = 3) -> float:
-    times = []
+def measure_floor(folder: Path, repeats: int = 3) -> tuple[float, float]:
+    """Median wall and CPU seconds of parsing every input once."""
+    runs = []
     for _ in range(repeats):
         out = subprocess.run([sys.executable, "-c", _FLOOR_CHILD, str(folder)], check=True, capture_output=True,
                              text=True).stdout.split()
-        times.append(float(out[0]))
-    return statistics.median(times)
+        runs.append((float(out[0]), float(out[1])))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 @dataclass
@@ -161,13 +162,18 @@ class BatchRun:
     tree_first_third_mb: float  # peak RSS of the whole process tree while the first third was being done
     tree_last_third_mb: float
     exit_code: int
+    cpu_seconds: float  # user + system time of the whole tree, as last sampled (up to 0.1 s per process short)
 
 
-def process_tree_memory(root: int) -> tuple[int, int]:
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def process_tree_memory(root: int, cpu: dict[int, float]) -> tuple[int, int]:
     """For ``root`` and every process descended from it (read from /proc): the sum of their resident sets and
-    the largest peak resident set of any one of them, in kB."""
+    the largest peak resident set of any one of them, in kB. Records each one's CPU seconds so far in ``cpu``."""
     parents: dict[int, int] = {}
     memory: dict[int, tuple[int, int]] = {}
+    ticks: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -178,12 +184,20 @@ def process_tree_memory(root: int) -> tuple[int, int]:
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
         memory[int(entry)] = (int(fields.get("VmRSS", "0 kB").split()[0]), int(fields.get("VmHWM", "0 kB").split()[0]))
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks[int(entry)] = (int(stat[11]) + int(stat[12])) / _TICK  # utime + stime
+        except (OSError, IndexError, ValueError):
+            continue
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier += children
+    for pid in tree:
+        if pid in ticks:
+            cpu[pid] = max(cpu.get(pid, 0.0), ticks[pid])
     found = [memory[pid] for pid in tree if pid in memory]
     return sum(rss for rss, _ in found), max((hwm for _, hwm in found), default=0)
 
@@ -199,13 +213,14 @@ def run_batch(inputs: Path, outdir: Path, jobs: int, count: int) -> BatchRun:
     command = [sys.executable, "-m", "cse_migrate", "batch", str(inputs), "-o", str(outdir), "--jobs", str(jobs),
                "--as-of", "2009-01-01", "-q"]
     samples: list[tuple[int, int, int]] = []  # (organisations finished, tree RSS kB, largest process peak kB)
+    cpu: dict[int, float] = {}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            samples.append((finished(outdir), *process_tree_memory(process.pid)))
+            samples.append((finished(outdir), *process_tree_memory(process.pid, cpu)))
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -218,7 +233,7 @@ def run_batch(inputs: Path, outdir: Path, jobs: int, count: int) -> BatchRun:
     first = [kb for n, kb, _ in samples if n < third] or [0]
     last = [kb for n, kb, _ in samples if n >= count - third] or [0]
     peak = max((kb for _, _, kb in samples), default=0)
-    return BatchRun(seconds, peak / 1024, max(first) / 1024, max(last) / 1024, process.returncode)
+    return BatchRun(seconds, peak / 1024, max(first) / 1024, max(last) / 1024, process.returncode, sum(cpu.values()))
 
 
 def main() -> None:
@@ -232,7 +247,7 @@ def main() -> None:
         if inputs.exists():
             shutil.rmtree(inputs)
         make_organisations(inputs, args.orgs)
-        floor = measure_floor(inputs)
+        floor, floor_cpu = measure_floor(inputs)
         runs = {}
         for jobs in (1, 2):
             outdir = work / f"out-jobs{jobs}"
@@ -242,20 +257,21 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    files = sum(1 for p in inputs.rglob("*") if p.is_file()) if args.keep else 3 * args.orgs
+    files = 3 * args.orgs
     print(f"{args.orgs} organisations ({files} files); Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end")
-    print(f"{'measure':<22}{'seconds':>9}{'s/org':>8}{'x floor':>9}{'orgs/hour':>11}{'peak MB':>9}"
-          f"{'tree MB 1st/last third':>25}{'exit':>6}")
-    print(f"{'raw-parse floor':<22}{floor:>9.2f}{floor / args.orgs:>8.3f}{1.0:>9.1f}"
-          f"{3600 * args.orgs / floor:>11.0f}")
+    print(f"{'measure':<20}{'wall s':>8}{'s/org':>7}{'x floor':>8}{'orgs/hour':>10}{'CPU s':>7}{'x floor':>8}"
+          f"{'peak MB':>8}{'tree MB 1st/last third':>24}{'exit':>5}")
+    print(f"{'raw-parse floor':<20}{floor:>8.2f}{floor / args.orgs:>7.3f}{1.0:>8.1f}"
+          f"{3600 * args.orgs / floor:>10.0f}{floor_cpu:>7.2f}{1.0:>8.1f}")
     for jobs, run in runs.items():
-        print(f"{f'batch --jobs {jobs}':<22}{run.seconds:>9.2f}{run.seconds / args.orgs:>8.3f}"
-              f"{run.seconds / floor:>9.1f}{3600 * args.orgs / run.seconds:>11.0f}{run.peak_process_mb:>9.0f}"
-              f"{f'{run.tree_first_third_mb:.0f} / {run.tree_last_third_mb:.0f}':>25}{run.exit_code:>6}")
-    print(f"--jobs 2 is {runs[1].seconds / runs[2].seconds:.2f} times as fast as --jobs 1; "
-          f"--jobs 1 is {runs[1].seconds / floor:.1f} times the floor")
-
+        print(f"{f'batch --jobs {jobs}':<20}{run.seconds:>8.2f}{run.seconds / args.orgs:>7.3f}"
+              f"{run.seconds / floor:>8.1f}{3600 * args.orgs / run.seconds:>10.0f}{run.cpu_seconds:>7.2f}"
+              f"{run.cpu_seconds / floor_cpu:>8.1f}{run.peak_process_mb:>8.0f}"
+              f"{f'{run.tree_first_third_mb:.0f} / {run.tree_last_third_mb:.0f}':>24}{run.exit_code:>5}")
+    print(f"--jobs 2 is {runs[1].seconds / runs[2].seconds:.2f} times as fast as --jobs 1 (wall); "
+          f"--jobs 1 is {runs[1].seconds / floor:.1f} times the floor (wall), "
+          f"{runs[1].cpu_seconds / floor_cpu:.1f} times (CPU)")
 
 if __name__ == "__main__":
     main()

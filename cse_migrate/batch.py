@@ -25,6 +25,8 @@ import os
 import queue
 import shutil
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -33,7 +35,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from threading import Lock
 from typing import Any, Protocol
 
 from cse_migrate import __version__
@@ -193,6 +194,8 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
         done[plan.source] = OrgDone(plan.source, "unchanged", entry.row)
         progress(done[plan.source])
     tasks = [OrgTask(plan, outdir, options, rules.version) for plan in todo]
+    if tasks and executor is None and start_method() == "fork":
+        share_rules(rules, options)
     for plan, outcome in run_tasks(tasks, jobs, executor, org_timeout):
         record(manifest, plan, outcome)
         done[plan.source] = outcome
@@ -222,7 +225,16 @@ def clear_staging(outdir: Path) -> None:
 
 _RULES: dict[tuple[tuple[Path, ...], str], RuleSet] = {}
 _ENCODER: list[Encoder] = []
-_LOADING = Lock()  # Dask runs several tasks in one worker process, in threads
+_LOADING = threading.Lock()  # Dask runs several tasks in one worker process, in threads
+
+
+def share_rules(rules: RuleSet, options: RunOptions) -> None:
+    """Compile the batch's own rules into the per-process cache, for worker processes forked from this one to
+    inherit instead of loading them again."""
+    framework, legacy = resolve_frameworks(rules, options)
+    compiled_matcher(rules, framework, legacy.id, worker_encoder(options))
+    with _LOADING:
+        _RULES[(options.rules_packs, rules.version)] = rules
 
 
 def worker_rules(options: RunOptions, version: str) -> RuleSet:
@@ -416,8 +428,9 @@ class LocalWorkers:
     def __init__(self, jobs: int, sample: OrgTask) -> None:
         self.capacity = jobs
         self.sample = sample  # the options and rules version every task shares, to load the rules up front
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self.context = multiprocessing.get_context(method)
+        self.context = multiprocessing.get_context(start_method())
+        if self.context.get_start_method() == "forkserver":  # the server imports these once for every worker
+            self.context.set_forkserver_preload(PRELOAD)
         self.start()
 
     def start(self) -> None:
@@ -461,6 +474,21 @@ class LocalWorkers:
             for pid in self.pids:
                 kill(pid)
         self.messages.close()
+
+
+# What a worker needs, imported once in a forkserver rather than in every worker.
+PRELOAD = ["cse_migrate.batch", "cse_migrate.reports.docx.report", "cse_migrate.reports.xlsx.report",
+           "cse_migrate.reports.json_report"]
+
+
+def start_method() -> str:
+    """How worker processes start. Fork on Linux while this process runs a single thread (always, until a pool
+    has been replaced): workers then begin with the modules and the compiled rules already loaded. Otherwise a
+    forkserver (fork with threads running can deadlock; macOS frameworks forbid it), or spawn on Windows."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def kill(pid: int) -> None:
