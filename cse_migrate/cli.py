@@ -9,22 +9,33 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cse_migrate import __version__
 from cse_migrate.analysis.semantic import Encoder
-from cse_migrate.errors import CseMigrateError, ExitCode, InputNotFoundError
-from cse_migrate.limits import DEFAULT_LIMITS, Limits
+from cse_migrate.cli_options import (
+    as_of_option,
+    framework_option,
+    legacy_option,
+    limits,
+    reading_options,
+    rules_option,
+    semantic_option,
+    stale_option,
+    verbosity,
+)
+from cse_migrate.crash import record_crash
+from cse_migrate.errors import CseMigrateError, ExitCode
 from cse_migrate.model import RunResult
-from cse_migrate.options import DEFAULT_FRAMEWORK, DEFAULT_LEGACY, DEFAULT_ORG_TIMEOUT, RunOptions
+from cse_migrate.options import DEFAULT_ORG_TIMEOUT, RunOptions
 from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.version import __version__
 
 if TYPE_CHECKING:
-    from cse_migrate.batch import OrgDone
+    from cse_migrate.workers import OrgDone
 
 T = TypeVar("T")
 
@@ -41,13 +52,54 @@ def _run(action: Callable[[], T]) -> T:
         sys.exit(130)
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
+# Parameters that name what a command works on, in the order the error boundary looks for one to cite.
+_TARGET_PARAMS = ("inputs", "input_dir", "labels", "elements", "path", "framework_id")
+
+
+def _guard(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:
+    """The one error boundary around every command: a library error is one line and its exit code (as in
+    :func:`_run`); any other exception is one line naming the command and its input, with the traceback in a log
+    file in the output folder (and on screen with -v), and exit code 10."""
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        return invoke(ctx)
+    except CseMigrateError as exc:
+        click.echo(f"cse-migrate: error: {exc}", err=True)
+        sys.exit(int(exc.exit_code))
+    except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise
+    except Exception as exc:
+        target = next((ctx.params[p] for p in _TARGET_PARAMS if ctx.params.get(p)), "")
+        if isinstance(target, tuple):
+            target = ", ".join(map(str, target))
+        outdir = ctx.params.get("outdir")
+        names: list[str] = []
+        node: click.Context | None = ctx
+        while node is not None and node.parent is not None:  # the root's own name depends on how it was started
+            names.insert(0, node.info_name or "")
+            node = node.parent
+        folder = outdir if isinstance(outdir, Path) else None
+        line, text = record_crash(" ".join(["cse-migrate", *names]), str(target), folder, exc)
+        if (ctx.find_root().obj or {}).get("verbosity", 0) >= 1:
+            click.echo(text, err=True)
+        click.echo(f"cse-migrate: {line}", err=True)
+        sys.exit(int(ExitCode.INTERNAL))
+
+
+class _Guarded(click.Command):
+    """A command inside the error boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _guard(ctx, super().invoke)
+
+
+class _GuardedGroup(click.Group):
+    """A group whose own callback, commands and sub-groups are all inside the error boundary."""
+
+    command_class = _Guarded
+    group_class = type  # sub-groups are of this class too
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _guard(ctx, super().invoke)
 
 
 def _say(ctx: click.Context, message: str, level: int = 0) -> None:
@@ -56,7 +108,7 @@ def _say(ctx: click.Context, message: str, level: int = 0) -> None:
         click.echo(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cse-migrate")
 @click.option("-v", "--verbose", count=True, help="Say more (per file accounting, every criterion's evidence).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -72,91 +124,13 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj["verbosity"] = -1 if quiet else verbose
 
 
-def _set_verbose(ctx: click.Context, _param: click.Parameter, value: int) -> None:
-    if value:
-        ctx.ensure_object(dict)["verbosity"] = max(ctx.obj.get("verbosity", 0), value)
-
-
-def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if value:
-        ctx.ensure_object(dict)["verbosity"] = -1
-
-
-def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
-    """-v/-q after the command name too ('cse-migrate analyse -q ...'), as users type them."""
-    command = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
-                           help="Say more.")(command)
-    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
-                        help="Print errors only.")(command)
-
-
-_rules_option = click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
-                             help="A rules folder laid over the bundled mappings/ (same layout).")
-_framework_option = click.option("--framework", "framework_id", default=DEFAULT_FRAMEWORK, show_default=True,
-                                 help="Target framework id (see 'cse-migrate frameworks').")
-_legacy_option = click.option("--legacy-framework", "legacy_id", default=DEFAULT_LEGACY, show_default=True,
-                              help="The framework the legacy references cite (charter-mark-2003 or "
-                                   "service-first-1998).")
-_as_of_option = click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
-                             help="Judge evidence age as at this date (default: today).")
-_stale_option = click.option("--stale-months", type=click.IntRange(1, 600),
-                             help="Evidence older than this many months is stale (default: the framework's "
-                                  "setting).")
-
-
-# What one input file may cost to read (cse_migrate/limits.py). Stored on the context by callbacks so that every
-# command that reads files takes the same options without repeating them in its signature.
-_LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[Any], str], ...] = (
-    ("--max-file-mb", "max_file_mb", click.FloatRange(min=0, min_open=True),
-     "Refuse an input file larger than this many MB."),
-    ("--max-uncompressed-mb", "max_uncompressed_mb", click.FloatRange(min=0, min_open=True),
-     "Refuse an xlsx/docx/ods/odt that would expand to more than this many MB."),
-    ("--max-ratio", "max_ratio", click.FloatRange(min=1),
-     "Refuse a zip member that expands more than this many times (a zip bomb's tell)."),
-    ("--max-rows", "max_rows", click.IntRange(min=1),
-     "Refuse a sheet, table or CSV with more rows (or a document with more paragraphs) than this."),
-    ("--max-cell-chars", "max_cell_chars", click.IntRange(min=100),
-     "Cut a cell or paragraph longer than this many characters (the cut is noted in the reports)."),
-    ("--timeout", "timeout", click.FloatRange(min=0, min_open=True),
-     "Seconds an external converter (antiword, catdoc, LibreOffice) may take for one file."),
-)
-
-
-def _store_limit(ctx: click.Context, param: click.Parameter, value: float | int) -> None:
-    ctx.ensure_object(dict).setdefault("limits", {})[param.name] = value
-
-
-def _store_password(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    ctx.ensure_object(dict)["password"] = value or None
-
-
-def _reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The limits options and --password, for every command that reads input files."""
-    for flag, name, kind, text in reversed(_LIMIT_OPTIONS):
-        command = click.option(flag, name, type=kind, default=getattr(DEFAULT_LIMITS, name), show_default=True,
-                               expose_value=False, callback=_store_limit, help=text)(command)
-    return click.option("--password", envvar="CSE_MIGRATE_PASSWORD", metavar="TEXT", expose_value=False,
-                        callback=_store_password,
-                        help="Password that opens password-protected input files (decrypted in memory only). "
-                             "Prefer the CSE_MIGRATE_PASSWORD environment variable: it stays out of your shell "
-                             "history.")(command)
-
-
-def _limits(ctx: click.Context) -> Limits:
-    return Limits(**ctx.obj.get("limits", {}))
-
-
 def _options(ctx: click.Context, framework_id: str, legacy_id: str, as_of: date | None, organisation: str,
              stale_months: int | None, semantic: bool, rules_path: Path | None) -> RunOptions:
     """The run's options from the command line, validated once (a bad value is a usage error, exit 2)."""
     return _run(lambda: RunOptions(framework=framework_id, legacy_framework=legacy_id, as_of=as_of,
-                                   organisation=organisation, stale_months=stale_months, limits=_limits(ctx),
+                                   organisation=organisation, stale_months=stale_months, limits=limits(ctx),
                                    password=ctx.obj.get("password"), semantic=semantic,
                                    rules_packs=(rules_path,) if rules_path is not None else ()))
-
-
-_semantic_option = click.option("--semantic", is_flag=True,
-                                help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")
 
 
 def _encoder(semantic: bool) -> Encoder | None:
@@ -199,16 +173,16 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for gap-report.docx, results.json and evidence.xlsx.")
-@_framework_option
-@_as_of_option
+@framework_option
+@as_of_option
 @click.option("--org", "organisation", default="", help="Organisation name for the report (default: the "
                                                         "input folder's name).")
-@_rules_option
-@_stale_option
-@_legacy_option
-@_semantic_option
-@_reading_options
-@_verbosity
+@rules_option
+@stale_option
+@legacy_option
+@semantic_option
+@reading_options
+@verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
@@ -242,12 +216,12 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for one report folder per organisation, summary.xlsx and the manifest.")
-@_framework_option
-@_as_of_option
-@_rules_option
-@_stale_option
-@_legacy_option
-@_semantic_option
+@framework_option
+@as_of_option
+@rules_option
+@stale_option
+@legacy_option
+@semantic_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Organisations analysed at once, each in a worker process of its own [default: one per CPU].")
 @click.option("--force", is_flag=True,
@@ -259,8 +233,8 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run the organisations on the Dask cluster at ADDRESS (tcp://HOST:8786; pip install "
                    "'cse-migrate[distributed]'). INPUT_DIR and OUTDIR must be on a path every worker sees.")
-@_reading_options
-@_verbosity
+@reading_options
+@verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
           rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool, jobs: int | None,
@@ -326,7 +300,7 @@ def rules() -> None:
 
 @rules.command("validate")
 @click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
-@_verbosity
+@verbosity
 @click.pass_context
 def rules_validate(ctx: click.Context, path: Path | None) -> None:
     """Check the bundled rules, or PATH laid over them, and report every problem with its file and key."""
@@ -340,7 +314,7 @@ def rules_validate(ctx: click.Context, path: Path | None) -> None:
 
 
 @cli.group(invoke_without_command=True)
-@_rules_option
+@rules_option
 @click.pass_context
 def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
     """List the frameworks available (targets can be given to --framework); 'show' and 'import' below."""
@@ -355,7 +329,7 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
 
 @frameworks.command("show")
 @click.argument("framework_id", metavar="ID")
-@_rules_option
+@rules_option
 @click.pass_context
 def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | None) -> None:
     """Print framework ID as a tree: criteria, sub-criteria and elements, with ids, titles and counts."""
@@ -374,8 +348,9 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | No
               help="The pack folder to write (frameworks/ID.yaml and lexicons/ID.yaml).")
 @click.option("--id", "framework_id", default="", help="Id of the new framework (default: BASE-elements).")
 @click.option("--title", default="", help="Title of the new framework.")
-@_rules_option
-@_verbosity
+@rules_option
+@reading_options
+@verbosity
 @click.pass_context
 def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: Path, framework_id: str, title: str,
                       rules_path: Path | None) -> None:
@@ -388,7 +363,8 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
     rules_path = rules_path or ctx.obj.get("rules_path")
     ruleset = _load(rules_path)
-    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title))
+    done = _run(lambda: import_elements(elements, ruleset, base_id, outdir, framework_id, title, limits(ctx),
+                                        ctx.obj.get("password")))
     if rules_path is None:  # the pack must load over the bundled rules exactly as the user will use it
         _load(outdir)
     per_parent = done.per_parent()
@@ -401,14 +377,14 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
 @cli.command("eval")
 @click.argument("labels", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@_framework_option
+@framework_option
 @click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
 @click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
               help="Compare at this level of a hierarchical framework: 1 criteria, 2 sub-criteria.")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
-@_rules_option
-@_semantic_option
+@rules_option
+@semantic_option
 def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
                      rules_path: Path | None, semantic: bool) -> None:
     """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
@@ -419,25 +395,21 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
 
-    ruleset = _load(rules_path)
+    options = _run(lambda: RunOptions(framework=framework_id, semantic=semantic,
+                                      rules_packs=(rules_path,) if rules_path is not None else ()))
+    ruleset = _load(options.rules_packs)
     chosen = "" if split == "all" else split
-    encoder = _encoder(semantic)
-    report = _run(lambda: evaluate(labels, ruleset, framework_id, chosen, level, encoder=encoder))
+    encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
+    report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
     click.echo(format_report(report))
     if ablation:
         click.echo("\nablation (each signal switched off in the rules)\n")
-        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, framework_id, chosen, level))))
+        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point."""
-    try:
-        return cli.main(args=argv, prog_name="cse-migrate", standalone_mode=True)
-    except CseMigrateError as exc:  # pragma: no cover - commands already translate these
-        click.echo(f"cse-migrate: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
-    except InputNotFoundError:  # pragma: no cover
-        raise
+    """Console entry point (every command's errors are handled by :func:`_guard`)."""
+    return cli.main(args=argv, prog_name="cse-migrate", standalone_mode=True)
 
 
 if __name__ == "__main__":

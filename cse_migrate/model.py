@@ -8,9 +8,9 @@ All classes are frozen so that no stage can change what an earlier one decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
@@ -21,6 +21,14 @@ Freshness = Literal["recent", "old", "undated", "future"]
 # "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
 Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
 RATINGS: tuple[Rating, ...] = ("Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced")
+NOT_EVIDENCED: Rating = "Not evidenced"
+# Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
+LEVEL_NAMES = ("criterion", "sub-criterion", "element")
+
+
+def level_name(depth: int) -> str:
+    """"criterion", "sub-criterion", "element" (or "level N" deeper down) for a criterion at ``depth``."""
+    return LEVEL_NAMES[depth - 1] if 1 <= depth <= len(LEVEL_NAMES) else f"level {depth}"
 
 
 @dataclass(frozen=True)
@@ -225,7 +233,9 @@ class RuleFileInfo:
 
 @dataclass(frozen=True)
 class Settings:
-    """The knobs of one run. Defaults come from the target framework's ``settings`` block."""
+    """The knobs of one run: its as-of date and organisation, one typed field per setting of the specification
+    (:mod:`cse_migrate.rules.settings`, which builds this object and holds each setting's range, default and
+    meaning), whether the semantic matcher was on, and every setting as used, with its source."""
 
     as_of: date
     organisation: str
@@ -235,8 +245,57 @@ class Settings:
     stale_months: int
     met_min_strong: int
     duplicate_similarity: float
-    review_below: float = 0.65  # a mapping scoring below this needs a person to check it
-    review_margin: float = 0.1  # ... and so does a top mapping this close to the runner-up
+    crosswalk_weight: float
+    context_weight: float
+    score_scale: float
+    fuzzy_cutoff: float
+    review_below: float
+    review_margin: float
+    semantic_weight: float
+    semantic_temperature: float
+    compliance_plus_min_strong: int
+    compliance_plus_min_sources: int
+    compliance_min_strong: int
+    readiness_min_compliance_share: float
+    readiness_max_partial: int
+    readiness_max_not_evidenced: int
+    semantic: bool = False
+    used: tuple[SettingUsed, ...] = ()  # every setting with its value, meaning, provenance and source
+
+    # The fields above that describe the run rather than being settings of the specification.
+    RUN_FIELDS: ClassVar[tuple[str, ...]] = ("as_of", "organisation", "semantic", "used")
+
+    def values(self) -> dict[str, float | int]:
+        """Every setting's value, by name, in the specification's order."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in self.RUN_FIELDS}
+
+
+@dataclass(frozen=True)
+class CriterionNode:
+    """One criterion of the target framework as the run saw it: its place in the tree and its title."""
+
+    id: str
+    title: str
+    parent: str | None
+    level: int  # 1 criterion, 2 sub-criterion, 3 element
+
+
+@dataclass(frozen=True)
+class FrameworkSnapshot:
+    """The target framework a run used (levels, parents, titles), so report writers decide nothing again."""
+
+    id: str
+    title: str
+    criteria: tuple[CriterionNode, ...]  # in framework order
+
+    @property
+    def hierarchical(self) -> bool:
+        """True for a framework of criteria, sub-criteria (and elements); False for a flat one (five-points)."""
+        return any(c.parent is not None for c in self.criteria)
+
+    def level_name(self, cid: str) -> str:
+        node = next((c for c in self.criteria if c.id == cid), None)
+        return level_name(node.level) if node is not None else ""
 
 
 @dataclass(frozen=True)
@@ -255,6 +314,7 @@ class RunResult:
     errors: tuple[FileError, ...]
     items: tuple[ItemResult, ...]
     criteria: tuple[CriterionResult, ...]
+    framework: FrameworkSnapshot  # the target framework's tree, as used
     extra: dict[str, object] = field(default_factory=dict)
     readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
@@ -279,12 +339,13 @@ class RunResult:
 
 @dataclass(frozen=True)
 class SettingUsed:
-    """A rating or readiness setting as applied, with where its value comes from (shown in the report)."""
+    """A setting as applied, with what it means and where its value comes from (shown in the reports)."""
 
     name: str
     value: float | int
     meaning: str
     provenance: str
+    source: str = "bundled"  # "bundled" (default or bundled framework file), "pack" or "command line"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from cse_migrate import __version__
 from cse_migrate.ages import freshness_of
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
@@ -31,7 +30,9 @@ from cse_migrate.output import ensure_folder
 from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
 from cse_migrate.refs import parse_ref
-from cse_migrate.rules import Framework, RuleSet, effective_settings
+from cse_migrate.rules import Framework, RuleSet
+from cse_migrate.rules.settings import settings_for
+from cse_migrate.version import __version__
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
                 "input folder: copy the file itself into the folder")
@@ -71,14 +72,8 @@ def same_folder(a: Path, b: Path) -> bool:
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
                   stale_months: int | None = None) -> Settings:
-    values = effective_settings(framework)
-    return Settings(
-        as_of=as_of or date.today(), organisation=organisation or "Unnamed organisation",
-        map_threshold=float(values["map_threshold"]), strong_threshold=float(values["strong_threshold"]),
-        secondary_ratio=float(values["secondary_ratio"]),
-        stale_months=int(stale_months if stale_months is not None else values["stale_months"]),
-        met_min_strong=int(values["met_min_strong"]), duplicate_similarity=float(values["duplicate_similarity"]),
-        review_below=float(values["review_below"]), review_margin=float(values["review_margin"]))
+    """The typed settings of a run on ``framework`` (library callers and tests; a run uses :func:`run_settings`)."""
+    return settings_for(framework, as_of or date.today(), organisation or "Unnamed organisation", stale_months)
 
 
 def discover_files(inputs: Sequence[Path], exclude: Path | None = None) -> list[InputFile]:
@@ -253,8 +248,10 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
 
     Only a framework with ``role: target`` can be mapped onto; a legacy id given as the target is a usage error
     that lists the targets (and the legacy framework must be a legacy one, since references cite it)."""
-    framework = rules.framework(options.framework)
     targets = ", ".join(sorted(f.id for f in rules.targets()))
+    if options.framework not in rules.frameworks:
+        raise UsageError(f"unknown framework '{options.framework}'; choose a target framework: {targets}")
+    framework = rules.frameworks[options.framework]
     if framework.role != "target":
         raise UsageError(f"--framework {framework.id}: is a legacy framework (evidence cites it; it is not "
                          f"mapped onto); choose a target framework: {targets}")
@@ -266,15 +263,32 @@ def resolve_frameworks(rules: RuleSet, options: RunOptions) -> tuple[Framework, 
     return framework, legacy
 
 
-def settings_for(framework: Framework, options: RunOptions) -> Settings:
-    """The run's typed settings: the framework's values, with the options' as-of, organisation and stale months."""
-    return make_settings(framework, options.as_of, options.organisation, options.stale_months)
+def run_settings(rules: RuleSet, framework: Framework, options: RunOptions) -> Settings:
+    """The run's typed settings: the framework's values with the options' as-of date, organisation and stale
+    months, each recorded with its source (bundled, pack or command line), and whether --semantic is on."""
+    return settings_for(framework, options.as_of or date.today(), options.organisation or "Unnamed organisation",
+                        options.stale_months, options.semantic, rules.from_pack)
 
 
 def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[ItemResult]:
     """Record how old each item is at the as-of date, so that no report writer works it out again."""
     return [replace(r, freshness=freshness_of(r.item.date, settings.as_of, settings.stale_months))
             for r in results]
+
+
+def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
+                 settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
+    """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, date them all.
+
+    The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
+    so that accuracy is measured on exactly what a run does."""
+    noise = set_aside_noise(items, NoiseDetector(rules))
+    candidates = [i for i in items if i.id not in noise]
+    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
+    unique = [i for i in candidates if i.id not in duplicates]
+    matcher = compiled_matcher(rules, framework, legacy.id, encoder, settings)
+    mapped = map_evidence(unique, matcher, settings)
+    return date_evidence(assemble(items, noise, duplicates, mapped), settings)
 
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
@@ -287,26 +301,20 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     ``exclude`` is the output folder: never read, even when it lies inside an input (see :func:`discover_files`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
-    settings = settings_for(framework, options)
+    settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
     files = discover_files(inputs, exclude)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
-    noise = set_aside_noise(items, NoiseDetector(rules))
-    candidates = [i for i in items if i.id not in noise]
-    duplicates = find_duplicates(candidates, settings.duplicate_similarity)
-    unique = [i for i in candidates if i.id not in duplicates]
-    mapped = map_evidence(unique, compiled_matcher(rules, framework, legacy.id,
-                                                   encoder if options.semantic else None), settings)
-    results = date_evidence(assemble(items, noise, duplicates, mapped), settings)
+    results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
         rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
-        errors=tuple(errors), items=tuple(results), criteria=criteria,
+        errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
         projection=project_result(rules, framework, criteria),

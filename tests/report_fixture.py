@@ -13,10 +13,12 @@ from datetime import date
 from cse_migrate.ages import freshness_of
 from cse_migrate.model import (
     CMRef,
+    CriterionNode,
     CriterionResult,
     EvidenceItem,
     FileError,
     FileRead,
+    FrameworkSnapshot,
     ItemResult,
     Mapping,
     RawItem,
@@ -26,6 +28,7 @@ from cse_migrate.model import (
     Settings,
     Source,
 )
+from cse_migrate.rules.settings import build_settings
 
 AS_OF = date(2009, 3, 31)
 ORGANISATION = "Northshire District Council - Revenues & Benefits"
@@ -168,8 +171,9 @@ def make_files(items: tuple[ItemResult, ...]) -> tuple[FileRead, ...]:
 
 def make_settings(organisation: str = ORGANISATION) -> Settings:
     """Settings as the five-points framework would default them."""
-    return Settings(as_of=AS_OF, organisation=organisation, map_threshold=0.35, strong_threshold=0.6,
-                    secondary_ratio=0.6, stale_months=36, met_min_strong=2, duplicate_similarity=0.92)
+    return build_settings({"map_threshold": 0.35, "strong_threshold": 0.6, "secondary_ratio": 0.6,
+                           "stale_months": 36, "met_min_strong": 2, "duplicate_similarity": 0.92},
+                          AS_OF, organisation)
 
 
 def make_run_result(organisation: str = ORGANISATION) -> RunResult:
@@ -194,4 +198,6 @@ def make_run_result(organisation: str = ORGANISATION) -> RunResult:
                                       ".xlsx"),),
         items=items,
         criteria=make_criteria(),
+        framework=FrameworkSnapshot("five-points", "Five points of customer service (test framework)",
+                                    tuple(CriterionNode(cid, title, None, 1) for cid, title in CRITERIA)),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cse_migrate.options import RunOptions
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.evaluate import NONE, evaluate, format_report
 
@@ -35,7 +36,7 @@ def test_corpus_is_big_and_varied_enough() -> None:
 
 @pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_five_points_accuracy_is_above_its_floor(rules: RuleSet, split: str) -> None:
-    report = evaluate(LABELS, rules, "five-points", split)
+    report = evaluate(LABELS, rules, RunOptions(framework="five-points"), split)
     print("\n" + format_report(report))
     assert report.accuracy >= FLOORS[split]
     precision, recall, _, _ = report.per_label[NONE]
@@ -49,7 +50,7 @@ CSE_FLOORS = {("dev", 1): 0.95, ("heldout", 1): 0.84, ("dev", 2): 0.94, ("heldou
 
 @pytest.mark.parametrize(("split", "level"), sorted(CSE_FLOORS))
 def test_cse_2008_accuracy_is_above_its_floor(rules: RuleSet, split: str, level: int) -> None:
-    report = evaluate(LABELS, rules, "cse-2008", split, level)
+    report = evaluate(LABELS, rules, RunOptions(framework="cse-2008"), split, level)
     print("\n" + format_report(report))
     assert report.accuracy >= CSE_FLOORS[(split, level)]
     assert report.labels[:3] == (["1", "2", "3"] if level == 1 else ["1.1", "1.2", "1.3"])

@@ -133,22 +133,24 @@ def test_an_organisation_over_its_time_limit_is_stopped_and_the_others_finish(tm
     clients = make_clients(tmp_path / "in", 3)
     slow = tmp_path / "in" / "slow-client"
     slow.mkdir()
-    with (slow / "log.csv").open("w", encoding="utf-8") as handle:  # far more than 2 seconds of work
+    # about two minutes of work on the machine the tests were written on (1,200 items/s), against a limit of 15 s:
+    # generous for the ordinary organisations even on a busy machine, far too short for this one
+    with (slow / "log.csv").open("w", encoding="utf-8") as handle:
         handle.write("Ref,Evidence,Date\n")
         for n in range(150_000):
             handle.write(f"2.{n % 9},Customer panel {n} met to review complaints and service standards,2007\n")
     started = time.monotonic()
-    code, _, stderr = batch(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--org-timeout", "2")
-    assert time.monotonic() - started < 60
+    code, _, stderr = batch(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--org-timeout", "15")
+    assert time.monotonic() - started < 100
     assert code == ExitCode.SOME_FILES_UNREADABLE
-    assert "Slow Client" in stderr and "time limit of 2 s" in stderr
+    assert "Slow Client" in stderr and "time limit of 15 s" in stderr
     rows = {r[1]: r for r in summary_rows(tmp_path / "out")[1:]}
-    assert rows["slow-client"][2] == "failed" and "time limit of 2 s" in str(rows["slow-client"][-1])
-    assert all(rows[c.name][2] == "ok" for c in clients)
+    assert rows["slow-client"][2] == "failed" and "time limit of 15 s" in str(rows["slow-client"][-1])
+    assert all(rows[c.name][2] == "ok" for c in clients), [rows[c.name][-1] for c in clients]
     assert not (tmp_path / "out" / "slow-client").exists()
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(STAGING_PREFIX)]
     # a failed organisation is tried again on the next run; the others are not redone
-    code, stdout, _ = batch(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--org-timeout", "2")
+    code, stdout, _ = batch(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--org-timeout", "15")
     assert stdout.count("unchanged, not analysed again") == 3 and "Slow Client: failed" in stdout
 
 

@@ -21,6 +21,7 @@ from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.ratings import rate_criteria
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode, RulesError
+from cse_migrate.limits import Limits
 from cse_migrate.model import CMRef, CriterionResult, EvidenceItem, ItemResult, Mapping, Source
 from cse_migrate.pipeline import make_settings, map_evidence
 from cse_migrate.rules import RuleSet, load_rules
@@ -447,3 +448,23 @@ def test_batch_with_cse_2008(evidence: Path, tmp_path: Path) -> None:
     row = [c.value for c in sheet[2]]
     assert row[header.index("3.3 Access")] in {"Compliance Plus", "Compliance", "Partial Compliance"}
     assert row[header.index("Ready for assessment")] == "not yet"
+
+
+def test_import_reads_through_the_evidence_readers(tmp_path: Path, rules: RuleSet) -> None:
+    # content decides the format, as for evidence: a workbook saved under a misleading name is still read
+    book = Workbook()
+    book.active.append(["Element", "Text"])
+    book.active.append(["4.3.1", "We say sorry and put things right quickly."])
+    path = tmp_path / "elements.dat"
+    book.save(path)
+    done = import_elements(path, rules, "cse-2008", tmp_path / "pack", "mine")
+    assert [e.id for e in done.elements] == ["4.3.1"]
+    # and the evidence limits apply: a list longer than --max-rows is refused with the file's name
+    rows = "Element,Text\n" + "".join(f"1.1.{n},Element text number {n}\n" for n in range(1, 8))
+    (tmp_path / "long.csv").write_text(rows, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"long\.csv.*--max-rows"):
+        import_elements(tmp_path / "long.csv", rules, "cse-2008", tmp_path / "pack2", "mine2",
+                        limits=Limits(max_rows=3))
+    code, _, stderr = run("frameworks", "import", str(tmp_path / "long.csv"), "-o", str(tmp_path / "pack3"),
+                          "--max-rows", "3")
+    assert code == ExitCode.RULES_INVALID and "long.csv" in stderr

@@ -6,11 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from click.testing import CliRunner
+from numpy.typing import NDArray
 
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.cli import cli
 from cse_migrate.model import EvidenceItem, Mapping, Source
+from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import flag_for_review, make_settings, map_evidence
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.ablation import VARIANTS, format_ablation, run_ablation
@@ -61,13 +64,13 @@ def test_a_misclassified_statement_counts_against_accuracy(rules: RuleSet, tmp_p
     path = tmp_path / "wrong.csv"
     path.write_text("text,five_points,five_points_alt\nHome visits for housebound customers,3,\n"
                     "Home visits for the housebound,3,1\n", encoding="utf-8")
-    report = evaluate(path, rules, "five-points")
+    report = evaluate(path, rules, RunOptions(framework="five-points"))
     assert report.accuracy == 0.5  # the second row's alternative label (1) counts as right
     assert report.confusion()["3"]["1"] == 2
 
 
 def test_ablation_switches_each_signal_off(rules: RuleSet) -> None:
-    rows = run_ablation(LABELS, rules, "five-points", "heldout")
+    rows = run_ablation(LABELS, rules, RunOptions(framework="five-points"), "heldout")
     assert [name for name, _ in rows] == list(VARIANTS)
     accuracy = {name: report.accuracy for name, report in rows}
     # every signal helps on the held-out statements, or at least does no harm
@@ -104,3 +107,34 @@ def test_results_json_carries_the_review_flag(tmp_path: Path) -> None:
     assert data["summary"]["needs_review"] == sum(
         1 for i in data["items"] if i["status"] == "mapped" and any(m["needs_review"] for m in i["mappings"]))
     assert data["settings"]["review_below"] == 0.65
+
+
+def test_eval_folds_duplicates_as_a_run_does(rules: RuleSet, tmp_path: Path) -> None:
+    path = tmp_path / "dups.csv"
+    text = "Customer panel of residents consulted on the new leaflets before printing"
+    # on its own the copy would score higher than the first (its legacy reference 4.1 adds crosswalk points)
+    path.write_text(f"text,cm_ref,five_points\n{text},,2\n{text}.,4.1,2\nPage 3 of 12,,NONE\n", encoding="utf-8")
+    report = evaluate(path, rules, RunOptions(framework="five-points"))
+    first, copy, noise = report.predictions
+    assert copy.predicted == first.predicted == "2" and copy.score == first.score  # folded: the kept item's
+    assert noise.predicted == "NONE"
+
+
+def test_ablation_keeps_the_semantic_matcher(rules: RuleSet) -> None:
+    calls: list[int] = []
+
+    def encoder(texts: list[str]) -> NDArray[np.float32]:
+        calls.append(len(texts))
+        return np.ones((len(texts), 3), dtype=np.float32)
+
+    rows = run_ablation(LABELS, rules, RunOptions(framework="five-points", semantic=True), "dev", encoder=encoder)
+    assert len(rows) == len(VARIANTS)
+    assert calls, "the encoder was never used: --ablation dropped --semantic"
+    used = len(calls)
+    run_ablation(LABELS, rules, RunOptions(framework="five-points"), "dev", encoder=encoder)
+    assert len(calls) == used  # without --semantic the encoder is not used
+
+
+def test_eval_refuses_a_legacy_framework(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path)), "--framework", "charter-mark-2003"])
+    assert result.exit_code == 2 and "is a legacy framework" in result.stderr

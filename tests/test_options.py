@@ -36,6 +36,8 @@ def test_frameworks_are_resolved_once_and_a_legacy_id_is_not_a_target(rules: Rul
         resolve_frameworks(rules, RunOptions(framework="charter-mark-2003"))
     with pytest.raises(UsageError, match="not one legacy references cite"):
         resolve_frameworks(rules, RunOptions(legacy_framework="five-points"))
+    with pytest.raises(UsageError, match=r"unknown framework 'nope'; choose a target framework: cse-2008, five-"):
+        resolve_frameworks(rules, RunOptions(framework="nope"))  # legacy ids are not offered
 
 
 def test_cli_gives_a_usage_error_for_a_legacy_framework(tmp_path: Path) -> None:
@@ -57,3 +59,14 @@ def test_each_item_carries_its_freshness(tmp_path: Path, rules: RuleSet) -> None
     result = analyse([tmp_path], rules, RunOptions(as_of=date(2008, 6, 30), stale_months=36))
     by_text = {r.item.text.split()[0]: r.freshness for r in result.items}
     assert by_text == {"Customer": "recent", "Staff": "old", "Annual": "undated", "Home": "future"}
+
+
+def test_the_result_carries_the_framework_tree(tmp_path: Path, rules: RuleSet) -> None:
+    (tmp_path / "log.csv").write_text("Ref,Evidence\n2.1,Customer panel meets quarterly\n", encoding="utf-8")
+    flat = analyse([tmp_path], rules, RunOptions(as_of=date(2008, 6, 30)))
+    assert flat.framework.id == "five-points" and not flat.framework.hierarchical
+    tree = analyse([tmp_path], rules, RunOptions(framework="cse-2008", as_of=date(2008, 6, 30))).framework
+    assert tree.hierarchical and len(tree.criteria) == len(rules.framework("cse-2008").criteria)
+    node = next(c for c in tree.criteria if c.id == "1.2")
+    assert (node.parent, node.level, tree.level_name("1.2"), tree.level_name("1")) == ("1", 2, "sub-criterion",
+                                                                                         "criterion")

@@ -20,14 +20,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
-from cse_migrate.model import EvidenceItem, Mapping, Reason
-from cse_migrate.rules import Framework, Phrase, RuleSet, effective_settings, lexicon_chain
+from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
+from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
+from cse_migrate.rules.settings import settings_for
 from cse_migrate.text import stem, tokens
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
@@ -70,11 +72,12 @@ class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                 encoder: Encoder | None = None) -> None:
+                 encoder: Encoder | None = None, settings: Settings | None = None) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
-        self.settings = effective_settings(framework)
+        # the run's settings; without them (a test, a tool) the framework's own, as at today
+        self.settings = settings or settings_for(framework, date.today(), "")
         lexicon = rules.lexicons[framework.id]
         # Evidence maps to the leaves: every criterion of a flat framework, the sub-criteria (or elements) of a
         # hierarchical one. A leaf scores with its own phrases and its ancestors' (an element inherits its
@@ -93,8 +96,8 @@ class Matcher:
         self._build_arrays()
         self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
         self.semantic = None if encoder is None else SemanticScorer(
-            encoder, framework, lexicon, self.criteria, float(self.settings["semantic_weight"]),
-            float(self.settings["semantic_temperature"]))
+            encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
+            self.settings.semantic_temperature)
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
@@ -120,7 +123,7 @@ class Matcher:
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
             table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
             self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
-        groups = _equivalence_groups(self.phrases, float(self.settings["fuzzy_cutoff"]))
+        groups = _equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
         self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         for cid in self.criteria:
@@ -140,7 +143,7 @@ class Matcher:
         matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
         if forms and self.vocab:
             matrix = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                   score_cutoff=float(self.settings["fuzzy_cutoff"]))
+                                   score_cutoff=self.settings.fuzzy_cutoff)
             short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in forms])
             short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab])
             # short words on either side must match exactly
@@ -192,9 +195,9 @@ class Matcher:
                     reasons[cid].append(Reason("against", phrase.text, matched, -value, phrase.rule))
         text_signal = float(gains.max()) if len(gains) else 0.0
         if text_signal > 0 and item.cm_ref is not None:
-            factor = float(self.settings["crosswalk_weight"])
+            factor = self.settings.crosswalk_weight
             if item.ref_from_context:
-                factor *= float(self.settings["context_weight"])
+                factor *= self.settings.context_weight
             for target, strength, rule_id, file in self.crosswalk.get(item.cm_ref.criterion, []):
                 if target in raw:
                     points_added = strength / 10.0 * factor
@@ -230,7 +233,7 @@ class Matcher:
 
     def to_score(self, raw: float) -> float:
         """Raw points to a score in [0, 1): 1 - exp(-raw / scale)."""
-        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / float(self.settings["score_scale"]))
+        return 0.0 if raw <= 0 else 1.0 - math.exp(-raw / self.settings.score_scale)
 
     def decide(self, scored: Scored, threshold: float, secondary_ratio: float) -> tuple[Mapping, ...]:
         """The criteria an item maps to: the best above the threshold, and others close enough to it."""
@@ -254,21 +257,27 @@ class Matcher:
         return tuple(out)
 
 
-# Compiled matchers by (rule set, target, legacy framework, encoder): compiling a lexicon costs more than mapping a
-# whole portfolio, so a batch (or each worker process of one) compiles it once for all its organisations. The rule
-# set is keyed by identity, not by its version: ablation derives rule sets that keep the version but differ.
-_COMPILED: dict[tuple[int, str, str, int], Matcher] = {}
+# Compiled matchers by (rule set, target, legacy framework, encoder, the settings a matcher reads): compiling a
+# lexicon costs more than mapping a whole portfolio, so a batch (or each worker process of one) compiles it once for
+# all its organisations. The rule set is keyed by identity, not by its version: ablation derives rule sets that
+# keep the version but differ.
+_COMPILED: dict[tuple[object, ...], Matcher] = {}
 _COMPILED_MAX = 8  # a process uses a few frameworks at most; beyond that the oldest is dropped
+# The only settings a Matcher reads (the as-of date and organisation differ between organisations and are not read).
+MATCHER_SETTINGS = ("fuzzy_cutoff", "crosswalk_weight", "context_weight", "score_scale", "semantic_weight",
+                    "semantic_temperature")
 
 
 def compiled_matcher(rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                     encoder: Encoder | None = None) -> Matcher:
-    """The :class:`Matcher` for this rule set, framework, legacy framework and encoder, compiled at most once."""
-    key = (id(rules), framework.id, legacy, id(encoder))
+                     encoder: Encoder | None = None, settings: Settings | None = None) -> Matcher:
+    """The :class:`Matcher` for this rule set, framework, legacy framework, encoder and settings, compiled at most
+    once."""
+    used = None if settings is None else tuple(getattr(settings, name) for name in MATCHER_SETTINGS)
+    key = (id(rules), framework.id, legacy, id(encoder), used)
     matcher = _COMPILED.get(key)
     # the cached matcher holds its rules and encoder, so their ids cannot be reused while it is cached
     if matcher is None or matcher.rules is not rules or matcher.semantic_encoder is not encoder:
-        matcher = Matcher(rules, framework, legacy, encoder)
+        matcher = Matcher(rules, framework, legacy, encoder, settings)
         if len(_COMPILED) >= _COMPILED_MAX:
             del _COMPILED[next(iter(_COMPILED))]
         _COMPILED[key] = matcher

@@ -41,20 +41,13 @@ from cse_migrate.model import (
     Settings,
     SettingUsed,
 )
-from cse_migrate.rules import Framework, effective_settings
+from cse_migrate.rules import Framework
 
-# The settings the ratings and readiness rules read, with what each means in the report.
-RATING_SETTINGS: dict[str, str] = {
-    "strong_threshold": "Lowest mapping score at which an item counts as strong evidence",
-    "stale_months": "Maximum evidence age: items dated more than this many months before the as-of date are "
-                    "stale and do not count towards Compliance",
-    "compliance_plus_min_strong": "Strong, fresh items a part needs for an estimated Compliance Plus",
-    "compliance_plus_min_sources": "Different files those items must come from for Compliance Plus",
-    "compliance_min_strong": "Strong, fresh items a part needs for an estimated Compliance",
-    "readiness_min_compliance_share": "Share of a criterion's parts that must be at Compliance or better",
-    "readiness_max_partial": "Parts of a criterion that may be at Partial Compliance",
-    "readiness_max_not_evidenced": "Parts of a criterion that may have no evidence at all",
-}
+# The settings the ratings and readiness rules read, in the order the report lists them (meanings, ranges and
+# defaults are in the settings specification, cse_migrate/rules/settings.py).
+RATING_SETTINGS = ("strong_threshold", "stale_months", "compliance_plus_min_strong", "compliance_plus_min_sources",
+                   "compliance_min_strong", "readiness_min_compliance_share", "readiness_max_partial",
+                   "readiness_max_not_evidenced")
 _AT_LEAST_COMPLIANCE: tuple[Rating, ...] = ("Compliance Plus", "Compliance")
 
 
@@ -71,12 +64,11 @@ class RatingRules:
     max_not_evidenced: int
 
     @classmethod
-    def from_framework(cls, framework: Framework, settings: Settings) -> RatingRules:
-        values = effective_settings(framework)
-        return cls(settings.strong_threshold, int(values["compliance_plus_min_strong"]),
-                   int(values["compliance_plus_min_sources"]), int(values["compliance_min_strong"]),
-                   float(values["readiness_min_compliance_share"]), int(values["readiness_max_partial"]),
-                   int(values["readiness_max_not_evidenced"]))
+    def from_settings(cls, settings: Settings) -> RatingRules:
+        return cls(settings.strong_threshold, settings.compliance_plus_min_strong,
+                   settings.compliance_plus_min_sources, settings.compliance_min_strong,
+                   settings.readiness_min_compliance_share, settings.readiness_max_partial,
+                   settings.readiness_max_not_evidenced)
 
 
 def rate_if_hierarchical(framework: Framework, criteria: tuple[CriterionResult, ...],
@@ -91,7 +83,7 @@ def rate_if_hierarchical(framework: Framework, criteria: tuple[CriterionResult, 
 def rate_criteria(framework: Framework, criteria: Sequence[CriterionResult], results: Sequence[ItemResult],
                   settings: Settings) -> tuple[tuple[CriterionResult, ...], Readiness]:
     """Add an estimated rating (and its reasons) to every criterion result, and judge readiness."""
-    rules = RatingRules.from_framework(framework, settings)
+    rules = RatingRules.from_settings(settings)
     items = {r.item.id: r for r in results}
     rated: dict[str, CriterionResult] = {}
     # deepest first, so every parent finds its children already rated
@@ -166,7 +158,7 @@ def judge_readiness(framework: Framework, criteria: Sequence[CriterionResult], s
     blocked = [v.id for v in verdicts if not v.ready]
     summary = ("Ready for assessment by the rules below: every criterion meets them." if ready else
                f"Not yet ready for assessment by the rules below: criteria {', '.join(blocked)} do not meet them.")
-    return Readiness(ready, summary, tuple(verdicts), settings_used(framework, settings))
+    return Readiness(ready, summary, tuple(verdicts), settings_used(settings))
 
 
 def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
@@ -188,23 +180,10 @@ def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
                               tuple((r, len(counts[r])) for r in RATINGS), share, tuple(reasons))
 
 
-def settings_used(framework: Framework, settings: Settings) -> tuple[SettingUsed, ...]:
-    """The rating and readiness settings as applied, each with its provenance."""
-    values = effective_settings(framework)
-    applied: dict[str, float | int] = {**values, "strong_threshold": settings.strong_threshold,
-                                       "stale_months": settings.stale_months}
-    out = []
-    for name, meaning in RATING_SETTINGS.items():
-        if name == "stale_months" and settings.stale_months != int(values["stale_months"]):
-            provenance = "run option --stale-months"
-        elif name in framework.settings_provenance:
-            provenance = framework.settings_provenance[name]
-        elif name in framework.settings:
-            provenance = f"framework {framework.id} setting (no provenance given)"
-        else:
-            provenance = "tool default (no provenance given)"
-        out.append(SettingUsed(name, applied[name], meaning, provenance))
-    return tuple(out)
+def settings_used(settings: Settings) -> tuple[SettingUsed, ...]:
+    """The rating and readiness settings as applied, each with its meaning, provenance and source."""
+    by_name = {u.name: u for u in settings.used}
+    return tuple(by_name[name] for name in RATING_SETTINGS if name in by_name)
 
 
 def plural_items(count: int) -> str:

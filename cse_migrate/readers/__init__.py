@@ -19,7 +19,8 @@ from cse_migrate.errors import CseMigrateError, InputFileError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import FileRead, RawItem
 from cse_migrate.readers.base import FileToRead, describe
-from cse_migrate.readers.detect import SUFFIX_FORMATS, detect_format
+from cse_migrate.readers.common import SheetRows
+from cse_migrate.readers.detect import SUFFIX_FORMATS, Detected, detect_format
 from cse_migrate.readers.encryption import decrypt
 
 Reader = Callable[[FileToRead], FileRead]
@@ -63,7 +64,33 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS, password: 
                                    "program, and if it does, please report this as a bug") from exc
 
 
-def _read(job: FileToRead) -> FileRead:
+def read_tables(path: Path, name: str, limits: Limits = DEFAULT_LIMITS,
+                password: str | None = None) -> list[SheetRows]:
+    """Read a spreadsheet or CSV file as tables of cells (one per sheet), exactly as evidence is read: format
+    judged by content, the same limits, decryption and error messages. For data that is not evidence, such as
+    an element list (``cse-migrate frameworks import``)."""
+    from cse_migrate.readers import csv_reader, odf_reader, xls_reader, xlsx_reader
+
+    table_readers: dict[str, Callable[[FileToRead], list[SheetRows]]] = {
+        "xlsx": xlsx_reader.xlsx_tables, "xls": xls_reader.xls_tables, "ods": odf_reader.ods_tables,
+        "csv": csv_reader.csv_tables}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            job, detected, _notes = _open(FileToRead(path, name, limits, password=password))
+            reader = table_readers.get(detected.format)
+            if reader is None:
+                raise InputFileError(name, f"holds a {detected.format} file, not a table; save it as .xlsx or .csv")
+            return reader(job)
+    except CseMigrateError:
+        raise
+    except Exception as exc:
+        raise InputFileError(name, f"could not be read ({describe(exc)}); check it opens in its own "
+                                   "program, and if it does, please report this as a bug") from exc
+
+
+def _open(job: FileToRead) -> tuple[FileToRead, Detected, list[str]]:
+    """Detect the format by content and decrypt a password-protected file; notes say what was done."""
     detected = detect_format(job)
     notes: list[str] = [detected.note] if detected.note else []
     if detected.encrypted:
@@ -73,6 +100,11 @@ def _read(job: FileToRead) -> FileRead:
             raise InputFileError(job.name, "is password-protected and stayed encrypted after decryption; save "
                                            "an unprotected copy")
         notes.append("password-protected: decrypted in memory with the password given")
+    return job, detected, notes
+
+
+def _read(job: FileToRead) -> FileRead:
+    job, detected, notes = _open(job)
     reader = _READERS.get(detected.format)
     if reader is None:
         raise InputFileError(job.name, f"holds a {detected.format} file, and no reader for {detected.format} is "

@@ -34,8 +34,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
 }
 # Lower rank wins when two columns claim the same role ("Supporting evidence" beats "Comments").
 _TEXT_RANK = {name: i for i, name in enumerate(HEADER_NAMES["text"])}
-_HEADER_CHOICES = [(role, name) for role, names in HEADER_NAMES.items() for name in names]
-_HEADER_STRINGS = [name for _, name in _HEADER_CHOICES]
 HEADER_SCAN_ROWS = 20
 HEADER_MIN_SCORE = 88.0
 
@@ -124,32 +122,46 @@ def parse_date(value: object) -> date | None:
     return None
 
 
-def _role_of(cell: str) -> tuple[str, str, float] | None:
+HeaderRoles = dict[str, list[tuple[int, str]]]  # role -> (column, header name matched), left to right
+
+
+def header_role(cell: str, names: dict[str, tuple[str, ...]], min_score: float) -> tuple[str, str] | None:
+    """(role, header name) a header cell names, if any; fuzzy, so "Crit." and "Descripton" land."""
     text = fold(cell).strip(" :*#.")
     if not text or len(text) > 40:
         return None
-    found = process.extractOne(text, _HEADER_STRINGS, scorer=fuzz.ratio, score_cutoff=HEADER_MIN_SCORE)
-    if found is None:
-        return None
-    name, score, index = found
-    return _HEADER_CHOICES[index][0], name, score
+    choices = [(role, name) for role, role_names in names.items() for name in role_names]
+    found = process.extractOne(text, [name for _, name in choices], scorer=fuzz.ratio, score_cutoff=min_score)
+    return choices[found[2]] if found is not None else None
+
+
+def find_header(rows: Sequence[Sequence[object]], names: dict[str, tuple[str, ...]],
+                accept: Callable[[HeaderRoles], bool], min_score: float = HEADER_MIN_SCORE,
+                scan_rows: int = HEADER_SCAN_ROWS) -> tuple[int, HeaderRoles] | None:
+    """The first of the first ``scan_rows`` rows whose text cells name roles that ``accept`` takes, with those
+    roles: the header finder of evidence tables, element lists and any other table of data."""
+    for index, row in enumerate(rows[:scan_rows]):
+        roles: HeaderRoles = {}
+        for col, value in enumerate(row):
+            found = header_role(cell_text(value), names, min_score) if isinstance(value, str) else None
+            if found:
+                roles.setdefault(found[0], []).append((col, found[1]))
+        if accept(roles):
+            return index, roles
+    return None
 
 
 def find_columns(rows: Sequence[Sequence[object]]) -> Columns:
     """Find the header row among the first rows: the first row where a text column and one other role match."""
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles: dict[str, list[tuple[int, str]]] = {}
-        for col, value in enumerate(row):
-            found = _role_of(cell_text(value)) if isinstance(value, str) else None
-            if found:
-                roles.setdefault(found[0], []).append((col, found[1]))
-        if "text" in roles and len(roles) >= 2:
-            text_col = min(roles["text"], key=lambda pair: (_TEXT_RANK[pair[1]], pair[0]))[0]
-            names = tuple(cell_text(v) for v in row)
-            return Columns(index, text_col, tuple(c for c, _ in roles.get("ref", [])),
-                           roles["date"][0][0] if "date" in roles else None,
-                           roles["owner"][0][0] if "owner" in roles else None, names)
-    return _guess_columns(rows)
+    found = find_header(rows, HEADER_NAMES, lambda roles: "text" in roles and len(roles) >= 2)
+    if found is None:
+        return _guess_columns(rows)
+    index, roles = found
+    text_col = min(roles["text"], key=lambda pair: (_TEXT_RANK[pair[1]], pair[0]))[0]
+    names = tuple(cell_text(v) for v in rows[index])
+    return Columns(index, text_col, tuple(c for c, _ in roles.get("ref", [])),
+                   roles["date"][0][0] if "date" in roles else None,
+                   roles["owner"][0][0] if "owner" in roles else None, names)
 
 
 _FIGURE = re.compile(r"^[\s\d.,%£$€+\-/:()]*\d[\s\d.,%£$€+\-/:()]*$")
@@ -185,7 +197,7 @@ def _guess_columns(rows: Sequence[Sequence[object]]) -> Columns:
     header = _results_header(rows)
     if header is not None:
         names = tuple(cell_text(v) for v in rows[header])
-        roles = [_role_of(n) for n in names]
+        roles = [header_role(n, HEADER_NAMES, HEADER_MIN_SCORE) for n in names]
         date = next((c for c, r in enumerate(roles) if r and r[0] == "date"), None)
         return Columns(header, None, (), date, None, names, composite=True)
     width = max((len(r) for r in rows), default=0)

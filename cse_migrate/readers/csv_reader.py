@@ -12,7 +12,7 @@ import io
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead, Source
 from cse_migrate.readers.base import FileToRead, check_rows
-from cse_migrate.readers.common import rows_to_items
+from cse_migrate.readers.common import SheetRows, rows_to_items
 
 _DELIMITERS = ",;\t|"
 
@@ -46,6 +46,23 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(job: FileToRead) -> FileRead:
     name = job.name
+    rows = csv_rows(job)
+
+    def source(index: int, column: str | None) -> Source:
+        return Source(file=name, extractor="csv", row=index + 1, column=column)
+
+    items, blank, other = rows_to_items(rows, source)
+    return FileRead(name, "csv", tuple(items), len(rows), blank, other)
+
+
+def csv_tables(job: FileToRead) -> list[SheetRows]:
+    """The file's rows as one table, for a table of data."""
+    return [(job.name, False, csv_rows(job))]
+
+
+def csv_rows(job: FileToRead) -> list[list[object]]:
+    """The rows of a CSV file (encoding and delimiter detected), within the row limit."""
+    name = job.name
     text, _encoding = decode(job.read_bytes(), name)
     if not text.strip():
         raise InputFileError(name, "is empty; export the evidence log again or remove the file")
@@ -57,9 +74,4 @@ def read_csv(job: FileToRead) -> FileRead:
             check_rows(len(rows), "the file", name, job.limits)  # stop early: never hold more than the limit
     except csv.Error as exc:
         raise InputFileError(name, f"is not valid CSV ({exc}); open it in a spreadsheet and save as CSV") from exc
-
-    def source(index: int, column: str | None) -> Source:
-        return Source(file=name, extractor="csv", row=index + 1, column=column)
-
-    items, blank, other = rows_to_items(rows, source)
-    return FileRead(name, "csv", tuple(items), len(rows), blank, other)
+    return rows

@@ -55,6 +55,19 @@ def read_ods(job: FileToRead) -> FileRead:
             from exc
 
 
+def ods_tables(job: FileToRead) -> list[SheetRows]:
+    """Every sheet's rows as read for evidence, for a table of data."""
+    document = _load(job, "OpenDocument spreadsheet", "open it in LibreOffice Calc and save it again")
+    if getattr(document, "spreadsheet", None) is None:
+        raise InputFileError(job.name, "not a readable OpenDocument spreadsheet (it has no spreadsheet body); open "
+                                       "it in LibreOffice Calc and save it again")
+    try:
+        return [(title, hidden, list(rows)) for title, hidden, rows in _document_sheets(document, job)]
+    except _ERRORS as exc:
+        raise _unreadable(job, exc, "OpenDocument spreadsheet", "open it in LibreOffice Calc and save it again") \
+            from exc
+
+
 def read_odt(job: FileToRead) -> FileRead:
     document = _load(job, "OpenDocument text", "open it in LibreOffice Writer and save it again")
     if getattr(document, "text", None) is None:

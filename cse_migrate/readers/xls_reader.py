@@ -41,6 +41,17 @@ def read_xls(job: FileToRead) -> FileRead:
         book.release_resources()
 
 
+def xls_tables(job: FileToRead) -> list[SheetRows]:
+    """Every sheet's rows as read for evidence, for a table of data."""
+    book = _open_book(job)
+    try:
+        return [(title, hidden, list(rows)) for title, hidden, rows in _book_sheets(book, job)]
+    except _BOOK_ERRORS as exc:
+        raise _unreadable(job, exc) from exc
+    finally:
+        book.release_resources()
+
+
 def _open_book(job: FileToRead) -> Book:
     content = job.read_bytes()
     # xlrd writes its warnings to a log file (stdout by default); they are not for the user of this tool.

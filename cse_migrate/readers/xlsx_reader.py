@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string
@@ -33,6 +34,8 @@ _ERRORS = parser_errors(InvalidFileException)
 _ADVICE = "open it in Excel and save it again as .xlsx"
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
 
+
+T = TypeVar("T")
 
 def collect_rows(values: Iterable[Iterable[object]], title: str, job: FileToRead) -> list[list[object]]:
     """Materialise a sheet's rows, refusing it as soon as it passes the rows or cells limit."""
@@ -94,15 +97,24 @@ def merged_area(match: re.Match[bytes]) -> int:
 
 
 def read_xlsx(job: FileToRead) -> FileRead:
+    return _with_sheets(job, lambda sheets: items_from_sheets(sheets, job.name, "xlsx"))
+
+
+def xlsx_tables(job: FileToRead) -> list[SheetRows]:
+    """Every sheet's rows as read for evidence (same limits, merged cells, streaming), for a table of data."""
+    return _with_sheets(job, lambda sheets: [(title, hidden, list(rows)) for title, hidden, rows in sheets])
+
+
+def _with_sheets(job: FileToRead, consume: Callable[[Iterable[SheetRows]], T]) -> T:
+    """Open the workbook (streamed when large), hand its sheets to ``consume`` and close it again."""
     try:
         if plan_reading(job):
             with job.open() as stream, zipfile.ZipFile(stream) as archive:
-                sheets = ((info.title, info.hidden, rows) for info, rows in read_streamed(archive, job))
-                return items_from_sheets(sheets, job.name, "xlsx")
+                return consume((info.title, info.hidden, rows) for info, rows in read_streamed(archive, job))
         with job.open() as stream:  # reading in full, openpyxl is done with the file once loaded
             workbook = load_workbook(stream, data_only=True)
         try:
-            return items_from_sheets(_workbook_sheets(workbook, job), job.name, "xlsx")
+            return consume(_workbook_sheets(workbook, job))
         finally:
             workbook.close()
     except _ERRORS as exc:

@@ -16,7 +16,6 @@ from cse_migrate.reports.common import FileTally, tally_files
 
 SCHEMA_VERSION = "1.0"
 
-
 def _mapping(m: Mapping) -> dict[str, Any]:
     return {"criterion": m.criterion, "score": m.score, "needs_review": m.needs_review,
             "reasons": [r.as_dict() for r in m.reasons]}
@@ -62,6 +61,15 @@ def files_list(result: RunResult) -> list[dict[str, Any]]:
     return out
 
 
+def settings_block(result: RunResult) -> dict[str, Any]:
+    """Every setting used, by name, then whether the semantic matcher was on, the run's other options (legacy
+    framework, reading limits) and where each setting's value came from (bundled, pack or command line)."""
+    s = result.settings
+    return {**s.values(), "semantic": s.semantic,
+            **{k: v for k, v in result.extra.items() if isinstance(v, str | int | float)},
+            "sources": {u.name: u.source for u in s.used}}
+
+
 def to_results_dict(result: RunResult) -> dict[str, Any]:
     s = result.settings
     out: dict[str, Any] = {
@@ -73,11 +81,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
                       "criteria": [{"id": cid, "title": title} for cid, title in result.criteria_titles]},
         "rules": {"version": result.rules_version,
                   "files": [{"path": f.path, "sha256": f.sha256} for f in result.rule_files]},
-        "settings": {"map_threshold": s.map_threshold, "strong_threshold": s.strong_threshold,
-                     "secondary_ratio": s.secondary_ratio, "stale_months": s.stale_months,
-                     "review_below": s.review_below, "review_margin": s.review_margin,
-                     "met_min_strong": s.met_min_strong, "duplicate_similarity": s.duplicate_similarity,
-                     **{k: v for k, v in result.extra.items() if isinstance(v, str | int | float)}},
+        "settings": settings_block(result),
         "criteria": [{
             "id": c.id, "title": c.title, "status": c.status, "strength": c.strength,
             "evidence_count": c.evidence_count, "strong_count": c.strong_count, "fresh_count": c.fresh_count,
@@ -100,7 +104,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
 
 def is_hierarchical(result: RunResult) -> bool:
     """True for a run against a framework with sub-criteria (cse-2008); five-points is flat."""
-    return any(c.parent is not None for c in result.criteria)
+    return result.framework.hierarchical
 
 
 def add_hierarchy(out: dict[str, Any], result: RunResult) -> None:

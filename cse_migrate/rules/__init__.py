@@ -8,11 +8,11 @@ schema), :mod:`~cse_migrate.rules.loader` (reading and layering rules folders), 
 ``from cse_migrate.rules import RuleSet, load_rules``.
 """
 
+from cse_migrate.model import LEVEL_NAMES
 from cse_migrate.rules.loader import BUNDLED_RULES, load_rules
 from cse_migrate.rules.model import (
     ID_PATTERN,
     KINDS,
-    LEVEL_NAMES,
     PROVENANCES,
     RATIONALES,
     RELATIONSHIPS,

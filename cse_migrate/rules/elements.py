@@ -20,9 +20,7 @@ The pack is the user's data: it holds their copy of the element texts, so keep i
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,14 +30,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from cse_migrate.errors import InputFileError, InputNotFoundError, RulesError, UsageError
+from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.output import atomic_write_text, ensure_folder
-from cse_migrate.readers.common import cell_text
-from cse_migrate.readers.csv_reader import decode, sniff_delimiter
+from cse_migrate.readers import read_tables
+from cse_migrate.readers.common import cell_text, find_header
 from cse_migrate.rules import ID_PATTERN, Framework, RuleSet, Vocabulary
-from cse_migrate.text import fold, words
+from cse_migrate.text import words
 
 # Header names per role, fuzzy-matched. "Element" alone is the id column: lists are headed "Element | Text".
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -105,8 +103,9 @@ class ImportResult:
 
 
 def import_elements(source: Path, rules: RuleSet, base_id: str, outdir: Path, framework_id: str = "",
-                    title: str = "") -> ImportResult:
-    """Read ``source``, check it against ``base_id``'s structure and write the pack to ``outdir``."""
+                    title: str = "", limits: Limits = DEFAULT_LIMITS, password: str | None = None) -> ImportResult:
+    """Read ``source`` (with the evidence readers, ``limits`` and ``password``), check it against ``base_id``'s
+    structure and write the pack to ``outdir``."""
     base = rules.framework(base_id)
     if not base.is_hierarchical:
         raise UsageError(f"framework '{base_id}' has no sub-criteria to put elements under; use cse-2008")
@@ -116,7 +115,7 @@ def import_elements(source: Path, rules: RuleSet, base_id: str, outdir: Path, fr
     if framework_id in rules.frameworks and rules.frameworks[framework_id].extends != base_id:
         raise UsageError(f"framework id '{framework_id}' is already taken; choose another with --id")
     try:
-        rows = read_rows(source)
+        rows = read_rows(source, limits, password)
     except InputFileError as exc:  # an unreadable element list is a rules problem (exit 4), not a skipped input
         raise RulesError([str(exc)]) from exc
     elements = check_elements(source.name, rows, base)
@@ -130,73 +129,26 @@ def import_elements(source: Path, rules: RuleSet, base_id: str, outdir: Path, fr
 # --- reading ---------------------------------------------------------------------------------------------
 
 
-def read_rows(source: Path) -> list[list[object]]:
-    """All rows of the first sheet (or CSV) that has an element-list header; blank cells as None or ""."""
+def read_rows(source: Path, limits: Limits = DEFAULT_LIMITS, password: str | None = None) -> list[list[object]]:
+    """All rows of the first sheet (or CSV) that has an element-list header, read by the evidence readers (format
+    judged by content, the same limits); blank cells as None or ""."""
     if not source.exists():
         raise InputNotFoundError(f"{source}: no such file; give the element list as .xlsx or .csv")
-    suffix = source.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx_rows(source)
-    if suffix in (".csv", ".tsv", ".txt"):
-        return read_csv_rows(source)
-    raise InputFileError(source.name, f"'{suffix or '(no extension)'}' is not supported for an element list; "
-                                      "save it as .xlsx or .csv")
-
-
-def read_csv_rows(source: Path) -> list[list[object]]:
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InputFileError(source.name, f"could not be opened ({exc.strerror})") from exc
-    text, _ = decode(raw, source.name)
-    delimiter = "\t" if source.suffix.lower() == ".tsv" else sniff_delimiter(text)
-    try:
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise InputFileError(source.name, f"is not valid CSV ({exc}); save it again as CSV") from exc
-
-
-def read_xlsx_rows(source: Path) -> list[list[object]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file; the user needs one message
-        raise InputFileError(source.name, f"not a readable Excel workbook ({type(exc).__name__}); open it in "
-                                          "Excel and save it again as .xlsx") from exc
-    try:
-        sheets = [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in workbook.worksheets
-                  if getattr(sheet, "sheet_state", "visible") == "visible"]
-    finally:
-        workbook.close()
+    sheets = [rows for _title, hidden, rows in read_tables(source, source.name, limits, password) if not hidden]
     for rows in sheets:
-        if find_header(rows) is not None:
+        if find_element_header(rows) is not None:
             return rows
     return sheets[0] if sheets else []
 
 
-def find_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
+def find_element_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
     """(header row index, role -> column) for the first row naming an id column and a text or title column."""
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles: dict[str, int] = {}
-        for col, value in enumerate(row):
-            role = header_role(cell_text(value))
-            if role is not None and role not in roles:
-                roles[role] = col
-        if "id" in roles and ("text" in roles or "title" in roles):
-            return index, roles
-    return None
-
-
-def header_role(cell: str) -> str | None:
-    """Which role a header cell names, if any (fuzzy, so "Element Ref." and "Descripton" land)."""
-    text = fold(cell).strip(" :*#.")
-    if not text or len(text) > 40:
+    found = find_header(rows, HEADER_NAMES, lambda roles: "id" in roles and ("text" in roles or "title" in roles),
+                        HEADER_MIN_SCORE, HEADER_SCAN_ROWS)
+    if found is None:
         return None
-    choices = [(role, name) for role, names in HEADER_NAMES.items() for name in names]
-    found = process.extractOne(text, [name for _, name in choices], scorer=fuzz.ratio,
-                               score_cutoff=HEADER_MIN_SCORE)
-    return choices[found[2]][0] if found is not None else None
+    index, roles = found
+    return index, {role: columns[0][0] for role, columns in roles.items()}
 
 
 # --- checking --------------------------------------------------------------------------------------------
@@ -204,7 +156,7 @@ def header_role(cell: str) -> str | None:
 
 def check_elements(name: str, rows: Sequence[Sequence[object]], base: Framework) -> list[ElementRow]:
     """Every element row, checked against ``base``; all problems are raised together, each naming its row."""
-    header = find_header(rows)
+    header = find_element_header(rows)
     if header is None:
         raise RulesError([f"{name}: no header row found in the first {HEADER_SCAN_ROWS} rows; give columns "
                           "named for example 'Element' (the id, such as 1.1.1) and 'Text' (its wording)"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -36,7 +37,21 @@ from cse_migrate.rules.schema import (
 )
 from cse_migrate.text import Vocabulary
 
-BUNDLED_RULES = Path(__file__).resolve().parent.parent.parent / "mappings"
+
+def bundled_rules_folder() -> Path:
+    """The bundled rules folder, wherever the package is installed.
+
+    The repository keeps the rules at its top level (``mappings/``: data, never code); the wheel and the sdist
+    ship them inside the package as ``cse_migrate/mappings`` (pyproject.toml maps the folder), found here with
+    :mod:`importlib.resources`. Run from a source checkout (an editable install, the tests) the package has no
+    such folder and the checkout's own ``mappings/`` is used."""
+    packaged = resources.files("cse_migrate").joinpath("mappings")
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "mappings"
+
+
+BUNDLED_RULES = bundled_rules_folder()
 
 
 def _rule_files(roots: list[Path]) -> dict[str, Path]:
@@ -141,7 +156,8 @@ def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Le
         check_parents(criteria, checker)
         frameworks[fid] = replace(fw, role=fw.role or base.role, criteria=criteria,
                                   settings={**base.settings, **fw.settings},
-                                  settings_provenance={**base.settings_provenance, **fw.settings_provenance})
+                                  settings_provenance={**base.settings_provenance, **fw.settings_provenance},
+                                  settings_files={**base.settings_files, **fw.settings_files})
         base_lexicon = lexicons.get(base.id)
         own = lexicons.get(fid)
         if base_lexicon is not None:

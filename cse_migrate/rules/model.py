@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cse_migrate.errors import UsageError
-from cse_migrate.model import RuleFileInfo
+from cse_migrate.model import CriterionNode, FrameworkSnapshot, RuleFileInfo, level_name
 from cse_migrate.text import Phrase, Vocabulary
 
 RELATIONSHIPS = ("equal", "subset-of", "superset-of", "intersects-with", "not-related")
@@ -19,8 +20,6 @@ ROLES = ("target", "legacy")
 KINDS = ("framework", "crosswalk", "lexicon", "vocabulary", "noise")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-# Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
-LEVEL_NAMES = ("criterion", "sub-criterion", "element")
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,12 @@ class Framework:
     file: str
     extends: str | None = None  # the base framework whose criteria, settings and lexicon this one inherits
     settings_provenance: dict[str, str] = field(default_factory=dict)  # setting -> where its value comes from
+    settings_files: dict[str, str] = field(default_factory=dict)  # setting -> the file that set it
+
+    def snapshot(self) -> FrameworkSnapshot:
+        """The framework's tree (ids, titles, parents, levels) for a run's result."""
+        return FrameworkSnapshot(self.id, self.title, tuple(CriterionNode(c.id, c.title, c.parent, self.level(c.id))
+                                                             for c in self.criteria))
 
     def criterion(self, cid: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == cid), None)
@@ -84,8 +89,7 @@ class Framework:
 
     def level_name(self, cid: str) -> str:
         """"criterion", "sub-criterion", "element" (or "level N" deeper down)."""
-        depth = self.level(cid)
-        return LEVEL_NAMES[depth - 1] if depth <= len(LEVEL_NAMES) else f"level {depth}"
+        return level_name(self.level(cid))
 
     def level_plural(self, cid: str) -> str:
         """"criteria", "sub-criteria", "elements": the plural of :meth:`level_name`."""
@@ -168,6 +172,10 @@ class RuleSet:
 
     def targets(self) -> list[Framework]:
         return [f for f in self.frameworks.values() if f.role == "target"]
+
+    def from_pack(self, file: str) -> bool:
+        """True when rules file ``file`` comes from a pack laid over the bundled rules, not the bundled folder."""
+        return len(self.roots) > 1 and not Path(file).is_relative_to(self.roots[0])
 
     def crosswalk_rules(self, source: str, target: str) -> list[CrosswalkRule]:
         return [r for r in self.crosswalks if r.source_framework == source and r.target_framework == target]

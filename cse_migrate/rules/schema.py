@@ -132,8 +132,8 @@ def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
         if name not in SETTING_SPECS:
             c.fail(f"settings.{name}", f"unknown setting; allowed: {', '.join(SETTING_SPECS)}")
             continue
-        kind, low, high = SETTING_SPECS[name]
-        number = c.number(value, f"settings.{name}", kind, low, high)
+        spec = SETTING_SPECS[name]
+        number = c.number(value, f"settings.{name}", spec.kind, spec.low, spec.high)
         if number is not None:
             settings[name] = number
     provenance_of: dict[str, str] = {}
@@ -165,7 +165,8 @@ def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
         return None
     return Framework(fid, c.text(doc, "title", ""), c.text(doc, "version", "", False, "1"), role,
                      c.text(doc, "description", "", False), c.choice(doc, "provenance", "", PROVENANCES),
-                     tuple(criteria), settings, c.file, extends, provenance_of)
+                     tuple(criteria), settings, c.file, extends, provenance_of,
+                     {name: c.file for name in settings})
 
 
 def check_parents(criteria: Sequence[Criterion], c: Checker) -> None:

@@ -1,58 +1,160 @@
-"""The settings a target framework may carry: types, ranges and defaults.
+"""The settings specification: every setting a framework may carry, in one place.
+
+Each :class:`SettingSpec` gives a setting's name, type, range, default, meaning and the provenance of its default.
+The rules loader validates a framework's ``settings`` block against it, :func:`settings_for` turns a framework (and
+the run's options) into the typed :class:`~cse_migrate.model.Settings` the analysis reads, recording for every
+setting its value, meaning, provenance and source, and :func:`settings_table` writes the README's table (a test
+keeps the README in step).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from cse_migrate.model import Settings, SettingUsed
 from cse_migrate.rules.model import Framework
 
-# Settings a target framework may carry, with their types and allowed ranges.
-SETTING_SPECS: dict[str, tuple[type, float, float]] = {
-    "map_threshold": (float, 0.0, 1.0),
-    "strong_threshold": (float, 0.0, 1.0),
-    "secondary_ratio": (float, 0.0, 1.0),
-    "stale_months": (int, 1, 600),
-    "met_min_strong": (int, 1, 1000),
-    "duplicate_similarity": (float, 50.0, 100.0),
-    "crosswalk_weight": (float, 0.0, 100.0),
-    "context_weight": (float, 0.0, 100.0),
-    "score_scale": (float, 0.01, 1000.0),
-    "fuzzy_cutoff": (float, 50.0, 100.0),
-    "review_below": (float, 0.0, 1.0),
-    "review_margin": (float, 0.0, 1.0),
-    "semantic_weight": (float, 0.0, 100.0),
-    "semantic_temperature": (float, 0.001, 10.0),
+_PROJECT = "analyst: project default, not a fact about the standard"
+_RATING = "analyst: the rating rules CSE uses are not public (README, Ratings and readiness)"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting: what it is, what values it may take, and where its default comes from."""
+
+    name: str
+    kind: type[int] | type[float]
+    low: float
+    high: float
+    default: float | int
+    meaning: str
+    provenance: str  # of the default; a framework file's settings_provenance entry overrides it
+
+    @property
+    def type_name(self) -> str:
+        return "whole number" if self.kind is int else "number"
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("map_threshold", float, 0.0, 1.0, 0.4,
+                "Lowest score (0-1) at which an item maps to a criterion; below it the item is unmapped and listed",
+                _PROJECT),
+    SettingSpec("strong_threshold", float, 0.0, 1.0, 0.7,
+                "Lowest mapping score at which an item counts as strong evidence", _PROJECT),
+    SettingSpec("secondary_ratio", float, 0.0, 1.0, 0.75,
+                "An item also supports another criterion whose raw points are at least this share of the best",
+                _PROJECT),
+    SettingSpec("stale_months", int, 1, 600, 36,
+                "Maximum evidence age: items dated more than this many months before the as-of date are stale "
+                "and do not count towards Met or Compliance (--stale-months overrides)",
+                "analyst: the standards set no confirmed maximum evidence age"),
+    SettingSpec("met_min_strong", int, 1, 1000, 2,
+                "Strong items (and strong items that are not stale) a flat framework's criterion needs to be Met",
+                _PROJECT),
+    SettingSpec("duplicate_similarity", float, 50.0, 100.0, 92.0,
+                "Text similarity (0-100) at which two items are folded as duplicates", _PROJECT),
+    SettingSpec("crosswalk_weight", float, 0.0, 100.0, 1.0,
+                "Points a legacy reference adds through a crosswalk rule of strength 10 (scaled by strength)",
+                _PROJECT),
+    SettingSpec("context_weight", float, 0.0, 100.0, 0.6,
+                "Share of crosswalk_weight when the reference comes from the sheet name or heading, not the row",
+                _PROJECT),
+    SettingSpec("score_scale", float, 0.01, 1000.0, 3.0,
+                "Raw points become a score as 1 - exp(-points / score_scale)", _PROJECT),
+    SettingSpec("fuzzy_cutoff", float, 50.0, 100.0, 85.0,
+                "Word similarity (0-100) at which two words of five letters or more match (typos, inflections)",
+                _PROJECT),
+    SettingSpec("review_below", float, 0.0, 1.0, 0.65,
+                "A mapping scoring below this is flagged \"needs review\"",
+                "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
+    SettingSpec("review_margin", float, 0.0, 1.0, 0.1,
+                "A best mapping less than this ahead of the next criterion is flagged \"needs review\"",
+                "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
+    SettingSpec("semantic_weight", float, 0.0, 100.0, 0.5,
+                "Points the optional semantic matcher (--semantic) spreads over the criteria", _PROJECT),
+    SettingSpec("semantic_temperature", float, 0.001, 10.0, 0.02,
+                "Softmax temperature of the semantic matcher's similarities", _PROJECT),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.
-    "compliance_plus_min_strong": (int, 1, 1000),
-    "compliance_plus_min_sources": (int, 1, 100),
-    "compliance_min_strong": (int, 1, 1000),
-    "readiness_min_compliance_share": (float, 0.0, 1.0),
-    "readiness_max_partial": (int, 0, 1000),
-    "readiness_max_not_evidenced": (int, 0, 1000),
-}
-DEFAULT_SETTINGS: dict[str, float | int] = {
-    "map_threshold": 0.4,
-    "strong_threshold": 0.7,
-    "secondary_ratio": 0.75,
-    "stale_months": 36,
-    "met_min_strong": 2,
-    "duplicate_similarity": 92.0,
-    "crosswalk_weight": 1.0,
-    "context_weight": 0.6,
-    "score_scale": 3.0,
-    "fuzzy_cutoff": 85.0,
-    "review_below": 0.65,
-    "review_margin": 0.1,
-    "semantic_weight": 0.5,
-    "semantic_temperature": 0.02,
-    "compliance_plus_min_strong": 3,
-    "compliance_plus_min_sources": 2,
-    "compliance_min_strong": 2,
-    "readiness_min_compliance_share": 0.7,
-    "readiness_max_partial": 1,
-    "readiness_max_not_evidenced": 0,
-}
+    SettingSpec("compliance_plus_min_strong", int, 1, 1000, 3,
+                "Strong, fresh items a part needs for an estimated Compliance Plus", _RATING),
+    SettingSpec("compliance_plus_min_sources", int, 1, 100, 2,
+                "Different files those items must come from for Compliance Plus", _RATING),
+    SettingSpec("compliance_min_strong", int, 1, 1000, 2,
+                "Strong, fresh items a part needs for an estimated Compliance", _RATING),
+    SettingSpec("readiness_min_compliance_share", float, 0.0, 1.0, 0.7,
+                "Share of a criterion's parts that must be at Compliance or better", _RATING),
+    SettingSpec("readiness_max_partial", int, 0, 1000, 1,
+                "Parts of a criterion that may be at Partial Compliance", _RATING),
+    SettingSpec("readiness_max_not_evidenced", int, 0, 1000, 0,
+                "Parts of a criterion that may have no evidence at all", _RATING),
+)
+SETTING_SPECS: dict[str, SettingSpec] = {s.name: s for s in SPECS}
+DEFAULT_SETTINGS: dict[str, float | int] = {s.name: s.default for s in SPECS}
 
 
 def effective_settings(framework: Framework) -> dict[str, float | int]:
     """The framework's settings over the defaults."""
     return {**DEFAULT_SETTINGS, **framework.settings}
+
+
+def settings_for(framework: Framework, as_of: date, organisation: str, stale_months: int | None = None,
+                 semantic: bool = False, from_pack: Callable[[str], bool] = lambda _file: False) -> Settings:
+    """The typed settings of a run on ``framework``, each recorded with its value, meaning, provenance and source.
+
+    The source is "command line" for ``--stale-months``, "pack" for a value set by a framework file from a rules
+    pack (``from_pack`` tells which files are), and "bundled" for a bundled framework file or the default."""
+    values = effective_settings(framework)
+    if stale_months is not None:
+        values["stale_months"] = stale_months
+    used = []
+    for spec in SPECS:
+        if spec.name == "stale_months" and stale_months is not None:
+            source, provenance = "command line", "run option --stale-months"
+        elif spec.name in framework.settings:
+            source = "pack" if from_pack(framework.settings_files.get(spec.name, framework.file)) else "bundled"
+            provenance = framework.settings_provenance.get(
+                spec.name, f"framework {framework.id} setting (no provenance given)")
+        else:
+            source, provenance = "bundled", framework.settings_provenance.get(spec.name, spec.provenance)
+        used.append(SettingUsed(spec.name, spec.kind(values[spec.name]), spec.meaning, provenance, source))
+    return build_settings({u.name: u.value for u in used}, as_of, organisation, semantic, tuple(used))
+
+
+def build_settings(values: Mapping[str, float | int], as_of: date, organisation: str, semantic: bool = False,
+                   used: tuple[SettingUsed, ...] = ()) -> Settings:
+    """A :class:`Settings` from setting values (the defaults for any not given), each converted to its type.
+
+    Without ``used`` every setting is recorded with the specification's meaning and provenance as "bundled"."""
+    unknown = sorted(set(values) - set(SETTING_SPECS))
+    if unknown:
+        raise ValueError(f"unknown settings: {', '.join(unknown)}")
+    typed = {s.name: s.kind(values.get(s.name, s.default)) for s in SPECS}
+    used = used or tuple(SettingUsed(s.name, typed[s.name], s.meaning, s.provenance) for s in SPECS)
+    # Settings declares one typed field per spec entry (tests/test_settings.py checks they match)
+    make: Any = Settings
+    built: Settings = make(as_of=as_of, organisation=organisation, semantic=semantic, used=used, **typed)
+    return built
+
+
+def check_settings_fields() -> list[str]:
+    """Differences between the specification and the typed fields of Settings (empty when they agree)."""
+    fields = {f.name: f.type for f in dataclasses.fields(Settings) if f.name not in Settings.RUN_FIELDS}
+    problems = [f"Settings has no field {s.name}" for s in SPECS if s.name not in fields]
+    problems += [f"Settings.{name} is not in the specification" for name in fields if name not in SETTING_SPECS]
+    problems += [f"Settings.{s.name} is {fields[s.name]}, the specification says {s.kind.__name__}"
+                 for s in SPECS if s.name in fields and fields[s.name] != s.kind.__name__]
+    return problems
+
+
+def settings_table() -> str:
+    """The README's settings table (Markdown), generated from the specification."""
+    lines = ["| setting | type | range | default | meaning | provenance of the default |",
+             "|---|---|---|---|---|---|"]
+    for s in SPECS:
+        lines.append(f"| `{s.name}` | {s.type_name} | {s.low:g} to {s.high:g} | {s.default:g} | "
+                     f"{s.meaning.replace('|', '/')} | {s.provenance} |")
+    return "\n".join(lines) + "\n"

@@ -11,6 +11,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.options import RunOptions
 from cse_migrate.rules import Lexicon, RuleSet
 from cse_migrate.tools.evaluate import NONE, Report, evaluate
 
@@ -59,10 +61,12 @@ VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
 }
 
 
-def run_ablation(labels: Path, rules: RuleSet, framework_id: str, split: str,
-                 level: int = 1) -> list[tuple[str, Report]]:
-    """Evaluate every variant on the same statements."""
-    return [(name, evaluate(labels, change(rules), framework_id, split, level))
+def run_ablation(labels: Path, rules: RuleSet, options: RunOptions, split: str, level: int = 1,
+                 encoder: Encoder | None = None) -> list[tuple[str, Report]]:
+    """Evaluate every variant on the same statements with the same options (``--semantic`` included)."""
+    if options.semantic and encoder is None:
+        encoder = load_encoder()  # once, for every variant
+    return [(name, evaluate(labels, change(rules), options, split, level, encoder))
             for name, change in VARIANTS.items()]
 
 

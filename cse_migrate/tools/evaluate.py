@@ -2,8 +2,10 @@
 
 The labels file has one statement per row: ``text``, optional ``cm_ref`` and ``split``, and label columns per
 framework (for five-points: ``five_points`` and an optional second acceptable ``five_points_alt``; ``NONE`` for
-noise and for statements that are no evidence). Each statement goes through the same noise detector and matcher
-as a real run; its prediction is the top mapping, or NONE when it is noise or unmapped.
+noise and for statements that are no evidence). The statements go through the same stages as a real run (noise,
+duplicate folding, mapping: :func:`cse_migrate.pipeline.settle_items`) with the same :class:`RunOptions`; a
+statement's prediction is its top mapping (a folded duplicate's is that of the statement it was folded into), or
+NONE when it is noise or unmapped.
 
 Reported: top-1 accuracy (the alternative label counts), macro-F1, precision and recall per label (NONE
 included), a confusion matrix (against the primary label) and calibration: accuracy per score band, so that a
@@ -16,16 +18,14 @@ import csv
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from cse_migrate.analysis.mapping import Matcher
-from cse_migrate.analysis.noise import NoiseDetector
-from cse_migrate.analysis.semantic import Encoder
+from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import InputFileError, UsageError
 from cse_migrate.model import EvidenceItem, Source
-from cse_migrate.pipeline import make_settings, map_evidence
+from cse_migrate.options import RunOptions
+from cse_migrate.pipeline import resolve_frameworks, run_settings, settle_items
 from cse_migrate.readers.csv_reader import decode
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
@@ -127,22 +127,24 @@ def load_labels(path: Path, framework: str, level: int = 1) -> list[Labeled]:
             for n, r in enumerate(rows)]
 
 
-def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str, level: int = 1,
+def predict(cases: Sequence[Labeled], rules: RuleSet, options: RunOptions, level: int = 1,
             encoder: Encoder | None = None) -> list[Prediction]:
-    """Map each case as a real run would; the prediction is the top mapping's ancestor at ``level``."""
-    framework = rules.framework(framework_id)
-    legacy = rules.framework("charter-mark-2003")
-    settings = make_settings(framework, date(2008, 6, 30))
-    detector = NoiseDetector(rules)
+    """Run the cases through the same stages as a real run (noise, duplicate folding, mapping); the prediction is
+    the top mapping's ancestor at ``level``, and a folded duplicate is predicted as the item it was folded into."""
+    framework, legacy = resolve_frameworks(rules, options)
+    settings = run_settings(rules, framework, options)
+    if options.semantic and encoder is None:
+        encoder = load_encoder()
     items = [EvidenceItem(id=f"E{n + 1:05d}", text=c.text, source=Source(file="labels", extractor="csv", row=n + 2),
                           cm_ref=parse_ref(c.cm_ref, len(legacy.criteria))) for n, c in enumerate(cases)]
-    noise = {i.id for i in items if detector.detect(i.text)}
-    results = {r.item.id: r for r in map_evidence([i for i in items if i.id not in noise],
-                                                  Matcher(rules, framework, legacy.id, encoder), settings)}
+    results = {r.item.id: r for r in settle_items(items, rules, framework, legacy, settings,
+                                                   encoder if options.semantic else None)}
     out = []
     for case, item in zip(cases, items, strict=True):
-        result = results.get(item.id)
-        if result is None or result.status != "mapped":
+        result = results[item.id]
+        if result.status == "duplicate" and result.duplicate_of is not None:
+            result = results[result.duplicate_of]
+        if result.status != "mapped":
             out.append(Prediction(case, NONE, 0.0))
         else:
             top = result.mappings[0]
@@ -150,15 +152,16 @@ def predict(cases: Sequence[Labeled], rules: RuleSet, framework_id: str, level: 
     return out
 
 
-def evaluate(path: Path, rules: RuleSet, framework_id: str = "five-points", split: str = "",
-             level: int = 1, encoder: Encoder | None = None) -> Report:
-    """Accuracy of ``framework_id`` on the labeled cases of ``split`` (all when empty), compared at ``level``
-    (1: criteria; 2: the sub-criteria of a hierarchical framework such as cse-2008)."""
-    framework = rules.framework(framework_id)
-    cases = [c for c in load_labels(path, framework_id, level) if not split or c.split == split]
-    predictions = predict(cases, rules, framework_id, level, encoder)
+def evaluate(path: Path, rules: RuleSet, options: RunOptions, split: str = "", level: int = 1,
+             encoder: Encoder | None = None) -> Report:
+    """Accuracy of ``options.framework`` on the labeled cases of ``split`` (all when empty), compared at ``level``
+    (1: criteria; 2: the sub-criteria of a hierarchical framework such as cse-2008). With ``options.semantic``
+    the semantic matcher is on (``encoder`` if given, else loaded)."""
+    framework, _legacy = resolve_frameworks(rules, options)
+    cases = [c for c in load_labels(path, framework.id, level) if not split or c.split == split]
+    predictions = predict(cases, rules, options, level, encoder)
     labels = [c.id for c in framework.criteria if framework.level(c.id) == level] + [NONE]
-    report = Report(framework_id, split or "all", predictions, labels, level=level)
+    report = Report(framework.id, split or "all", predictions, labels, level=level)
     for label in labels:
         tp = sum(1 for p in predictions if p.predicted == label and p.correct)
         predicted = sum(1 for p in predictions if p.predicted == label)

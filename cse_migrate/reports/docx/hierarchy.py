@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from docx.document import Document
 
-from cse_migrate.model import RATINGS, CriterionResult, ItemResult, Rating, RunResult, Settings
+from cse_migrate.model import NOT_EVIDENCED, RATINGS, CriterionResult, ItemResult, RunResult, Settings
 from cse_migrate.reports.common import RATING_FILL, cite_with_copies, legacy_ref, truncate
 from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
@@ -32,7 +32,6 @@ from cse_migrate.reports.docx.layout import (
 )
 from cse_migrate.reports.docx.sections import EVIDENCE_COLUMNS, evidence_row, open_summary
 
-NOT_EVIDENCED: Rating = "Not evidenced"
 _ESTIMATE_NOTE = (
     "Ratings are estimates from the evidence found, on the CSE scale (Compliance Plus, Compliance, Partial "
     "Compliance), with \"Not evidenced\" where nothing was found. The rules behind them are settings in the "

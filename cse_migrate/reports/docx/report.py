@@ -83,7 +83,7 @@ def build_gap_document(result: RunResult) -> Document:
     add_footer(document)
     add_title_page(document, result)
     add_contents(document)
-    hierarchical = any(c.parent is not None for c in result.criteria)
+    hierarchical = result.framework.hierarchical
     if hierarchical:  # the official CSE structure: ratings, readiness, criteria > sub-criteria > elements
         add_rated_body(document, result)
     else:

@@ -246,23 +246,13 @@ def add_files_appendix(document: Document, result: RunResult) -> None:
         add_table(document, (Column("File", 6.0), Column("Note", 11.0)), notes)
 
 
-def settings_rows(settings: Settings) -> list[tuple[str, str, str]]:
-    """The run's settings, each with a plain-English meaning."""
+def settings_rows(settings: Settings) -> list[tuple[str, str, str, str]]:
+    """Every setting of the run with its value, where the value came from and what it means."""
     return [
-        ("as_of", settings.as_of.isoformat(), "The date the evidence is assessed at"),
-        ("map_threshold", f"{settings.map_threshold:g}", "Lowest score at which an item maps to a criterion"),
-        ("strong_threshold", f"{settings.strong_threshold:g}", "Lowest score at which a mapping is strong"),
-        ("secondary_ratio", f"{settings.secondary_ratio:g}",
-         "An item also supports a second criterion when its score there is at least this share of its "
-         "best score"),
-        ("stale_months", str(settings.stale_months),
-         "Evidence dated more than this many months before the as-of date is stale"),
-        ("met_min_strong", str(settings.met_min_strong), "Strong items a criterion needs to be Met"),
-        ("duplicate_similarity", f"{settings.duplicate_similarity:g}",
-         "Text similarity (0 to 100) at which two items are treated as one"),
-        ("review_below", f"{settings.review_below:g}", "A mapping scoring below this is listed for checking"),
-        ("review_margin", f"{settings.review_margin:g}",
-         "A best mapping less than this ahead of the next criterion is listed for checking"),
+        ("as_of", settings.as_of.isoformat(), "run option", "The date the evidence is assessed at"),
+        *((u.name, f"{u.value:g}", u.source, u.meaning) for u in settings.used),
+        ("semantic", "on" if settings.semantic else "off", "command line",
+         "Whether the optional semantic matcher (--semantic) added its points to the scores"),
     ]
 
 
@@ -270,7 +260,7 @@ def add_method_appendix(document: Document, result: RunResult) -> None:
     """Settings, rule files with checksums, and how scores are formed, so the run can be reproduced."""
     add_heading(document, "Appendix F: Method", 1)
     add_heading(document, "Settings", 2)
-    add_table(document, (Column("Setting", 3.5), Column("Value", 2.5), Column("Meaning", 11.0)),
+    add_table(document, (Column("Setting", 4.2), Column("Value", 1.6), Column("Source", 2.2), Column("Meaning", 9.0)),
               settings_rows(result.settings))
     add_heading(document, "Rule files", 2)
     add_text(document, f"Rules version {result.rules_version}. A SHA-256 checksum identifies the exact "

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings
+from cse_migrate.model import NOT_EVIDENCED, CriterionResult, ItemResult, RunResult, Settings, level_name
 from cse_migrate.reports.common import RATING_FILL, SheetColumn, fill, write_sheet
 from cse_migrate.reports.xlsx.sheets import CRITERION_COLUMNS, criterion_row, sheet_name, unique_sheet_name
 
 RATINGS_SHEET = "Ratings"
-NOT_EVIDENCED = "Not evidenced"
 RATING_COLUMNS = (SheetColumn("Id", 8), SheetColumn("Level", 13), SheetColumn("Title", 40, wrap=True),
                   SheetColumn("Parent", 8), SheetColumn("Estimated rating", 19), SheetColumn("Status", 13),
                   SheetColumn("Evidence", 9), SheetColumn("Strong", 8), SheetColumn("Fresh", 8),
                   SheetColumn("Stale", 8), SheetColumn("Undated", 9), SheetColumn("Best", 22),
                   SheetColumn("Why this rating", 70, wrap=True))
 PART_COLUMNS = (SheetColumn("Part", 8), SheetColumn("Part title", 30, wrap=True))
-LEVEL_NAMES = {1: "criterion", 2: "sub-criterion", 3: "element"}
 
 
 def add_rated_sheets(workbook: Workbook, result: RunResult, items: dict[str, ItemResult], used: set[str]) -> None:
@@ -44,7 +42,7 @@ def add_rated_sheets(workbook: Workbook, result: RunResult, items: dict[str, Ite
 
 def rating_row(c: CriterionResult) -> tuple[object, ...]:
     """One row of the Ratings sheet."""
-    return (c.id, LEVEL_NAMES.get(c.level, f"level {c.level}"), c.title, c.parent, c.rating or NOT_EVIDENCED,
+    return (c.id, level_name(c.level), c.title, c.parent, c.rating or NOT_EVIDENCED,
             c.status, c.evidence_count, c.strong_count, c.fresh_count, c.stale_count, c.undated_count,
             ", ".join(c.best), " ".join(c.rating_reasons))
 

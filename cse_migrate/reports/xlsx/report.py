@@ -59,7 +59,7 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
     workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
     items = result.item_by_id()
     used = {name.casefold() for name in (*FIXED_SHEETS, *RESERVED_SHEET_NAMES)}
-    if any(c.parent is not None for c in result.criteria):  # official CSE structure: a sheet per criterion
+    if result.framework.hierarchical:  # official CSE structure: a sheet per criterion
         add_rated_sheets(workbook, result, items, used)
     else:
         for criterion in result.criteria:

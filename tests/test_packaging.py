@@ -1,0 +1,33 @@
+"""The wheel carries everything a user needs: every sub-package, and mappings/ as package data.
+
+Building and installing the wheel into a fresh environment is done by .ci/run (it needs the network and takes a
+minute); these checks keep the declarations it relies on in step with the source tree.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from cse_migrate.rules import BUNDLED_RULES
+from cse_migrate.rules.loader import bundled_rules_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_every_sub_package_is_listed_for_the_wheel() -> None:
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "cse_migrate").rglob("__init__.py")}
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert listed == found | {"cse_migrate.mappings"}
+
+
+def test_mappings_ship_as_package_data() -> None:
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    assert setuptools["package-dir"] == {"cse_migrate.mappings": "mappings"}
+    assert "**/*.yaml" in setuptools["package-data"]["cse_migrate.mappings"]
+    assert not list((ROOT / "mappings").rglob("*.py")), "mappings/ is data, never code"
+
+
+def test_a_source_checkout_reads_its_own_mappings() -> None:
+    assert bundled_rules_folder() == BUNDLED_RULES == ROOT / "mappings"
