@@ -10,6 +10,7 @@ its time limit, or any executor given (:class:`GivenExecutor`).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import os
 import queue
@@ -31,7 +32,7 @@ from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, RulesError
 from cse_migrate.options import RunOptions
 from cse_migrate.output import STAGING_PREFIX, replace_folder, staging_folder
-from cse_migrate.pipeline import analyse, resolve_frameworks, write_reports
+from cse_migrate.pipeline import analyse, resolve_frameworks, run_settings, write_reports
 from cse_migrate.reports.summary import OrgOutcome, SummaryRow
 from cse_migrate.rules import RuleSet, load_rules
 
@@ -91,12 +92,21 @@ _LOADING = threading.Lock()  # Dask runs several tasks in one worker process, in
 
 
 def share_rules(rules: RuleSet, options: RunOptions) -> None:
-    """Compile the batch's own rules into the per-process cache, for worker processes forked from this one to
-    inherit instead of loading them again."""
-    framework, legacy = resolve_frameworks(rules, options)
-    compiled_matcher(rules, framework, legacy.id, worker_encoder(options))
+    """Import what a worker needs and compile the batch's own rules into the per-process cache, for worker
+    processes forked from this one to inherit instead of doing it again each."""
+    for module in PRELOAD:
+        importlib.import_module(module)
+    compile_matcher(rules, options)
     with _LOADING:
         _RULES[(options.rules_packs, rules.version)] = rules
+
+
+def compile_matcher(rules: RuleSet, options: RunOptions) -> None:
+    """Compile the matcher every organisation of the batch will use (the cache in cse_migrate.analysis.mapping
+    keeps it: the settings it reads are the same for all of them)."""
+    framework, legacy = resolve_frameworks(rules, options)
+    settings = run_settings(rules, framework, options)
+    compiled_matcher(rules, framework, legacy.id, worker_encoder(options), settings)
 
 
 def worker_rules(options: RunOptions, version: str) -> RuleSet:
@@ -109,8 +119,7 @@ def worker_rules(options: RunOptions, version: str) -> RuleSet:
             if rules.version != version:
                 raise RulesError([f"the rules changed during the batch (now {rules.version}, planned with "
                                   f"{version}); run the batch again"])
-            framework, legacy = resolve_frameworks(rules, options)
-            compiled_matcher(rules, framework, legacy.id, worker_encoder(options))
+            compile_matcher(rules, options)
             _RULES[key] = rules
         return _RULES[key]
 

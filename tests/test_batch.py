@@ -9,17 +9,22 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from cse_migrate.analysis.mapping import compiled_matcher
 from cse_migrate.batch import find_organisations
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode
 from cse_migrate.manifest import MANIFEST_NAME
 from cse_migrate.output import STAGING_PREFIX, replace_folder
+from cse_migrate.pipeline import make_settings
+from cse_migrate.rules import RuleSet
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_ORGS = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
@@ -208,3 +213,15 @@ def test_batch_on_a_dask_cluster_gives_the_same_reports(tmp_path: Path) -> None:
         if path.is_file():
             rel = path.relative_to(tmp_path / "local")
             assert (tmp_path / "dask" / rel).read_bytes() == path.read_bytes(), rel
+
+
+def test_compiled_matchers_are_shared_only_when_what_they_read_is_the_same(rules: RuleSet) -> None:
+    framework = rules.framework("five-points")
+    first = make_settings(framework, date(2008, 6, 30), "Northshire")
+    matcher = compiled_matcher(rules, framework, settings=first)
+    # another organisation and as-of date: the matcher reads neither, so it is the same compiled matcher
+    assert compiled_matcher(rules, framework, settings=replace(first, organisation="Eastmoor",
+                                                                as_of=date(2009, 1, 1))) is matcher
+    # a setting it reads, or other rules (ablation keeps the version), compile another
+    assert compiled_matcher(rules, framework, settings=replace(first, fuzzy_cutoff=95.0)) is not matcher
+    assert compiled_matcher(replace(rules, noise=()), framework, settings=first) is not matcher
