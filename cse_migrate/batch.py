@@ -138,10 +138,13 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
     tasks = [OrgTask(plan, outdir, options, rules.version) for plan in todo]
     if tasks and executor is None and start_method() == "fork":
         share_rules(rules, options)
-    for plan, outcome in run_tasks(tasks, jobs, executor, org_timeout):
-        record(manifest, plan, outcome)
-        done[plan.source] = outcome
-        progress(outcome)
+    try:
+        for plan, outcome in run_tasks(tasks, jobs, executor, org_timeout):
+            record(manifest, plan, outcome)
+            done[plan.source] = outcome
+            progress(outcome)
+    finally:
+        manifest.save()  # also after Ctrl-C: what was finished is kept in one file
     # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
     columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
     ordered = tuple(done[plan.source] for plan in plans)

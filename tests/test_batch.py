@@ -21,9 +21,10 @@ from cse_migrate.analysis.mapping import compiled_matcher
 from cse_migrate.batch import find_organisations
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode
-from cse_migrate.manifest import MANIFEST_NAME
+from cse_migrate.manifest import JOURNAL_NAME, MANIFEST_NAME, OrgEntry, load_manifest
 from cse_migrate.output import STAGING_PREFIX, replace_folder
 from cse_migrate.pipeline import make_settings
+from cse_migrate.reports.summary import SummaryRow
 from cse_migrate.rules import RuleSet
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -121,7 +122,7 @@ def test_kill_9_half_way_leaves_no_half_written_folder_and_a_rerun_finishes_the_
         assert {p.name for p in folder.iterdir()} == REPORTS
         json.loads((folder / "results.json").read_text(encoding="utf-8"))
     done_before = {f"{p.name}/{r}": (p / r).stat().st_mtime_ns for p in finished for r in REPORTS}
-    recorded = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["organisations"]
+    recorded = load_manifest(out).entries  # the manifest's journal, as the next batch reads it
     assert len(recorded) >= len(finished) - 1  # killed at most between a folder's move and its record
     code, stdout, _ = batch(tmp_path / "in", out, "--jobs", "2")
     assert code == ExitCode.OK
@@ -129,6 +130,7 @@ def test_kill_9_half_way_leaves_no_half_written_folder_and_a_rerun_finishes_the_
     assert len({key.split("/")[0] for key in redone}) <= 1  # only one killed between move and record, if any
     assert stdout.count("unchanged, not analysed again") >= len(finished) - 1
     assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    assert not (out / JOURNAL_NAME).exists()  # folded into the manifest at the end
     assert len([p for p in out.iterdir() if p.is_dir()]) == 10
     rows = summary_rows(out)
     assert len(rows) == 1 + 10 and all(r[2] == "ok" for r in rows[1:])
@@ -225,3 +227,19 @@ def test_compiled_matchers_are_shared_only_when_what_they_read_is_the_same(rules
     # a setting it reads, or other rules (ablation keeps the version), compile another
     assert compiled_matcher(rules, framework, settings=replace(first, fuzzy_cutoff=95.0)) is not matcher
     assert compiled_matcher(replace(rules, noise=()), framework, settings=first) is not matcher
+
+
+def test_the_manifest_journal_survives_a_line_cut_short(tmp_path: Path) -> None:
+    manifest = load_manifest(tmp_path)
+    row = SummaryRow.failed("Northshire", "northshire", "")
+    manifest.record("northshire", OrgEntry("northshire", "f1", replace(row, status="ok", errors="")))
+    manifest.record("eastmoor", OrgEntry("eastmoor", "f2", replace(row, name="Eastmoor", status="ok", errors="")))
+    manifest.forget("eastmoor")
+    with (tmp_path / JOURNAL_NAME).open("a", encoding="utf-8") as handle:
+        handle.write('{"source": "riverside", "folder": "riv')  # kill -9 in the middle of a line
+    reloaded = load_manifest(tmp_path)
+    assert sorted(reloaded.entries) == ["northshire"] and reloaded.note is None
+    assert not (tmp_path / MANIFEST_NAME).exists()  # nothing folded until a batch ends
+    reloaded.save()
+    assert not (tmp_path / JOURNAL_NAME).exists()
+    assert load_manifest(tmp_path).entries == reloaded.entries
