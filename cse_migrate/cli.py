@@ -248,13 +248,16 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     """
     from cse_migrate.batch import find_organisations, run_batch
     from cse_migrate.distributed import dask_executor
+    from cse_migrate.workers import worker_encoder
 
     options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_path)
     rules = _load(options.rules_packs)
     orgs, notes = _run(lambda: find_organisations(input_dir, outdir))
     for note in notes:
         _say(ctx, f"cse-migrate: note: {note}")
-    _encoder(semantic)  # fail now, not once per organisation, when the semantic extra is missing
+    # fail now, not once per organisation, when the semantic extra is missing; worker processes forked from this
+    # one inherit the loaded encoder
+    _run(lambda: worker_encoder(options))
     show = ctx.obj["verbosity"] >= 0
     bar_shown = show and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:
