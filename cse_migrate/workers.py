@@ -83,12 +83,11 @@ class OrgDone:
         return self.row.errors if self.state == "failed" else None
 
 
-
 # --- in a worker --------------------------------------------------------------------------------------------
 
 _RULES: dict[tuple[tuple[Path, ...], str], RuleSet] = {}
 _ENCODER: list[Encoder] = []
-_LOADING = threading.Lock()  # Dask runs several tasks in one worker process, in threads
+_LOADING = threading.RLock()  # Dask runs several tasks in one worker process, in threads
 
 
 def share_rules(rules: RuleSet, options: RunOptions) -> None:
@@ -128,9 +127,10 @@ def worker_encoder(options: RunOptions) -> Encoder | None:
     """The sentence encoder for --semantic, loaded once per worker process."""
     if not options.semantic:
         return None
-    if not _ENCODER:
-        _ENCODER.append(load_encoder())
-    return _ENCODER[0]
+    with _LOADING:
+        if not _ENCODER:
+            _ENCODER.append(load_encoder())
+        return _ENCODER[0]
 
 
 def run_organisation(task: OrgTask) -> OrgDone:
