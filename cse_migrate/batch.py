@@ -33,6 +33,7 @@ from cse_migrate.output import STAGING_PREFIX, ensure_folder, safe_folder_name
 from cse_migrate.pipeline import discover_files, is_report_folder, resolve_frameworks
 from cse_migrate.reports.summary import write_summary_rows
 from cse_migrate.rules import RuleSet
+from cse_migrate.safe_text import display_name
 from cse_migrate.version import __version__
 from cse_migrate.workers import OrgDone, OrgPlan, OrgTask, run_tasks, share_rules, start_method
 
@@ -59,24 +60,26 @@ def find_organisations(input_dir: Path, outdir: Path | None = None) -> tuple[lis
     output folder or holds an earlier run's reports (a manifest or results.json): reading reports back as
     evidence would multiply the evidence on every run."""
     if not input_dir.is_dir():
-        raise InputNotFoundError(f"{input_dir}: no such folder; give a folder with one sub-folder per "
+        shown = display_name(str(input_dir))
+        raise InputNotFoundError(f"{shown}: no such folder; give a folder with one sub-folder per "
                                  "organisation")
     orgs: list[Path] = []
     notes: list[str] = []
     for path in sorted(p for p in input_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         why = is_report_folder(path, outdir)
         if why:
-            notes.append(f"{path}: not read as an organisation ({why})")
+            notes.append(f"{display_name(str(path))}: not read as an organisation ({why})")
         else:
             orgs.append(path)
     if not orgs:
-        raise InputNotFoundError(f"{input_dir}: has no sub-folders; put each organisation's evidence in a "
+        shown = display_name(str(input_dir))
+        raise InputNotFoundError(f"{shown}: has no sub-folders; put each organisation's evidence in a "
                                  "folder of its own")
     return orgs, notes
 
 
 def organisation_name(folder: Path) -> str:
-    return folder.name.replace("-", " ").replace("_", " ").title()
+    return display_name(folder.name).replace("-", " ").replace("_", " ").title()
 
 
 def batch_settings(rules: RuleSet, options: RunOptions) -> dict[str, object]:
@@ -95,7 +98,7 @@ def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
     used: set[str] = {MANIFEST_NAME, "summary.xlsx"}
     for folder in orgs:
         name = organisation_name(folder)
-        target = safe_folder_name(folder.name)
+        target = safe_folder_name(display_name(folder.name))
         while target in used:  # two names that clean to the same folder must not overwrite each other
             target += "_"
         used.add(target)
@@ -103,7 +106,9 @@ def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
             files = [(f.name, f.path, f.problem) for f in discover_files([folder], outdir)]
         except CseMigrateError:
             files = []  # an empty folder: the analysis reports it; the fingerprint still names the folder
-        plans.append(OrgPlan(folder.name, folder, name, target, folder_fingerprint(shared, name, files)))
+        # the manifest's key: the folder's name as text that JSON can hold, whatever bytes the file system has
+        source = display_name(folder.name)
+        plans.append(OrgPlan(source, folder, name, target, folder_fingerprint(shared, name, files)))
     return plans
 
 

@@ -32,6 +32,7 @@ from cse_migrate.errors import CseMigrateError, ExitCode
 from cse_migrate.model import RunResult
 from cse_migrate.options import DEFAULT_ORG_TIMEOUT, RunOptions
 from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.safe_text import terminal_safe
 from cse_migrate.version import __version__
 
 if TYPE_CHECKING:
@@ -40,15 +41,21 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def _echo(message: str, err: bool = False) -> None:
+    """Print one message. File names, organisation names and error texts come from the user's files, so a
+    terminal escape sequence in them is shown escaped (``\\x1b[2J``), never acted on."""
+    click.echo(terminal_safe(str(message), keep="\n\t"), err=err)
+
+
 def _run(action: Callable[[], T]) -> T:
     """Run library code; turn its errors into one clear message and the documented exit code."""
     try:
         return action()
     except CseMigrateError as exc:
-        click.echo(f"cse-migrate: error: {exc}", err=True)
+        _echo(f"cse-migrate: error: {exc}", err=True)
         sys.exit(int(exc.exit_code))
     except KeyboardInterrupt:
-        click.echo("cse-migrate: interrupted", err=True)
+        _echo("cse-migrate: interrupted", err=True)
         sys.exit(130)
 
 
@@ -105,7 +112,7 @@ class _GuardedGroup(click.Group):
 def _say(ctx: click.Context, message: str, level: int = 0) -> None:
     """Print unless -q; level 1 messages need -v."""
     if ctx.obj["verbosity"] >= level:
-        click.echo(message)
+        _echo(message)
 
 
 @click.group(cls=_GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,7 +172,7 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
             for note in f.notes:
                 _say(ctx, f"    note: {note}", 1)
     for e in result.errors:
-        click.echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
+        _echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
     _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
 
 
@@ -263,7 +270,8 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     with contextlib.ExitStack() as stack:
         executor = _run(lambda: stack.enter_context(dask_executor(scheduler))) if scheduler else None
         bar = stack.enter_context(click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
-                                                    hidden=not bar_shown, item_show_func=lambda o: o))
+                                                    hidden=not bar_shown,
+                                                    item_show_func=lambda o: terminal_safe(o) if o else o))
 
         def progress(done: OrgDone) -> None:
             if bar_shown:
@@ -276,10 +284,10 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     for note in result.notes:
         _say(ctx, f"cse-migrate: note: {note}")
     for o in result.failed:
-        click.echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
+        _echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
     for o in result.organisations:
         for warning in o.warnings:
-            click.echo(f"cse-migrate: warning: {o.name}: {warning}", err=True)
+            _echo(f"cse-migrate: warning: {o.name}: {warning}", err=True)
     total, failed = len(result.organisations), len(result.failed)
     unchanged = sum(1 for o in result.organisations if o.state == "unchanged")
     _say(ctx, f"{total - failed} of {total} organisation(s) done ({unchanged} unchanged since the last run); "
@@ -310,7 +318,7 @@ def rules_validate(ctx: click.Context, path: Path | None) -> None:
     ruleset = _load(path)
     for warning in ruleset.warnings:
         if ctx.obj["verbosity"] >= 0:
-            click.echo(f"cse-migrate: warning: {warning}", err=True)
+            _echo(f"cse-migrate: warning: {warning}", err=True)
     _say(ctx, f"OK: {len(ruleset.files)} rule file(s), {len(ruleset.frameworks)} framework(s), "
               f"{len(ruleset.crosswalks)} crosswalk rule(s), {len(ruleset.lexicons)} lexicon(s), "
               f"{len(ruleset.noise)} noise pattern(s); rules version {ruleset.version}")
@@ -327,7 +335,7 @@ def frameworks(ctx: click.Context, rules_path: Path | None) -> None:
     ruleset = _load(rules_path)
     for fw in sorted(ruleset.frameworks.values(), key=lambda f: (f.role != "target", f.id)):
         based = f" (extends {fw.extends})" if fw.extends else ""
-        click.echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
+        _echo(f"{fw.id:<22} {fw.role:<7} {len(fw.criteria):>3} criteria  {fw.title}{based}")
 
 
 @frameworks.command("show")
@@ -340,7 +348,7 @@ def frameworks_show(ctx: click.Context, framework_id: str, rules_path: Path | No
 
     ruleset = _load(rules_path or ctx.obj.get("rules_path"))
     framework = _run(lambda: ruleset.framework(framework_id))
-    click.echo(framework_tree(framework))
+    _echo(framework_tree(framework))
 
 
 @frameworks.command("import")
@@ -404,10 +412,10 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     chosen = "" if split == "all" else split
     encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
     report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
-    click.echo(format_report(report))
+    _echo(format_report(report))
     if ablation:
-        click.echo("\nablation (each signal switched off in the rules)\n")
-        click.echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
+        _echo("\nablation (each signal switched off in the rules)\n")
+        _echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
 
 
 def main(argv: list[str] | None = None) -> Any:

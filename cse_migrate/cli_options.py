@@ -79,7 +79,8 @@ LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[Any], str], ...] = (
     ("--max-cell-chars", "max_cell_chars", click.IntRange(min=100),
      "Cut a cell or paragraph longer than this many characters (the cut is noted in the reports)."),
     ("--timeout", "timeout", click.FloatRange(min=0, min_open=True),
-     "Seconds an external converter (antiword, catdoc, LibreOffice) may take for one file."),
+     "Seconds the reading of one file may take, parsers and converters included; a file that takes longer "
+     "is stopped and listed as unreadable."),
 )
 
 

@@ -10,6 +10,7 @@ themselves, and the machine running ``batch`` keeps the manifest and writes summ
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -34,8 +35,28 @@ def dask_executor(address: str) -> Iterator[Executor]:
         raise UsageError(f"--scheduler {address}: could not connect to a Dask scheduler ({exc}); check the "
                          "address (tcp://HOST:8786) and that the scheduler is running") from exc
     try:
+        check_workers(client, address)
         # pure=False: two organisations with equal arguments are still two tasks, and a re-run is a new task
         executor: Executor = client.get_executor(pure=False)
         yield executor
     finally:
         client.close()
+
+
+def check_workers(client: Any, address: str) -> None:
+    """Refuse, before any work, workers that run as daemon processes: those may not start the child process in
+    which each file is read under its --timeout (cse_migrate.readers.worker), so every organisation would fail."""
+    daemonic = client.run(is_daemon)  # worker address -> answer
+    if not daemonic:
+        raise UsageError(f"--scheduler {address}: the Dask cluster has no workers; start some with "
+                         f"'dask worker {address}'")
+    if any(daemonic.values()):
+        raise UsageError(f"--scheduler {address}: the Dask workers run as daemon processes, which cannot start "
+                         "the process each file is read in; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False "
+                         "in their environment (or distributed.worker.daemon: false in the Dask configuration)")
+
+
+def is_daemon() -> bool:
+    """Run on each Dask worker: is this a daemon process?"""
+    return bool(multiprocessing.current_process().daemon)
+

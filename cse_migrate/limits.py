@@ -21,7 +21,9 @@ class Limits:
     max_ratio: float = 100.0  # expanded size / compressed size of one zip member (a zip bomb's tell)
     max_rows: int = 200_000  # rows per sheet, table or CSV file; paragraphs per document
     max_cell_chars: int = 32_000  # one cell or paragraph; longer text is cut and the cut is noted
-    timeout: float = 60.0  # seconds for an external converter (antiword, catdoc, LibreOffice)
+    # Seconds the whole reading of one file may take: the parser runs in a worker process that is stopped at
+    # the limit (readers/worker.py); external converters (antiword, catdoc, LibreOffice) keep to it as well.
+    timeout: float = 60.0
     max_zip_members: int = 10_000  # an Office file has tens of parts; tens of thousands is a hostile archive
     # Cells held for one sheet (rows times their width). A sheet with one cell in A1 and one in XFD1048576 is
     # a few bytes of XML but a grid of 17 billion cells; this bounds the grid, whatever the rows limit.

@@ -19,19 +19,20 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.errors import OutputError
+from cse_migrate.safe_text import xml_safe
 
-# Characters that Word and Excel reject in XML text (C0 controls other than tab, newline, carriage return).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Names Windows reserves for devices, with or without an extension: a folder called "CON" cannot be created.
 _WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+_UNSAFE_IN_FOLDER_NAME = re.compile(r"[^\w.\- ]+")
+_SPACE_RUN = re.compile(r"\s+")
 _MAX_FOLDER_NAME = 100  # well inside every file system's 255-byte limit, even for non-ASCII names
 # First characters that make a spreadsheet program read typed text as a formula or a DDE command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(text: str) -> str:
-    """Strip control characters that Word and Excel refuse to store."""
-    return _CONTROL.sub("", text)
+    """Text that Word, Excel and JSON can all store (see :func:`cse_migrate.safe_text.xml_safe`)."""
+    return xml_safe(text)
 
 
 def looks_like_formula(text: str) -> bool:
@@ -120,8 +121,8 @@ def safe_folder_name(name: str) -> str:
     ``.`` or ``..`` or hidden; Windows device names (CON, NUL, COM1, ...) get a trailing ``_``; names are cut
     to a length every file system accepts.
     """
-    cleaned = re.sub(r"[^\w.\- ]+", "_", clean_text(name)).strip(" .")
-    cleaned = re.sub(r"\s+", "-", cleaned)[:_MAX_FOLDER_NAME].rstrip(" .")
+    cleaned = _UNSAFE_IN_FOLDER_NAME.sub("_", clean_text(name)).strip(" .")
+    cleaned = _SPACE_RUN.sub("-", cleaned)[:_MAX_FOLDER_NAME].rstrip(" .")
     if _WINDOWS_DEVICE.match(cleaned):
         cleaned += "_"
     return cleaned or "organisation"

@@ -22,16 +22,17 @@ from cse_migrate.analysis.mapping import Matcher, compiled_matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import CseMigrateError, InputFileError, InputNotFoundError, UsageError
+from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
-from cse_migrate.readers import read_file
 from cse_migrate.readers.common import parse_date
+from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet
 from cse_migrate.rules.settings import settings_for
+from cse_migrate.safe_text import display_name
 from cse_migrate.version import __version__
 
 LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
@@ -48,8 +49,8 @@ REPORT_FILES = (*REPORT_MARKERS, "evidence.xlsx", "gap-report.docx", "summary.xl
 
 @dataclass(frozen=True)
 class InputFile:
-    path: Path
-    name: str  # how the file is cited: relative to the folder it was found in
+    path: Path  # the file as the file system names it (bytes that are not UTF-8 kept as surrogate escapes)
+    name: str  # how the file is cited: relative to the folder it was found in, shown safely (display_name)
     problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
     skipped: str | None = None  # why a folder or file is left out as cse-migrate's own output (a note, not an error)
 
@@ -90,15 +91,16 @@ def discover_files(inputs: Sequence[Path], exclude: Path | None = None) -> list[
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
-            raise InputNotFoundError(f"{root}: no such file or folder; check the path")
+            raise InputNotFoundError(f"{display_name(str(root))}: no such file or folder; check the path")
         if root.is_dir():
             walk_folder(root, root, found, exclude)
         elif root.is_file():
-            found.append(InputFile(root, root.name))
+            found.append(InputFile(root, display_name(root.name)))
         else:
-            found.append(InputFile(root, root.name, SPECIAL_PROBLEM))
+            found.append(InputFile(root, display_name(root.name), SPECIAL_PROBLEM))
     if not any(f.skipped is None for f in found):
-        raise InputNotFoundError(f"{', '.join(map(str, inputs))}: no files found; point INPUT at the "
+        shown = ", ".join(display_name(str(p)) for p in inputs)
+        raise InputNotFoundError(f"{shown}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
     return name_uniquely(found)
 
@@ -107,7 +109,7 @@ def name_uniquely(found: list[InputFile]) -> list[InputFile]:
     """Two inputs can hold files with the same relative name ("log.csv" in two folders): cite each by its
     full path instead, so that provenance and per-file accounting never mix two files up."""
     counts = Counter(f.name for f in found)
-    return [replace(f, name=str(f.path)) if counts[f.name] > 1 else f for f in found]
+    return [replace(f, name=display_name(str(f.path))) if counts[f.name] > 1 else f for f in found]
 
 
 def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path | None = None) -> None:
@@ -115,7 +117,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path 
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        name = folder.name if folder == root else folder.relative_to(root).as_posix()
+        name = display_name(folder.name if folder == root else folder.relative_to(root).as_posix())
         found.append(InputFile(folder, name, f"is a folder that could not be listed ({exc.strerror or exc}); "
                                              "check its permissions"))
         return
@@ -126,7 +128,7 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path 
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
         path = Path(entry.path)
-        name = path.relative_to(root).as_posix()
+        name = display_name(path.relative_to(root).as_posix())
         if own_output and entry.name in REPORT_FILES and entry.is_file(follow_symlinks=False):
             found.append(InputFile(path, name, skipped=f"not read: a report cse-migrate wrote ({own_output})"))
         elif entry.is_symlink():
@@ -150,22 +152,24 @@ def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
     """Read every file; an unreadable file is recorded with its reason and the run goes on."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
-    for f in files:
-        if f.skipped is not None:
-            continue  # cse-migrate's own output: noted by the run, never read
-        if f.problem is not None:
-            errors.append(FileError(f.name, f.problem))
-            continue
-        try:
-            reads.append(read_file(f.path, f.name, limits, password))
-        except InputFileError as exc:
-            errors.append(FileError(f.name, exc.reason))
-        except CseMigrateError:
-            raise
-        except Exception as exc:
-            errors.append(FileError(f.name, f"could not be read ({type(exc).__name__}: {exc}); "
-                                            "check the file opens in its own program"))
+    with ReadingWorker() as worker:  # each file is read in a child process stopped at --timeout
+        for f in files:
+            if f.skipped is not None:
+                continue  # cse-migrate's own output: noted by the run, never read
+            if f.problem is not None:
+                errors.append(FileError(f.name, f.problem))
+                continue
+            read_one(worker, f, limits, password, reads, errors)
     return reads, errors
+
+
+def read_one(worker: ReadingWorker, f: InputFile, limits: Limits, password: str | None, reads: list[FileRead],
+             errors: list[FileError]) -> None:
+    """Read one file into ``reads``, or record in ``errors`` why it could not be read."""
+    try:
+        reads.append(worker.read(f.path, f.name, limits, password))
+    except InputFileError as exc:
+        errors.append(FileError(f.name, exc.reason))
 
 
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
@@ -313,7 +317,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
-        rule_files=rules.files, settings=settings, inputs=tuple(str(p) for p in inputs), files=tuple(reads),
+        rule_files=rules.files, settings=settings, inputs=tuple(display_name(str(p)) for p in inputs),
+        files=tuple(reads),
         errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),

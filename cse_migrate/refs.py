@@ -16,9 +16,13 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "vii": "7", "viii": "8", "ix": "9"}
 _PREFIX = (r"(?:charter\s*mark\s*)?(?:criteria|criterion|crit|cm|c|el|element|sub-?criterion|principle|"
            r"section|sect|sec|ref|reference|p)")
-_NUMERIC = re.compile(r"^\s*(?:" + _PREFIX + r")?[\s.:#\-]*(\d{1,2}(?:\s*\.\s*\d{1,2}){0,3})\b", re.IGNORECASE)
+# Spaces before the number belong to one starred class at a time: "^\s*(prefix)?[\s.:#-]*" would let two classes
+# share a long run of spaces and backtrack quadratically on it.
+_NUMERIC = re.compile(r"^\s*(?:(?:" + _PREFIX + r")[\s.:#\-]*|[.:#\-][\s.:#\-]*)?"
+                      r"(\d{1,2}(?:\s*\.\s*\d{1,2}){0,3})\b", re.IGNORECASE)
+_SPACE_RUN = re.compile(r"\s+")
 _WORDED = re.compile(r"^\s*(?:" + _PREFIX + r")[\s.:#\-]*(one|two|three|four|five|six|seven|eight|nine|"
-                     r"viii|vii|iii|ix|iv|vi|ii|v|i)\b(?:\s*[.:\-]?\s*(\d{1,2}(?:\.\d{1,2}){0,2}))?",
+                     r"viii|vii|iii|ix|iv|vi|ii|v|i)\b(?:\s*(?:[.:\-]\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}))?",
                      re.IGNORECASE)
 
 
@@ -32,7 +36,7 @@ def parse_ref(raw: str | None, max_criterion: int = 9) -> CMRef | None:
     full: str | None = None
     match = _NUMERIC.match(text)
     if match:
-        full = re.sub(r"\s+", "", match.group(1))
+        full = _SPACE_RUN.sub("", match.group(1))
     else:
         worded = _WORDED.match(text)
         if worded:

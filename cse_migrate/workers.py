@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import queue
 import shutil
@@ -353,18 +354,44 @@ PRELOAD = ["cse_migrate.workers", "cse_migrate.reports.docx.report", "cse_migrat
 
 
 def start_method() -> str:
-    """How worker processes start. Fork on Linux while this process runs a single thread (always, until a pool
-    has been replaced): workers then begin with the modules and the compiled rules already loaded. Otherwise a
-    forkserver (fork with threads running can deadlock; macOS frameworks forbid it), or spawn on Windows."""
+    """How worker processes start. Fork on Linux while this process runs a single thread and has no forkserver of
+    its own: workers then begin with the modules and the compiled rules already loaded. Otherwise a forkserver, or
+    spawn on Windows: fork with threads running can deadlock, macOS frameworks forbid it, and a forkserver this
+    process started (a library caller that read files before the batch, see cse_migrate.readers.worker) would be
+    inherited by forked workers in a state they cannot use."""
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1 and not forkserver_running():
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
+def forkserver_running() -> bool:
+    """Whether this process has started multiprocessing's forkserver (the standard library offers no public way
+    to ask; its private state is read defensively: unknown means "running", the safe answer)."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    return server is None or getattr(server, "_forkserver_pid", 0) is not None
+
+
 def kill(pid: int) -> None:
-    with contextlib.suppress(OSError):  # it has ended already
-        os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+    """End a worker process and every process it started (the file reader and its forkserver, see
+    cse_migrate.readers.worker), so that nothing of a stopped organisation runs on."""
+    for victim in [pid, *descendants(pid)]:  # listed before any is ended: orphans would change parent
+        with contextlib.suppress(OSError):  # it has ended already
+            os.kill(victim, getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, and theirs, from /proc where the system has it (Linux); else none known."""
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            with contextlib.suppress(OSError, ValueError):
+                new = [int(child) for child in children.read_text().split()]
+                found += new
+                frontier += new
+    return found
 
 
 _MESSAGES: list[Any] = []  # in a worker: the queue to the batch

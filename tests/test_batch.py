@@ -182,8 +182,8 @@ def test_the_output_folder_inside_the_inputs_is_never_read(tmp_path: Path) -> No
     clients = tmp_path / "clients"
     make_clients(clients, 2)
     for _ in range(2):
-        code, stdout, _ = batch(clients, clients / "out")
-        assert code == ExitCode.OK
+        code, stdout, stderr = batch(clients, clients / "out")
+        assert code == ExitCode.OK, stderr
     assert "out: not read as an organisation (it is the output folder)" in stdout
     assert len(summary_rows(clients / "out")) == 1 + 2
     orgs, notes = find_organisations(clients, clients / "out")
@@ -207,10 +207,12 @@ def test_batch_on_a_dask_cluster_gives_the_same_reports(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     make_clients(tmp_path / "in", 3)
     assert batch(tmp_path / "in", tmp_path / "local", "--jobs", "1")[0] == ExitCode.OK
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) \
-            as cluster:
-        code, stdout, _ = batch(tmp_path / "in", tmp_path / "dask", "--scheduler", cluster.scheduler_address)
-    assert code == ExitCode.OK, stdout
+    dask = pytest.importorskip("dask")
+    # workers as ordinary processes, as the README says to start them: each file is read in a child process
+    with dask.config.set({"distributed.worker.daemon": False}), distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
+        code, stdout, stderr = batch(tmp_path / "in", tmp_path / "dask", "--scheduler", cluster.scheduler_address)
+    assert code == ExitCode.OK, stdout + stderr
     for path in sorted((tmp_path / "local").rglob("*")):
         if path.is_file():
             rel = path.relative_to(tmp_path / "local")
@@ -243,3 +245,14 @@ def test_the_manifest_journal_survives_a_line_cut_short(tmp_path: Path) -> None:
     reloaded.save()
     assert not (tmp_path / JOURNAL_NAME).exists()
     assert load_manifest(tmp_path).entries == reloaded.entries
+
+
+def test_dask_workers_running_as_daemons_are_refused_before_any_work(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    make_clients(tmp_path / "in", 1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) \
+            as cluster:  # Dask's default: daemon worker processes
+        code, _, stderr = batch(tmp_path / "in", tmp_path / "out", "--scheduler", cluster.scheduler_address)
+    assert code == ExitCode.USAGE
+    assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in stderr
+    assert not (tmp_path / "out").exists()

@@ -18,14 +18,17 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 def test_every_sub_package_is_listed_for_the_wheel() -> None:
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "cse_migrate").rglob("__init__.py")}
+    rules = {".".join(("cse_migrate", *p.parent.relative_to(ROOT).parts)) for p in (ROOT / "mappings").rglob("*.yaml")}
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
-    assert listed == found | {"cse_migrate.mappings"}
+    assert listed == found | rules
 
 
 def test_mappings_ship_as_package_data() -> None:
     setuptools = PYPROJECT["tool"]["setuptools"]
     assert setuptools["package-dir"] == {"cse_migrate.mappings": "mappings"}
-    assert "**/*.yaml" in setuptools["package-data"]["cse_migrate.mappings"]
+    for package in setuptools["packages"]:
+        if package.startswith("cse_migrate.mappings"):
+            assert setuptools["package-data"][package] == ["*.yaml"]
     assert not list((ROOT / "mappings").rglob("*.py")), "mappings/ is data, never code"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,6 +21,14 @@ from cse_migrate.text import signature
 MIN_NEAR_LENGTH = 25  # characters; shorter texts fold only when identical after normalisation
 _DIGITS = re.compile(r"\d+")
 BLOCK = 500  # rows of the similarity matrix computed at once: bounds memory and narrows the length window
+# A group of texts with the same numbers up to this size is compared pair by pair (within the length window):
+# every near duplicate is found. A larger group (tens of thousands of rows without numbers) would cost the
+# square of its size, so it is blocked instead: each text is compared with its NEIGHBOURS nearest texts in
+# four orders (by its words, by its words from the end, by its rarest words, and by its rarest words but one),
+# which finds copies unless they differ at both ends and in their two rarest words at once, in time linear in
+# the group (tests/test_scale.py measures what it finds against all pairs).
+EXACT_GROUP = 3_000
+NEIGHBOURS = 24
 
 
 def find_duplicates(items: Sequence[EvidenceItem], similarity: float) -> dict[str, str]:
@@ -39,7 +48,12 @@ def find_duplicates(items: Sequence[EvidenceItem], similarity: float) -> dict[st
         if len(sigs[i]) >= MIN_NEAR_LENGTH:
             groups.setdefault(numbers[i], []).append(i)
     for group in groups.values():
-        _fold_near(group, sigs, items, similarity, duplicate_of)
+        if len(group) < 2:
+            continue  # nothing to compare with (most groups, in a log whose rows carry their own numbers)
+        if len(group) <= EXACT_GROUP:
+            _fold_near(group, sigs, items, similarity, duplicate_of)
+        else:
+            _fold_near_blocked(group, sigs, items, similarity, duplicate_of)
     # copies of a folded near-duplicate point at the earliest item of their chain
     return {dup: _root(kept, duplicate_of) for dup, kept in duplicate_of.items()}
 
@@ -66,6 +80,35 @@ def _fold_near(group: list[int], sigs: list[str], items: Sequence[EvidenceItem],
             root = duplicate_of.get(earlier, earlier)
             if later not in duplicate_of or duplicate_of[later] > root:
                 duplicate_of[later] = root
+
+
+def _fold_near_blocked(group: list[int], sigs: list[str], items: Sequence[EvidenceItem], similarity: float,
+                       duplicate_of: dict[str, str]) -> None:
+    """Record near duplicates within a large group by comparing neighbours in three sort orders."""
+    frequency = Counter(word for i in group for word in set(sigs[i].split()))
+
+    def rare_words(i: int) -> list[str]:
+        # a word found in one text only is most often a typo, which its original does not share: skip those
+        shared = [w for w in set(sigs[i].split()) if frequency[w] > 1]
+        return sorted(shared, key=lambda w: (frequency[w], w))
+
+    rare = {i: rare_words(i) for i in group}
+    orders = (sorted(group, key=lambda i: (sigs[i], i)), sorted(group, key=lambda i: (sigs[i][::-1], i)),
+              sorted(group, key=lambda i: (rare[i][:3], i)), sorted(group, key=lambda i: (rare[i][1:4], i)))
+    pairs: set[tuple[int, int]] = set()
+    for order in orders:
+        texts = [sigs[i] for i in order]
+        for step in range(1, min(NEIGHBOURS, len(order) - 1) + 1):
+            scores = process.cpdist(texts[:-step], texts[step:], scorer=fuzz.ratio, score_cutoff=similarity,
+                                    dtype=np.uint8, workers=-1)
+            for index in np.nonzero(scores)[0]:
+                a, b = order[int(index)], order[int(index) + step]
+                pairs.add((max(a, b), min(a, b)))
+    for later_index, earlier_index in sorted(pairs):
+        later, earlier = items[later_index].id, items[earlier_index].id
+        root = duplicate_of.get(earlier, earlier)
+        if later not in duplicate_of or duplicate_of[later] > root:
+            duplicate_of[later] = root
 
 
 def _root(item_id: str, duplicate_of: dict[str, str]) -> str:

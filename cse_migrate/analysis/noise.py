@@ -14,9 +14,11 @@ from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
 from cse_migrate.text import fold, words
 
-_HEADING_PREFIX = re.compile(r"^\s*(?:criterion|criteria|crit\.?|cm|c|element|principle|section)?\s*"
-                             r"(?:[0-9ivx]+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine)\b\s*[:.\-–)]?\s*",
-                             re.IGNORECASE)
+# Each run of spaces is owned by one part of the expression (never two starred spaces side by side), so that a
+# long line cannot make it backtrack.
+_HEADING_PREFIX = re.compile(r"^\s*(?:(?:criterion|criteria|crit\.?|cm|c|element|principle|section)\s*)?"
+                             r"(?:[0-9ivx]+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine)\b"
+                             r"\s*(?:[:.\-–)]\s*)?", re.IGNORECASE)
 
 
 _SHORT_HEADING = re.compile(r"^\s*((criterion|criteria|crit|cm|element|principle)\b|\d+\.\d+(\.\d+)?\s)")

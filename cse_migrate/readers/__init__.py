@@ -22,6 +22,7 @@ from cse_migrate.readers.base import FileToRead, describe
 from cse_migrate.readers.common import SheetRows
 from cse_migrate.readers.detect import SUFFIX_FORMATS, Detected, detect_format
 from cse_migrate.readers.encryption import decrypt
+from cse_migrate.safe_text import is_xml_safe, xml_safe
 
 Reader = Callable[[FileToRead], FileRead]
 _READERS: dict[str, Reader] = {}
@@ -110,7 +111,35 @@ def _read(job: FileToRead) -> FileRead:
         raise InputFileError(job.name, f"holds a {detected.format} file, and no reader for {detected.format} is "
                                        "installed; save it as .xlsx, .docx or .csv")
     read = reader(job)
-    return cut_long_texts(replace(read, notes=(*notes, *read.notes)), job.limits)
+    return make_text_safe(cut_long_texts(replace(read, notes=(*notes, *read.notes)), job.limits))
+
+
+def make_text_safe(read: FileRead) -> FileRead:
+    """Make every text of every item storable in every report (:func:`~cse_migrate.safe_text.xml_safe`) and say
+    in the file's notes how many items that changed, so a reviewer knows their text was altered."""
+    items = tuple(_safe_item(item) for item in read.items)
+    changed = sum(1 for before, after in zip(read.items, items, strict=True) if before is not after)
+    notes = tuple(xml_safe(note) for note in read.notes)
+    if changed:
+        notes = (*notes, f"{changed} item(s) held characters no report can store (control characters, "
+                         "non-characters such as U+FFFE, or broken surrogate pairs): control characters were "
+                         "removed and the others replaced by U+FFFD (\ufffd)")
+    return replace(read, items=items, notes=notes)
+
+
+def _safe_item(item: RawItem) -> RawItem:
+    texts = (item.text, item.cm_ref, item.context_ref, item.date_text, item.owner, item.source.sheet,
+             item.source.column)
+    if all(t is None or is_xml_safe(t) for t in texts):
+        return item
+    source = replace(item.source, sheet=_safe_or_none(item.source.sheet), column=_safe_or_none(item.source.column))
+    return replace(item, text=xml_safe(item.text), cm_ref=_safe_or_none(item.cm_ref),
+                   context_ref=_safe_or_none(item.context_ref), date_text=_safe_or_none(item.date_text),
+                   owner=_safe_or_none(item.owner), source=source)
+
+
+def _safe_or_none(text: str | None) -> str | None:
+    return None if text is None else xml_safe(text)
 
 
 def cut_long_texts(read: FileRead, limits: Limits) -> FileRead:

@@ -164,11 +164,18 @@ def find_columns(rows: Sequence[Sequence[object]]) -> Columns:
                    roles["owner"][0][0] if "owner" in roles else None, names)
 
 
-_FIGURE = re.compile(r"^[\s\d.,%£$€+\-/:()]*\d[\s\d.,%£$€+\-/:()]*$")
+# A cell that is a figure: digits with the signs and separators figures are written with, and nothing else. Two
+# checks rather than one expression with a digit between two starred classes, which backtracks quadratically
+# on a long run of digits that ends in a letter.
+_FIGURE_CHARS = re.compile(r"[\s\d.,%£$€+\-/:()]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_figure(value: object) -> bool:
-    return isinstance(value, int | float) or bool(_FIGURE.match(cell_text(value)))
+    if isinstance(value, int | float):
+        return True
+    text = cell_text(value)
+    return _FIGURE_CHARS.fullmatch(text) is not None and _DIGIT.search(text) is not None
 
 
 def _results_header(rows: Sequence[Sequence[object]]) -> int | None:

@@ -28,11 +28,15 @@ NARROW_WRAP_WIDTH = 35  # ... and one this long, when the next line goes on in l
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\uf0b7\uf0a7]\s+")
 _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,3}|[a-z])[.)]\s+")
 _TERMINAL = re.compile(r"[.!?:;)\]\"'\u201d\u2019]$")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
+# The opening of an ATX heading; its closing run of spaces and hashes is stripped by heading_text (a lazy group
+# before a starred class of the same characters is quadratic on a long "# # # ..." line).
+_MD_HEADING = re.compile(r"\s{0,3}#{1,6}\s+")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# One cell of the |---|:--:| line under a Markdown table header (is_table_separator splits the line into cells:
+# one expression over the whole line has adjacent starred spaces and is quadratic on a long line of spaces).
+_MD_SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 # Inline Markdown is removed without pairing the marks up: pairing with a lazy regular expression costs time
 # quadratic in the line's length on a line of unclosed marks (a hostile file), these run in linear time.
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
@@ -86,9 +90,9 @@ def add_plain_text(builder: DocumentBuilder, text: str, markdown: bool = False, 
             flush()
             builder.add_furniture()
             index += 1
-        elif markdown and (match := _MD_HEADING.match(line)):
+        elif markdown and (heading := heading_text(line)) is not None:
             flush()
-            builder.add_heading(_strip_markdown(match.group(1)))
+            builder.add_heading(_strip_markdown(heading))
             index += 1
         elif markdown and line.strip() and not _BULLET.match(line) and _MD_SETEXT.match(following):
             flush()
@@ -143,7 +147,7 @@ def _add_table(builder: DocumentBuilder, lines: Sequence[str], markdown: bool) -
     rows: list[list[object]] = []
     separators = 0
     for line in lines:
-        if markdown and _MD_TABLE_SEPARATOR.match(line):
+        if markdown and is_table_separator(line):
             separators += 1  # the |---|---| line under a Markdown header
             continue
         if markdown and line.strip().startswith("|"):
@@ -164,3 +168,22 @@ def _strip_markdown(text: str) -> str:
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     return _MD_EMPHASIS.sub("", _MD_STRONG.sub("", text))
+
+
+def heading_text(line: str) -> str | None:
+    """The text of a Markdown ATX heading (``## Title ##`` gives ``Title``), or None for any other line."""
+    match = _MD_HEADING.match(line)
+    if match is None:
+        return None
+    rest = line[match.end():]
+    end = len(rest)
+    while end and (rest[end - 1] == "#" or rest[end - 1].isspace()):
+        end -= 1
+    return rest[:end]
+
+
+def is_table_separator(line: str) -> bool:
+    """True for the ``|---|:---:|`` line under a Markdown table header (outer pipes optional)."""
+    inner = line.strip()
+    inner = inner.removeprefix("|").removesuffix("|")
+    return all(_MD_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in inner.split("|"))

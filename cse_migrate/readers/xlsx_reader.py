@@ -32,7 +32,9 @@ from cse_migrate.readers.xlsx_stream import read_streamed
 _ERRORS = parser_errors(InvalidFileException)
 
 _ADVICE = "open it in Excel and save it again as .xlsx"
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
+# The attribute search is bounded ({0,256}), so that a long "<mergeCell <mergeCell ..." run stays linear.
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]{0,256}?\bref="'
+                        rb'\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
 
 
 T = TypeVar("T")

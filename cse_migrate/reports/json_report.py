@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
-from cse_migrate.output import atomic_write_text
+from cse_migrate.output import atomic_write_text, clean_text
 from cse_migrate.reports.common import FileTally, tally_files
 
 SCHEMA_VERSION = "1.0"
@@ -155,4 +155,6 @@ def _projection(projection: Projection) -> dict[str, Any]:
 
 def write_results_json(result: RunResult, path: Path) -> None:
     text = json.dumps(to_results_dict(result), indent=2, ensure_ascii=False, sort_keys=False)
-    atomic_write_text(path, text + "\n")
+    # JSON escapes C0 controls itself; what it would pass through raw and UTF-8 cannot encode (a lone
+    # surrogate in a message or a name) is replaced here, the last step before the bytes are written
+    atomic_write_text(path, clean_text(text) + "\n")

@@ -49,6 +49,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
 }
 HEADER_MIN_SCORE = 85.0
 HEADER_SCAN_ROWS = 15
+_PLAIN_WORD = re.compile(r"[a-z][a-z'-]*")
 ELEMENT_ID = re.compile(r"^(?:el(?:ement)?\.?\s*)?(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?$", re.IGNORECASE)
 TITLE_CHARS = 80
 # Words that say nothing about which element a text is: every element is about customers and services.
@@ -264,7 +265,7 @@ def lexicon_document(framework_id: str, elements: Sequence[ElementRow], vocab: V
 def content_words(text: str, vocab: Vocabulary) -> list[str]:
     """The words of ``text`` that can tell elements apart: no stop words, generic words or numbers."""
     return [w for w in words(text) if len(w) >= 4 and not w.isdigit() and w not in vocab.stopwords
-            and w not in GENERIC_WORDS and re.fullmatch(r"[a-z][a-z'-]*", w)]
+            and w not in GENERIC_WORDS and _PLAIN_WORD.fullmatch(w)]
 
 
 def element_phrases(text: str, vocab: Vocabulary, common: set[str]) -> dict[str, float]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cse_migrate.errors import UsageError
 from cse_migrate.model import CriterionNode, FrameworkSnapshot, RuleFileInfo, level_name
+from cse_migrate.patterns import RulePattern
 from cse_migrate.text import Phrase, Vocabulary
 
 RELATIONSHIPS = ("equal", "subset-of", "superset-of", "intersects-with", "not-related")
@@ -146,7 +147,7 @@ class Lexicon:
 @dataclass(frozen=True)
 class NoisePattern:
     id: str
-    pattern: re.Pattern[str]
+    pattern: RulePattern  # compiled on RE2 (linear time) by cse_migrate.patterns
     description: str
     file: str
 

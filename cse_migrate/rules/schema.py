@@ -8,12 +8,12 @@ are numbers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
+from cse_migrate.patterns import PatternError, compile_rule_pattern
 from cse_migrate.rules.model import (
     ID_PATTERN,
     PROVENANCES,
@@ -272,8 +272,8 @@ def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:
         pid = c.ident(entry, "id", key)
         text = c.text(entry, "pattern", key)
         try:
-            compiled = re.compile(text, re.IGNORECASE)
-        except re.error as exc:
+            compiled = compile_rule_pattern(text)
+        except PatternError as exc:
             c.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
             continue
         out.append(NoisePattern(pid, compiled, c.text(entry, "description", key, False), c.file))

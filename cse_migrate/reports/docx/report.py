@@ -50,6 +50,7 @@ from cse_migrate.reports.docx.sections import (
     open_summary,
     outcome_sentence,
 )
+from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 TITLE = "Customer Service Excellence gap analysis"
 
@@ -113,11 +114,13 @@ def set_properties(document: Document, result: RunResult) -> None:
     """Set title and author, and stamp the as-of date rather than "now" so reruns give identical files."""
     when = as_of_midnight(result.settings.as_of)
     props = document.core_properties
-    props.title = clean_text(f"CSE gap analysis \u2013 {result.settings.organisation}")
-    props.subject = clean_text(f"{result.framework_title} ({result.framework_id})")
+    # Word holds at most 255 characters in a core property; a long organisation name is shortened there only
+    props.title = shorten(clean_text(f"CSE gap analysis \u2013 {result.settings.organisation}"), CORE_PROPERTY_CHARS)
+    props.subject = shorten(clean_text(f"{result.framework_title} ({result.framework_id})"), CORE_PROPERTY_CHARS)
     props.author = "cse-migrate"
     props.last_modified_by = "cse-migrate"
-    props.comments = clean_text(f"cse-migrate {result.tool_version}; rules {result.rules_version}")
+    props.comments = shorten(clean_text(f"cse-migrate {result.tool_version}; rules {result.rules_version}"),
+                             CORE_PROPERTY_CHARS)
     props.language = "en-GB"
     props.created = when
     props.modified = when

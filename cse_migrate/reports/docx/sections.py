@@ -260,7 +260,7 @@ def add_method_appendix(document: Document, result: RunResult) -> None:
     """Settings, rule files with checksums, and how scores are formed, so the run can be reproduced."""
     add_heading(document, "Appendix F: Method", 1)
     add_heading(document, "Settings", 2)
-    add_table(document, (Column("Setting", 4.2), Column("Value", 1.6), Column("Source", 2.2), Column("Meaning", 9.0)),
+    add_table(document, (Column("Setting", 5.2), Column("Value", 1.4), Column("Source", 1.9), Column("Meaning", 8.5)),
               settings_rows(result.settings))
     add_heading(document, "Rule files", 2)
     add_text(document, f"Rules version {result.rules_version}. A SHA-256 checksum identifies the exact "

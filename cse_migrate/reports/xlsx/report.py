@@ -42,14 +42,17 @@ from cse_migrate.reports.xlsx.sheets import (
     unique_sheet_name,
     unmapped_row,
 )
+from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 
 def write_evidence_workbook(result: RunResult, path: Path) -> None:
     """Write the migrated portfolio for ``result`` to ``path`` (atomically: all or nothing)."""
     workbook = build_evidence_workbook(result)
     when = as_of_midnight(result.settings.as_of)
-    workbook.properties.title = clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}")
-    workbook.properties.subject = clean_text(f"{result.framework_title} ({result.framework_id})")
+    workbook.properties.title = shorten(clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}"),
+                                        CORE_PROPERTY_CHARS)
+    workbook.properties.subject = shorten(clean_text(f"{result.framework_title} ({result.framework_id})"),
+                                          CORE_PROPERTY_CHARS)
     atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
 
 

@@ -17,6 +17,7 @@ from cse_migrate.reports.common import (
     tally_files,
     why_text,
 )
+from cse_migrate.safe_text import shorten
 
 MAX_SHEET_NAME = 31  # Excel's limit
 
@@ -107,7 +108,7 @@ def sheet_name(criterion_id: str, title: str) -> str:
     name = _FORBIDDEN_IN_SHEET_NAME.sub("", clean_text(f"{criterion_id} {title}"))
     name = " ".join(name.split())
     # Excel also refuses a name that starts or ends with an apostrophe.
-    name = name[:MAX_SHEET_NAME].strip(" '")
+    name = shorten(name.strip(" '"), MAX_SHEET_NAME).strip(" '")
     return name or "Criterion"
 
 

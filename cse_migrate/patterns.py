@@ -1,0 +1,59 @@
+"""The one way a regular expression that comes from rules (noise patterns, and any rule pack) is compiled.
+
+Rule patterns are written by people other than the developers and run against every line of untrusted evidence,
+so they run on RE2 (the ``google-re2`` package): its matching time grows linearly with the text, whatever the
+pattern, so no pattern and no line can stall a run the way a backtracking engine can ("Confidential - " and a
+long word took over 300 s with Python's ``re``). A pattern RE2 cannot compile (a back-reference, a look-around,
+a pattern too large for its memory budget) is refused when the rules load, with the reason.
+
+Differences from Python's ``re`` a rule writer may meet: ``\\w``, ``\\d``, ``\\s`` and ``\\b`` are ASCII (use
+``\\pL`` for letters of any script); ``\\Z`` is written ``\\z``; look-arounds and back-references do not exist.
+The code's own expressions stay on Python's ``re`` and are written so that they are linear too; the test
+``tests/test_linear_regex.py`` feeds every one of them, and every bundled rule pattern, 100 KB adversarial lines.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import re2
+
+
+class RulePattern(Protocol):
+    """What the rest of the code may ask of a compiled rule pattern (the part RE2 and ``re`` share)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def fullmatch(self, text: str) -> object | None: ...
+
+    def search(self, text: str) -> object | None: ...
+
+
+class PatternError(ValueError):
+    """A rule pattern that RE2 cannot compile; the message says why, the caller names the file and key."""
+
+
+# RE2 refuses a pattern whose compiled program needs more than this; 8 MiB (its default) holds any sensible
+# line pattern, and bounds what one hostile pattern in a shared pack can cost.
+MAX_PROGRAM_BYTES = 8 << 20
+
+
+def compile_rule_pattern(text: str, ignore_case: bool = True) -> RulePattern:
+    """Compile a pattern from a rules file on RE2 (case-insensitive unless asked otherwise).
+
+    Raises :class:`PatternError` naming the pattern and the reason it is refused.
+    """
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = MAX_PROGRAM_BYTES
+    options.log_errors = False
+    try:
+        compiled: RulePattern = re2.compile(text, options)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else b""
+        reason = (detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)) or "refused"
+        raise PatternError(f"pattern {text!r} is not a regular expression the linear-time engine (RE2) accepts "
+                           f"({reason}); look-arounds and back-references are not supported, see README "
+                           "\"Mapping rules\"") from exc
+    return compiled
