@@ -7,6 +7,7 @@ analyse without writing, or write the same result in other ways.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -147,12 +148,16 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path 
             found.append(InputFile(path, name))
 
 
-def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
-                password: str | None = None) -> tuple[list[FileRead], list[FileError]]:
-    """Read every file; an unreadable file is recorded with its reason and the run goes on."""
+def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS, password: str | None = None,
+                reader: ReadingWorker | None = None) -> tuple[list[FileRead], list[FileError]]:
+    """Read every file; an unreadable file is recorded with its reason and the run goes on.
+
+    Each file is read in a child process stopped at --timeout: ``reader``'s when given (a batch worker keeps one
+    for all its organisations), else one started for these files."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
-    with ReadingWorker() as worker:  # each file is read in a child process stopped at --timeout
+    with contextlib.ExitStack() as stack:
+        worker = reader if reader is not None else stack.enter_context(ReadingWorker())
         for f in files:
             if f.skipped is not None:
                 continue  # cse-migrate's own output: noted by the run, never read
@@ -296,20 +301,22 @@ def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Frame
 
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
-            encoder: Encoder | None = None, exclude: Path | None = None) -> RunResult:
+            encoder: Encoder | None = None, exclude: Path | None = None,
+            reader: ReadingWorker | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
 
     ``options`` holds the user's choices (:class:`~cse_migrate.options.RunOptions`; the defaults when None).
     With ``options.semantic`` the optional semantic matcher is used: ``encoder`` if given (a batch loads it
     once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`).
-    ``exclude`` is the output folder: never read, even when it lies inside an input (see :func:`discover_files`)."""
+    ``exclude`` is the output folder: never read, even when it lies inside an input (see :func:`discover_files`).
+    ``reader`` is a file-reading child process to reuse (see :func:`read_inputs`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
     files = discover_files(inputs, exclude)
-    reads, errors = read_inputs(files, options.limits, options.password)
+    reads, errors = read_inputs(files, options.limits, options.password, reader)
     items = number_evidence(reads, legacy)
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)

@@ -34,6 +34,7 @@ from cse_migrate.errors import CseMigrateError, RulesError
 from cse_migrate.options import RunOptions
 from cse_migrate.output import STAGING_PREFIX, replace_folder, staging_folder
 from cse_migrate.pipeline import analyse, resolve_frameworks, run_settings, write_reports
+from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.reports.summary import OrgOutcome, SummaryRow
 from cse_migrate.rules import RuleSet, load_rules
 
@@ -134,13 +135,26 @@ def worker_encoder(options: RunOptions) -> Encoder | None:
         return _ENCODER[0]
 
 
+_READERS = threading.local()  # one file-reading child per worker thread (Dask runs several threads per process)
+
+
+def worker_reader() -> ReadingWorker:
+    """The child process this worker reads files in, kept for every organisation it does: starting one and
+    warming its parsers costs more than reading a sample portfolio. (After a file is stopped at --timeout, the
+    reader starts a fresh child by itself.)"""
+    reader = getattr(_READERS, "reader", None)
+    if reader is None:
+        reader = _READERS.reader = ReadingWorker()
+    return reader
+
+
 def run_organisation(task: OrgTask) -> OrgDone:
     """Analyse one organisation and move its reports into place as a whole. Runs in a worker."""
     plan = task.plan
     try:
         rules = worker_rules(task.options, task.rules_version)
         result = analyse([plan.folder], rules, replace(task.options, organisation=plan.name),
-                         worker_encoder(task.options), exclude=task.outdir)
+                         worker_encoder(task.options), exclude=task.outdir, reader=worker_reader())
         staged = staging_folder(task.outdir, plan.target)
         try:
             write_reports(result, staged)
