@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from cse_migrate.analysis.mapping import compiled_matcher
+from cse_migrate.analysis.compiled import compiled_matcher
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, RulesError
 from cse_migrate.options import RunOptions

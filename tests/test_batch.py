@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from cse_migrate.analysis.mapping import compiled_matcher
+from cse_migrate.analysis.compiled import compiled_matcher
 from cse_migrate.batch import find_organisations
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode
