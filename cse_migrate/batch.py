@@ -6,8 +6,9 @@ finishes, and write summary.xlsx with a row for every organisation, skipped ones
 
 * Organisations are independent: one that fails is recorded with its error and the others go on.
 * Each organisation's reports are written into a hidden staging folder in OUTDIR and moved into place as a whole
-  (:func:`cse_migrate.output.replace_folder`), so an interrupted batch never leaves a half-written report folder;
-  the manifest (:mod:`cse_migrate.manifest`) is updated after each, so a re-run does only the rest.
+  (:func:`cse_migrate.output.replace_set`, as one run's reports are), so an interrupted batch never leaves a
+  half-written report folder; the manifest (:mod:`cse_migrate.manifest`) is updated after each, so a re-run
+  does only the rest.
 * Workers load and compile the rules once each (:mod:`cse_migrate.workers`). The batch is written against
   :class:`concurrent.futures.Executor`: by default a pool of local worker processes, or any executor given, such
   as dask.distributed's (:mod:`cse_migrate.distributed`).
@@ -19,7 +20,6 @@ finishes, and write summary.xlsx with a row for every organisation, skipped ones
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -29,7 +29,7 @@ from pathlib import Path
 from cse_migrate.errors import CseMigrateError, InputNotFoundError, UsageError
 from cse_migrate.manifest import MANIFEST_NAME, Manifest, OrgEntry, folder_fingerprint, load_manifest, run_fingerprint
 from cse_migrate.options import DEFAULT_ORG_TIMEOUT, RunOptions
-from cse_migrate.output import STAGING_PREFIX, ensure_folder, safe_folder_name
+from cse_migrate.output import acquire_output_lock, safe_folder_name
 from cse_migrate.pipeline import discover_files, is_report_folder, resolve_frameworks
 from cse_migrate.reports.summary import write_summary_rows
 from cse_migrate.rules import RuleSet
@@ -82,18 +82,19 @@ def organisation_name(folder: Path) -> str:
     return display_name(folder.name).replace("-", " ").replace("_", " ").title()
 
 
-def batch_settings(rules: RuleSet, options: RunOptions) -> dict[str, object]:
+def batch_settings(rules: RuleSet, options: RunOptions, pdf: bool = False) -> dict[str, object]:
     """Everything besides its own files that an organisation's reports depend on (see cse_migrate.manifest)."""
-    return {"tool_version": __version__, "rules_version": rules.version,
+    return {"pdf": pdf, "tool_version": __version__, "rules_version": rules.version,
             "rule_files": [(f.path, f.sha256) for f in rules.files], "framework": options.framework,
             "legacy_framework": options.legacy_framework, "as_of": (options.as_of or date.today()).isoformat(),
             "stale_months": options.stale_months, "limits": options.limits.as_settings(),
             "password_given": options.password is not None, "semantic": options.semantic}
 
 
-def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions) -> list[OrgPlan]:
+def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
+                       pdf: bool = False) -> list[OrgPlan]:
     """Name each organisation, give it a report folder of its own and fingerprint what its reports depend on."""
-    shared = run_fingerprint(batch_settings(rules, options))
+    shared = run_fingerprint(batch_settings(rules, options, pdf))
     plans: list[OrgPlan] = []
     used: set[str] = {MANIFEST_NAME, "summary.xlsx"}
     for folder in orgs:
@@ -117,20 +118,29 @@ def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
 
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions, *,
               jobs: int | None = None, executor: Executor | None = None, force: bool = False,
-              org_timeout: float = DEFAULT_ORG_TIMEOUT,
+              org_timeout: float = DEFAULT_ORG_TIMEOUT, pdf: bool = False,
               progress: Callable[[OrgDone], None] = lambda _done: None) -> BatchResult:
-    """Analyse each organisation not already done, write its reports, then write summary.xlsx.
+    """Analyse each organisation not already done, write its reports (with ``pdf``, gap-report.pdf too), then
+    write summary.xlsx.
 
     ``jobs`` local worker processes run the organisations (default: one per CPU), unless ``executor`` is given.
     ``force`` redoes organisations the manifest says are unchanged. ``progress`` is called once per
-    organisation, as it is skipped or finishes, in the order they finish."""
+    organisation, as it is skipped or finishes, in the order they finish. OUTDIR is locked for the whole batch
+    (one batch per output folder); taking the lock removes staging folders an interrupted batch left behind."""
     framework, _legacy = resolve_frameworks(rules, options)  # fail once, before any work, on a wrong id
     if org_timeout <= 0:
         raise UsageError(f"organisation time limit {org_timeout!r}: give a number of seconds above 0")
-    ensure_folder(outdir)
-    clear_staging(outdir)
+    with acquire_output_lock(outdir):
+        # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
+        return _run_organisations(orgs, outdir, rules, options, jobs, executor, force, org_timeout, pdf, progress,
+                                  [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2])
+
+
+def _run_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions, jobs: int | None,
+                       executor: Executor | None, force: bool, org_timeout: float, pdf: bool,
+                       progress: Callable[[OrgDone], None], columns: list[tuple[str, str]]) -> BatchResult:
     manifest = load_manifest(outdir)
-    plans = plan_organisations(orgs, outdir, rules, options)
+    plans = plan_organisations(orgs, outdir, rules, options, pdf)
     done: dict[str, OrgDone] = {}
     todo: list[OrgPlan] = []
     for plan in plans:
@@ -140,7 +150,7 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
             continue
         done[plan.source] = OrgDone(plan.source, "unchanged", entry.row)
         progress(done[plan.source])
-    tasks = [OrgTask(plan, outdir, options, rules.version) for plan in todo]
+    tasks = [OrgTask(plan, outdir, options, rules.version, pdf) for plan in todo]
     if tasks and executor is None and start_method() == "fork":
         share_rules(rules, options)
     try:
@@ -150,10 +160,9 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
             progress(outcome)
     finally:
         manifest.save()  # also after Ctrl-C: what was finished is kept in one file
-    # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
-    columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
     ordered = tuple(done[plan.source] for plan in plans)
-    write_summary_rows([o.row for o in ordered], columns, outdir / "summary.xlsx")
+    write_summary_rows([o.row for o in ordered], columns, outdir / "summary.xlsx",
+                       [str(p) for p in options.rules_packs])
     return BatchResult(ordered, (manifest.note,) if manifest.note else ())
 
 
@@ -163,9 +172,3 @@ def record(manifest: Manifest, plan: OrgPlan, outcome: OrgDone) -> None:
         manifest.forget(plan.source)
     else:
         manifest.record(plan.source, OrgEntry(plan.target, plan.fingerprint, outcome.row))
-
-
-def clear_staging(outdir: Path) -> None:
-    """Remove staging folders an interrupted batch left behind (never a finished report folder)."""
-    for path in outdir.glob(f"{STAGING_PREFIX}*"):
-        shutil.rmtree(path, ignore_errors=True)

@@ -22,6 +22,7 @@ from cse_migrate.cli_options import (
     framework_option,
     legacy_option,
     limits,
+    pdf_option,
     reading_options,
     rules_option,
     semantic_option,
@@ -189,16 +190,18 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @stale_option
 @legacy_option
 @semantic_option
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
-            semantic: bool) -> None:
+            semantic: bool, pdf: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
     """
+    from cse_migrate.output import acquire_output_lock
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
@@ -206,8 +209,10 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
                        semantic, rules_path)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
-    result = _run(lambda: run_analysis(list(inputs), rules, options, encoder, exclude=outdir))
-    _run(lambda: write_reports(result, outdir))
+    # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
+    with _run(lambda: acquire_output_lock(outdir)):
+        result = _run(lambda: run_analysis(list(inputs), rules, options, encoder, exclude=outdir))
+        _run(lambda: write_reports(result, outdir, pdf))
     for note in result.skipped:  # the output folder, or an earlier run's reports, inside the inputs
         _say(ctx, f"cse-migrate: note: {note}")
     _describe_run(ctx, result, outdir)
@@ -241,12 +246,13 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run the organisations on the Dask cluster at ADDRESS (tcp://HOST:8786; pip install "
                    "'cse-migrate[distributed]'). INPUT_DIR and OUTDIR must be on a path every worker sees.")
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
           rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool, jobs: int | None,
-          force: bool, org_timeout: float, scheduler: str | None) -> None:
+          force: bool, org_timeout: float, scheduler: str | None, pdf: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports, each set moved into place whole), OUTDIR/summary.xlsx (a row
@@ -281,7 +287,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
                 _say(ctx, f"{done.name}: {_outcome_text(done)}")
 
         result = _run(lambda: run_batch(orgs, outdir, rules, options, jobs=jobs, executor=executor, force=force,
-                                        org_timeout=org_timeout, progress=progress))
+                                        org_timeout=org_timeout, pdf=pdf, progress=progress))
     for note in result.notes:
         _say(ctx, f"cse-migrate: note: {note}")
     for o in result.failed:

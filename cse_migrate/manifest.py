@@ -31,7 +31,7 @@ from cse_migrate.reports.summary import SummaryRow
 
 MANIFEST_NAME = "cse-migrate-manifest.json"
 JOURNAL_NAME = "cse-migrate-manifest.journal"
-FORMAT = 1  # bumped when the manifest's layout changes; an unknown format is ignored, never misread
+FORMAT = 2  # bumped when the manifest's layout changes; an unknown format is ignored, never misread
 _CHUNK = 1 << 20
 
 

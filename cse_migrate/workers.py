@@ -30,9 +30,9 @@ from typing import Any, Protocol
 
 from cse_migrate.analysis.compiled import compiled_matcher
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import CseMigrateError, RulesError
+from cse_migrate.errors import CseMigrateError, RulesError, stable_message
 from cse_migrate.options import RunOptions
-from cse_migrate.output import STAGING_PREFIX, replace_folder, staging_folder
+from cse_migrate.output import STAGING_PREFIX, replace_set
 from cse_migrate.pipeline import analyse, resolve_frameworks, run_settings, write_reports
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.reports.summary import OrgOutcome, SummaryRow
@@ -61,6 +61,7 @@ class OrgTask:
     outdir: Path
     options: RunOptions
     rules_version: str
+    pdf: bool = False  # gap-report.pdf too
 
 
 @dataclass(frozen=True)
@@ -155,16 +156,16 @@ def run_organisation(task: OrgTask) -> OrgDone:
         rules = worker_rules(task.options, task.rules_version)
         result = analyse([plan.folder], rules, replace(task.options, organisation=plan.name),
                          worker_encoder(task.options), exclude=task.outdir, reader=worker_reader())
-        staged = staging_folder(task.outdir, plan.target)
-        try:
-            write_reports(result, staged)
-            replace_folder(staged, task.outdir / plan.target)
-        finally:
-            shutil.rmtree(staged, ignore_errors=True)  # gone already unless writing failed
+        # the organisation's folder is one member of OUTDIR's set, replaced whole (OUTDIR's lock is the batch's);
+        # the staging folder is named after the organisation, so a stopped worker's leftovers can be removed
+        def write_folder(folder: Path) -> None:
+            write_reports(result, folder, task.pdf)
+
+        replace_set(task.outdir, {plan.target: write_folder}, label=plan.target)
     except CseMigrateError as exc:
         return failure(plan, str(exc))
     except Exception as exc:
-        return failure(plan, f"internal error ({type(exc).__name__}: {exc})")
+        return failure(plan, stable_message(f"internal error ({type(exc).__name__}: {exc})"))
     row = SummaryRow.from_outcome(OrgOutcome(plan.name, plan.target, result, None))
     warnings = tuple(f"{e.file}: {e.message}" for e in result.errors)
     warnings += tuple(f"note: {note}" for note in result.skipped)

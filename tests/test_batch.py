@@ -22,7 +22,7 @@ from cse_migrate.batch import find_organisations
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode
 from cse_migrate.manifest import JOURNAL_NAME, MANIFEST_NAME, OrgEntry, load_manifest
-from cse_migrate.output import STAGING_PREFIX, replace_folder
+from cse_migrate.output import STAGING_PREFIX, replace_set
 from cse_migrate.pipeline import make_settings
 from cse_migrate.reports.summary import SummaryRow
 from cse_migrate.rules import RuleSet
@@ -191,16 +191,20 @@ def test_the_output_folder_inside_the_inputs_is_never_read(tmp_path: Path) -> No
     assert notes == [f"{clients / 'out'}: not read as an organisation (it is the output folder)"]
 
 
-def test_replace_folder_swaps_a_whole_set(tmp_path: Path) -> None:
+def test_replace_set_swaps_a_whole_organisation_folder(tmp_path: Path) -> None:
     target = tmp_path / "org"
     target.mkdir()
     (target / "results.json").write_text("old", encoding="utf-8")
-    staged = tmp_path / f"{STAGING_PREFIX}org-1"
-    staged.mkdir()
-    (staged / "results.json").write_text("new", encoding="utf-8")
-    replace_folder(staged, target)
+    (target / "stale.txt").write_text("old", encoding="utf-8")
+
+    def write(folder: Path) -> None:
+        folder.mkdir()
+        (folder / "results.json").write_text("new", encoding="utf-8")
+
+    replace_set(tmp_path, {"org": write}, label="org")
     assert (target / "results.json").read_text(encoding="utf-8") == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["org"]
+    assert sorted(p.name for p in target.iterdir()) == ["results.json"]  # the folder is replaced whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org"]  # no staging folder left
 
 
 def test_batch_on_a_dask_cluster_gives_the_same_reports(tmp_path: Path) -> None:

@@ -27,30 +27,24 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.classifier import Classifier, shipped
+from cse_migrate.analysis.phrase_sums import (
+    MIN_FUZZY_LENGTH,
+    CompiledPhrase,
+    dedupe_phrases,
+    equivalence_groups,
+    fits,
+    group_sum,
+    grouped,
+)
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
 from cse_migrate.text import positioned, words
 
-# Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
-DIMINISH = 0.6
-# Below this many letters a token must match exactly: fuzzy matching short words gives nonsense (bus ~ bush).
-MIN_FUZZY_LENGTH = 5
 # Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
 BLOCK = 1000
-
-
-@dataclass(frozen=True)
-class _CompiledPhrase:
-    criterion: str  # "" for the vocabulary's non-customer-facing phrases (they count against every criterion)
-    text: str
-    weight: float
-    stems: tuple[str, ...]
-    kind: str  # "phrase" or "against"
-    rule: str
-    span: int = 1  # the most word positions the matched words may cover (phrase length plus its window)
-    ordered: bool = False  # the words must come in the phrase's order
+FORM_CACHE = 50_000  # word forms whose similarity rows are kept between blocks (50,000 x ~800 bytes)
 
 
 @dataclass(frozen=True)
@@ -91,15 +85,25 @@ class Matcher:
         # sub-criterion's lexicon); a leaf with no phrases at all is not scored.
         chains = {leaf.id: lexicon_chain(framework, lexicon, leaf.id) for leaf in framework.leaves()}
         self.criteria = [cid for cid, chain in chains.items() if any(e.phrases for e in chain)]
-        phrases: list[_CompiledPhrase] = []
+        phrases: list[CompiledPhrase] = []
         for cid in self.criteria:
             for entry in chains[cid]:
                 phrases += self._compile(cid, entry.phrases, "phrase", entry.file or lexicon.file)
                 phrases += self._compile(cid, entry.against, "against", entry.file or lexicon.file)
         phrases += self._compile("", rules.vocabulary.not_customer_facing, "against", "vocabulary")
-        self.phrases = _dedupe([p for p in phrases if p.stems])
+        self.phrases = dedupe_phrases([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
+        vocab = rules.vocabulary
+        self._short_vocab = np.array([len(v) < MIN_FUZZY_LENGTH or v in vocab.stopwords for v in self.vocab],
+                                     dtype=bool)
+        # word form -> vocabulary columns it must never fuzzy-match (reviewed pairs in merges.blocked)
+        self._blocked: dict[str, list[int]] = {}
+        for a, b in vocab.merges_blocked:
+            for form in {a, vocab.stem(a)}:
+                targets = [self.vocab_index[t] for t in {b, vocab.stem(b)} & self.vocab_index.keys() if t != form]
+                self._blocked.setdefault(form, []).extend(targets)
+        self._form_rows: dict[str, NDArray[np.uint8]] = {}
         self._build_arrays()
         self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
         self.semantic = None if encoder is None else SemanticScorer(
@@ -127,7 +131,7 @@ class Matcher:
         self.element_parent = {cid: framework.ancestors(cid)[0] for cid in self.criteria
                                if framework.level(cid) >= 3}
 
-    def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
+    def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[CompiledPhrase]:
         vocab = self.rules.vocabulary
         default_window = self.settings.phrase_window
         out = []
@@ -138,7 +142,7 @@ class Matcher:
             stems = tuple(vocab.stem(t.text) for t in found) if p.exact else \
                 tuple(dict.fromkeys(vocab.stem(t.text) for t in found))
             window = 0 if p.exact else default_window if p.window is None else p.window
-            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, rule, len(words(p.text)) + window,
+            out.append(CompiledPhrase(cid, p.text, p.weight, stems, kind, rule, len(words(p.text)) + window,
                                        p.ordered))
         return out
 
@@ -151,13 +155,13 @@ class Matcher:
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
             table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
             self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
-        groups = _equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
+        groups = equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
         self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         for cid in self.criteria:
-            self.gain_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+            self.gain_sets.append(grouped([i for i, p in enumerate(self.phrases)
                                             if p.criterion == cid and p.kind == "phrase"], groups))
-            self.loss_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+            self.loss_sets.append(grouped([i for i, p in enumerate(self.phrases)
                                             if p.criterion in (cid, "") and p.kind == "against"], groups))
 
     def _block(self, items: Sequence[EvidenceItem]) -> _Block:
@@ -174,20 +178,7 @@ class Matcher:
             per_item.append([(t, vocab.stem(t.text)) for t in toks])
         forms = sorted({f for pairs in per_item for t, st in pairs for f in (st, t.text)})
         index = {f: i for i, f in enumerate(forms)}
-        fuzzy = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
-        if forms and self.vocab:
-            fuzzy = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                  score_cutoff=self.settings.fuzzy_cutoff)
-            stop = vocab.stopwords
-            short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in forms])
-            short_v = np.array([len(v) < MIN_FUZZY_LENGTH or v in stop for v in self.vocab])
-            # short words and stop words on either side must match exactly
-            fuzzy[(short_f[:, None] | short_v[None, :]) & (fuzzy < 100)] = 0
-            for a, b in vocab.merges_blocked:
-                for form in {a, vocab.stem(a)} & index.keys():
-                    for target in {b, vocab.stem(b)} & self.vocab_index.keys():
-                        if form != target:
-                            fuzzy[index[form], self.vocab_index[target]] = 0
+        fuzzy = self._similarities(forms)
         exact = np.where(fuzzy == 100, fuzzy, 0).astype(np.uint8)
         for a, b in vocab.merges_allowed:
             for form in {a, vocab.stem(a)} & index.keys():
@@ -231,8 +222,33 @@ class Matcher:
                 columns = [self.vocab_index[s] for s in phrase.stems]
                 found = block.matrix[rows][:, columns] > 0
                 candidates = [sorted({where[k] for k in np.nonzero(found[:, j])[0]}) for j in range(len(columns))]
-                if not _fits(candidates, phrase.span, phrase.ordered):
+                if not fits(candidates, phrase.span, phrase.ordered):
                     points[row, p] = 0.0
+
+    def _similarities(self, forms: Sequence[str]) -> NDArray[np.uint8]:
+        """(forms x vocabulary) fuzzy similarities, 0 below the cutoff. A form's row depends only on the form, so
+        rows are kept between blocks (a log of 200,000 rows repeats the same few thousand words): only forms not
+        seen before are scored. The cache is emptied when it reaches FORM_CACHE forms, to bound its memory."""
+        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
+        if not forms or not self.vocab:
+            return matrix
+        new = [f for f in forms if f not in self._form_rows]
+        if len(self._form_rows) + len(new) > FORM_CACHE:
+            self._form_rows.clear()
+            new = list(forms)
+        if new:
+            rows = process.cdist(new, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
+                                 score_cutoff=self.settings.fuzzy_cutoff)
+            stop = self.rules.vocabulary.stopwords
+            short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in new])
+            # short words and stop words on either side must match exactly
+            rows[(short_f[:, None] | self._short_vocab[None, :]) & (rows < 100)] = 0
+            for row, form in zip(rows, new, strict=True):
+                row[self._blocked.get(form, [])] = 0  # reviewed pairs that must never merge
+            self._form_rows.update(zip(new, rows, strict=True))
+        for index, form in enumerate(forms):
+            matrix[index] = self._form_rows[form]
+        return matrix
 
     def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
         """(items x phrases): weight times the worst token similarity, 0 unless every token matched."""
@@ -248,8 +264,8 @@ class Matcher:
             block = self._block(chunk)
             points = self._phrase_points(block.sim)
             self._near(points, block)
-            gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
-            losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
+            gains = np.stack([group_sum(points, s) for s in self.gain_sets], axis=1)
+            losses = np.stack([group_sum(points, s) for s in self.loss_sets], axis=1)
             meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
             vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
             learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
@@ -360,87 +376,3 @@ class Matcher:
             out.append(Mapping(cid, round(score, 4), tuple(sorted(scored.reasons[cid],
                                                                   key=lambda r: -abs(r.contribution)))))
         return tuple(out)
-
-
-def _fits(candidates: list[list[int]], span: int, ordered: bool) -> bool:
-    """Whether one position per phrase word can be chosen so that they cover at most ``span`` word positions
-    (and, when ``ordered``, come in the phrase's order). Candidates per word are few: a small search."""
-    if any(not c for c in candidates):
-        return False
-
-    def search(k: int, low: int, high: int, last: int) -> bool:
-        if k == len(candidates):
-            return True
-        for pos in candidates[k]:
-            if ordered and pos < last:
-                continue
-            lo, hi = min(low, pos), max(high, pos)
-            if hi - lo + 1 <= span and search(k + 1, lo, hi, pos):
-                return True
-        return False
-
-    return search(0, 10**9, -1, -1)
-
-
-def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
-    """Phrases that normalise to the same tokens for the same criterion count once, at their highest weight
-    ("train", "training" and "trained" are one phrase after stemming)."""
-    best: dict[tuple[str, str, tuple[str, ...], int, bool], _CompiledPhrase] = {}
-    for p in phrases:
-        key = (p.criterion, p.kind, p.stems, p.span, p.ordered)
-        if key not in best or p.weight > best[key].weight:
-            best[key] = p
-    return list(best.values())
-
-
-def _equivalence_groups(phrases: Sequence[_CompiledPhrase], cutoff: float) -> list[int]:
-    """A group number per phrase: phrases of one criterion and kind whose tokens are fuzzy-equal
-    ("disabled" and "disability") are one group, so a single evidence word is not counted twice.
-
-    Only phrases of the same criterion, kind and length can be equal, so only those are compared: bucketing them
-    first turns one comparison of every pair of phrases into small comparisons within each bucket."""
-    group = list(range(len(phrases)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
-            i = group[i]
-        return i
-
-    buckets: dict[tuple[str, str, int], list[int]] = {}
-    for i, p in enumerate(phrases):
-        buckets.setdefault((p.criterion, p.kind, len(p.stems)), []).append(i)
-    for members in buckets.values():
-        for k, i in enumerate(members):
-            a = phrases[i]
-            for j in members[:k]:  # earlier phrases only, in phrase order, as a union-find over all pairs
-                b = phrases[j]
-                if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
-                       for x, y in zip(a.stems, b.stems, strict=True)):
-                    group[root(i)] = root(j)
-    return [root(i) for i in range(len(phrases))]
-
-
-def _grouped(members: list[int], groups: list[int]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Members ordered by group, and where each group starts (for np.maximum.reduceat)."""
-    ordered = sorted(members, key=lambda i: (groups[i], i))
-    starts = [k for k, i in enumerate(ordered) if k == 0 or groups[i] != groups[ordered[k - 1]]]
-    return np.array(ordered, dtype=np.intp), np.array(starts, dtype=np.intp)
-
-
-def _group_sum(points: NDArray[np.float32], grouped: tuple[NDArray[np.intp], NDArray[np.intp]]) -> NDArray[np.float32]:
-    """The best phrase of each group, then the diminishing sum over groups."""
-    members, starts = grouped
-    if len(members) == 0:
-        return np.zeros(points.shape[0], dtype=np.float32)
-    return _diminished_sum(np.maximum.reduceat(points[:, members], starts, axis=1))
-
-
-def _diminished_sum(points: NDArray[np.float32]) -> NDArray[np.float32]:
-    """Per row: the largest points count fully, the next 60%, then 36%, ... (strongest first)."""
-    if points.shape[1] == 0:
-        return np.zeros(points.shape[0], dtype=np.float32)
-    ordered = -np.sort(-points, axis=1)
-    factors = (DIMINISH ** np.arange(points.shape[1])).astype(np.float32)
-    total: NDArray[np.float32] = (ordered * factors).sum(axis=1, dtype=np.float32)
-    return total

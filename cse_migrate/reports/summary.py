@@ -1,9 +1,12 @@
-"""The batch summary: one row per organisation, so a programme lead can see every portfolio at a glance.
+"""The batch summary: one row per organisation, so a consultant with fifty clients sees every portfolio at once.
 
-Each row gives the run's status, every criterion's status (coloured as in the gap report), the item and file
-counts, and the errors met. A failed organisation still gets its row, with the reason, so none goes missing. For the
-official CSE structure (cse-2008) the criterion cells hold the estimated rating instead of the status, and a
-"Ready for assessment" column gives the readiness verdict.
+Two sheets. "Run" says what the batch was judged against: as-of date, framework, rules version and rules packs.
+"Summary" has one row per organisation, worst first: readiness against the run's framework and, through the
+crosswalk, against the other one (official CSE criteria or the five points); each criterion's status or estimated
+rating (coloured by conditional formatting, so a re-sorted or edited sheet keeps its colours); how much evidence is
+recent and how much out of date; the number of priorities (actions drawn from the evidence); and a link to each
+report. A failed organisation still gets its row, with the reason, so none goes missing. Both sheets print
+landscape, fit to the page width, with the header row repeated on every page.
 """
 
 from __future__ import annotations
@@ -16,17 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.model import RunResult
-from cse_migrate.output import atomic_write
+from cse_migrate.output import atomic_write, write_cell
+from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import (
     RATING_FILL,
     STATUS_FILL,
     SheetColumn,
     as_of_midnight,
-    fill,
     format_errors,
+    print_setup,
     run_status,
     save_workbook,
     write_sheet,
@@ -35,17 +42,25 @@ from cse_migrate.reports.common import (
 # Run-status colours reuse the criterion palette: green fine, amber look closer, red failed.
 RUN_STATUS_FILL = {"ok": STATUS_FILL["Met"], "ok, some files unreadable": STATUS_FILL["Partially met"],
                    "failed": STATUS_FILL["Gap"]}
+READY_FILL = {"yes": STATUS_FILL["Met"], "not yet": STATUS_FILL["Gap"], "indicative: yes": STATUS_FILL["Met"],
+              "indicative: not yet": STATUS_FILL["Partially met"]}
 # With no successful run there is no as-of date to stamp; a fixed date keeps the file reproducible.
 _FALLBACK_STAMP = datetime(2000, 1, 1)
+_PASSING = ("Met", "Compliance Plus", "Compliance")
 
-LEAD_COLUMNS = (SheetColumn("Organisation", 36, wrap=True), SheetColumn("Folder", 24),
-                SheetColumn("Run status", 22))
-COUNT_COLUMNS = (SheetColumn("Items read", 10), SheetColumn("Mapped", 9), SheetColumn("Unmapped", 10),
-                 SheetColumn("Noise", 8), SheetColumn("Duplicates", 11), SheetColumn("Files read", 10),
+LEAD_COLUMNS = (SheetColumn("Organisation", 30, wrap=True), SheetColumn("Report", 12),
+                SheetColumn("Run status", 14, wrap=True))
+READY_COLUMNS = (SheetColumn("Ready (this framework)", 14, wrap=True),
+                 SheetColumn("Ready (other framework, indicative)", 16, wrap=True))
+EVIDENCE_COLUMNS = (SheetColumn("Recent evidence", 10), SheetColumn("Out-of-date evidence", 12),
+                    SheetColumn("Undated evidence", 10), SheetColumn("Priorities", 10))
+COUNT_COLUMNS = (SheetColumn("Items read", 9), SheetColumn("Mapped", 9), SheetColumn("Unmapped", 10),
+                 SheetColumn("Noise", 8), SheetColumn("Duplicates", 11), SheetColumn("Files read", 9),
                  SheetColumn("Files unreadable", 11))
 COUNT_KEYS = ("read", "mapped", "unmapped", "noise", "duplicate", "files_read", "files_unreadable")
-ERRORS_COLUMN = SheetColumn("Errors", 60, wrap=True)
-READY_COLUMN = SheetColumn("Ready for assessment", 12)
+ERRORS_COLUMN = SheetColumn("Errors", 50, wrap=True)
+REPORT_NAME = "gap-report.docx"
+EVIDENCE_KEYS = ("recent", "old", "undated", "priorities")
 
 
 @dataclass(frozen=True)
@@ -60,7 +75,7 @@ class OrgOutcome:
 
 @dataclass(frozen=True)
 class SummaryRow:
-    """One organisation's line of summary.xlsx as plain data.
+    """One organisation's line of summary.xlsx, and what the Run sheet says about its run, as plain data.
 
     A batch keeps it in its manifest, so that an organisation skipped on a re-run (nothing changed) still gets
     exactly the row it had, without analysing it again."""
@@ -68,25 +83,44 @@ class SummaryRow:
     name: str
     folder: str
     status: str  # run status: ok / ok, some files unreadable / failed
+    ready: str  # against the run's framework: "yes" / "not yet", "" when not analysed
+    ready_other: str  # through the crosswalk: "indicative: yes" / "indicative: not yet", or ""
     criteria: dict[str, str]  # criterion id -> status, or estimated rating when rated
-    counts: dict[str, int] | None  # COUNT_KEYS, None for a failed run
-    readiness: str | None  # "yes" / "not yet" for rated runs, else None
+    passing: int  # lowest-level parts at a passing reading (for the worst-first order)
+    evidence: dict[str, int] | None  # EVIDENCE_KEYS, None when not analysed
+    counts: dict[str, int] | None  # COUNT_KEYS, None when not analysed
     errors: str
-    as_of: str | None  # ISO date of the run, None for a failed one
+    as_of: str | None  # ISO date of the run, None when not analysed
+    framework: str = ""  # "title (id)" of the run's framework
+    rules_version: str = ""
+    stale_months: int | None = None
+    tool_version: str = ""
+
+    @property
+    def analysed(self) -> bool:
+        return self.counts is not None
 
     @classmethod
     def from_outcome(cls, outcome: OrgOutcome) -> SummaryRow:
         result = outcome.result
-        counts = None if result is None else {key: result.counts()[key] for key in COUNT_KEYS}
-        verdict = None if result is None or result.readiness is None else (
-            "yes" if result.readiness.ready else "not yet")
-        return cls(outcome.name, outcome.folder, run_status(result, outcome.error),
-                   {} if result is None else {c.id: c.rating or c.status for c in result.criteria},
-                   counts, verdict, errors_text(outcome), None if result is None else result.settings.as_of.isoformat())
+        status = run_status(result, outcome.error)
+        if result is None:
+            return cls.failed(outcome.name, outcome.folder, errors_text(outcome), status)
+        tally = result.counts()
+        own, other = readiness(result)
+        leaves = [c for c in result.criteria if not c.children]
+        recent, old, undated = evidence_ages(result)
+        evidence = dict(zip(EVIDENCE_KEYS, (recent, old, undated, len(draft_actions(result))), strict=True))
+        return cls(outcome.name, outcome.folder, status, own, other,
+                   {c.id: c.rating or c.status for c in result.criteria},
+                   sum((c.rating or c.status) in _PASSING for c in leaves), evidence,
+                   {key: tally[key] for key in COUNT_KEYS}, errors_text(outcome), result.settings.as_of.isoformat(),
+                   f"{result.framework_title} ({result.framework_id})", result.rules_version,
+                   result.settings.stale_months, result.tool_version)
 
     @classmethod
-    def failed(cls, name: str, folder: str, error: str) -> SummaryRow:
-        return cls(name, folder, "failed", {}, None, None, error, None)
+    def failed(cls, name: str, folder: str, error: str, status: str = "failed") -> SummaryRow:
+        return cls(name, folder, status, "", "", {}, 0, None, None, error, None)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -96,22 +130,24 @@ class SummaryRow:
         return cls(**data)
 
 
-def write_batch_summary(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]],
-                        path: Path) -> None:
-    """Write summary.xlsx for a batch: one row per organisation, criteria in the order given."""
-    write_summary_rows([SummaryRow.from_outcome(o) for o in outcomes], criteria, path)
+def write_batch_summary(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]], path: Path,
+                        packs: Sequence[str] = ()) -> None:
+    """Write summary.xlsx for a batch: a Run sheet and one row per organisation, criteria in the order given."""
+    write_summary_rows([SummaryRow.from_outcome(o) for o in outcomes], criteria, path, packs)
 
 
-def write_summary_rows(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]], path: Path) -> bool:
+def write_summary_rows(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]], path: Path,
+                       packs: Sequence[str] = ()) -> bool:
     """Write summary.xlsx from its rows, unless the file already holds exactly these bytes (a re-run with
     nothing changed leaves it untouched). Returns whether the file was written."""
-    workbook = build_summary_workbook(rows, criteria)
+    workbook = build_summary_workbook(rows, criteria, packs)
     with tempfile.TemporaryDirectory(prefix="cse-migrate-") as scratch:
         built = Path(scratch) / "summary.xlsx"
         save_workbook(workbook, built, summary_stamp(rows))
         data = built.read_bytes()
     if path.is_file() and path.read_bytes() == data:
         return False
+
     def write(tmp: Path) -> None:
         tmp.write_bytes(data)
 
@@ -119,17 +155,21 @@ def write_summary_rows(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str,
     return True
 
 
-def build_summary_workbook(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]]) -> Workbook:
-    """Build the one-sheet summary workbook in memory."""
+def build_summary_workbook(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]],
+                           packs: Sequence[str] = ()) -> Workbook:
+    """Build the summary workbook in memory."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Summary"
     workbook.properties.title = "CSE gap analysis: batch summary"
-    rated = any(r.readiness is not None for r in rows)
-    columns = (*LEAD_COLUMNS, *(SheetColumn(f"{cid} {title}", 16, wrap=True) for cid, title in criteria),
-               *COUNT_COLUMNS, *((READY_COLUMN,) if rated else ()), ERRORS_COLUMN)
-    write_sheet(sheet, columns, (summary_row(r, criteria, rated) for r in rows), freeze="B2")
-    colour_statuses(sheet, rows, criteria)
+    ordered = sorted(rows, key=severity)
+    per_criterion = (SheetColumn(f"{cid} {title}", 14, wrap=True) for cid, title in criteria)
+    columns = (*LEAD_COLUMNS, *READY_COLUMNS, *per_criterion, *EVIDENCE_COLUMNS, *COUNT_COLUMNS, ERRORS_COLUMN)
+    count = write_sheet(sheet, columns, (summary_row(r, criteria) for r in ordered), freeze="B2")
+    link_reports(sheet, ordered)
+    colour_cells(sheet, count, len(criteria))
+    print_setup(sheet)
+    add_run_sheet(workbook, rows, packs)
     return workbook
 
 
@@ -145,28 +185,104 @@ def criterion_statuses(row: SummaryRow, criteria: Sequence[tuple[str, str]]) -> 
     return [row.criteria.get(cid, "") for cid, _ in criteria]
 
 
+def readiness(result: RunResult) -> tuple[str, str]:
+    """Ready against the run's framework, and (indicative, through the crosswalk) against the other one.
+
+    The official structure has a readiness verdict; the five points count as ready when every point is met. The
+    projection is read the same way: every projected criterion at a passing reading."""
+    if result.readiness is not None:
+        own = "yes" if result.readiness.ready else "not yet"
+    else:
+        own = "yes" if all(c.status == "Met" for c in result.criteria) else "not yet"
+    other = ""
+    if result.projection is not None:
+        passing = all(p.indicative in _PASSING for p in result.projection.criteria)
+        other = "indicative: yes" if passing else "indicative: not yet"
+    return own, other
+
+
+def evidence_ages(result: RunResult) -> tuple[int, int, int]:
+    """Recent, out-of-date and undated items among those filed as evidence."""
+    mapped = [r for r in result.items if r.status == "mapped" and r.kind == "support"]
+    return (sum(r.freshness == "recent" for r in mapped), sum(r.freshness == "old" for r in mapped),
+            sum(r.freshness == "undated" for r in mapped))
+
+
+def severity(row: SummaryRow) -> tuple[int, int, int, str]:
+    """Worst first: failed runs, then not ready, then the fewest parts at a passing reading."""
+    if row.evidence is None:
+        return (0, 0, 0, row.name)
+    return (1 + int(row.ready == "yes"), row.passing, row.evidence["priorities"] * -1, row.name)
+
+
 def errors_text(outcome: OrgOutcome) -> str:
     """The organisation's own error, then every file error, as one line."""
     parts = [outcome.error] if outcome.error else []
-    if outcome.result is not None and outcome.result.errors:
-        parts.append(format_errors(outcome.result.errors))
+    if outcome.result is not None:
+        parts.extend(format_errors(outcome.result.errors))
     return "; ".join(parts)
 
 
-def summary_row(row: SummaryRow, criteria: Sequence[tuple[str, str]], rated: bool = False) -> tuple[object, ...]:
-    """One organisation's row (with the readiness verdict when the batch is rated)."""
+def summary_row(row: SummaryRow, criteria: Sequence[tuple[str, str]]) -> tuple[object, ...]:
+    """One organisation's row."""
     counts: list[object] = [None] * len(COUNT_KEYS) if row.counts is None else [row.counts[k] for k in COUNT_KEYS]
-    ready: tuple[object, ...] = (row.readiness,) if rated else ()
-    return (row.name, row.folder, row.status, *criterion_statuses(row, criteria), *counts, *ready, row.errors)
+    ages: list[object] = [None] * len(EVIDENCE_KEYS) if row.evidence is None else [row.evidence[k]
+                                                                                   for k in EVIDENCE_KEYS]
+    report = "open report" if row.analysed else ""
+    return (row.name, report, row.status, row.ready, row.ready_other, *criterion_statuses(row, criteria), *ages,
+            *counts, row.errors)
 
 
-def colour_statuses(sheet: Worksheet, rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]]) -> None:
-    """Fill the run-status and criterion-status cells with their colours."""
-    status_column = len(LEAD_COLUMNS)
-    first_criterion = status_column + 1
+def link_reports(sheet: Worksheet, rows: Sequence[SummaryRow]) -> None:
+    """A relative hyperlink from each row to the organisation's report, so the folder can be moved whole."""
+    column = 2
     for index, row in enumerate(rows, start=2):
-        sheet.cell(row=index, column=status_column).fill = fill(RUN_STATUS_FILL[row.status])
-        for offset, status in enumerate(criterion_statuses(row, criteria)):
-            colour = STATUS_FILL.get(status) or RATING_FILL.get(status)
-            if colour:
-                sheet.cell(row=index, column=first_criterion + offset).fill = fill(colour)
+        if not row.analysed:
+            continue
+        cell = sheet.cell(row=index, column=column)
+        cell.hyperlink = f"{row.folder}/{REPORT_NAME}"
+        cell.font = Font(color="0563C1", underline="single")
+def colour_cells(sheet: Worksheet, count: int, criteria: int) -> None:
+    """Conditional formatting on the run status, readiness and criterion columns: the colours follow the values
+    when a consultant sorts, filters or edits the sheet."""
+    if count == 0:
+        return
+    last = count + 1
+    rules: list[tuple[int, int, dict[str, str]]] = [
+        (3, 3, RUN_STATUS_FILL), (4, 5, READY_FILL),
+        (len(LEAD_COLUMNS) + len(READY_COLUMNS) + 1, len(LEAD_COLUMNS) + len(READY_COLUMNS) + criteria,
+         {**STATUS_FILL, **RATING_FILL})]
+    for first, final, palette in rules:
+        if final < first:
+            continue
+        area = f"{get_column_letter(first)}2:{get_column_letter(final)}{last}"
+        for value, colour in palette.items():
+            sheet.conditional_formatting.add(area, CellIsRule(
+                operator="equal", formula=[f'"{value}"'],
+                fill=PatternFill(start_color=colour, end_color=colour, fill_type="solid")))
+
+
+def add_run_sheet(workbook: Workbook, summary: Sequence[SummaryRow], packs: Sequence[str]) -> None:
+    """What every row was judged against, so a printed summary stands on its own."""
+    sheet = workbook.create_sheet("Run")
+    first = next((r for r in summary if r.analysed), None)
+    as_ofs = sorted({r.as_of for r in summary if r.as_of is not None})
+    rows: list[tuple[str, object]] = [
+        ("As-of date", ", ".join(as_ofs) or "no organisation was analysed"),
+        ("Framework", first.framework if first else ""),
+        ("Rules version", first.rules_version if first else ""),
+        ("Rules packs", "; ".join(packs) or "bundled rules only"),
+        ("Maximum evidence age (months)", first.stale_months if first else ""),
+        ("Organisations", len(summary)),
+        ("Analysed", sum(r.analysed for r in summary)),
+        ("Failed", sum(not r.analysed for r in summary)),
+        ("Produced by", f"cse-migrate {first.tool_version}" if first else "cse-migrate"),
+    ]
+    write_cell(sheet, 1, 1, "Item").font = Font(bold=True)
+    write_cell(sheet, 1, 2, "Value").font = Font(bold=True)
+    for index, (label, value) in enumerate(rows, start=2):
+        write_cell(sheet, index, 1, label)
+        write_cell(sheet, index, 2, value)
+    sheet.column_dimensions["A"].width = 32
+    sheet.column_dimensions["B"].width = 70
+    print_setup(sheet)
