@@ -218,8 +218,8 @@ def severity(row: SummaryRow) -> tuple[int, int, int, str]:
 def errors_text(outcome: OrgOutcome) -> str:
     """The organisation's own error, then every file error, as one line."""
     parts = [outcome.error] if outcome.error else []
-    if outcome.result is not None:
-        parts.extend(format_errors(outcome.result.errors))
+    if outcome.result is not None and outcome.result.errors:
+        parts.append(format_errors(outcome.result.errors))
     return "; ".join(parts)
 
 

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import threading
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -279,11 +281,21 @@ def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequen
 # --- fitting columns to their words ---------------------------------------------------------------------------
 
 
-@cache
+# One open font per process and thread: FreeType reads the font file lazily, so a font opened before a batch forks
+# its workers would share one file offset between processes ("failed to load glyph"), and an FT2Font is not safe
+# to use from two threads at once (Dask runs tasks in threads).
+_FONTS: dict[tuple[int, int, bool], FT2Font] = {}
+
+
 def _font(bold: bool) -> FT2Font:
     """DejaVu Sans, shipped with matplotlib: the font LibreOffice falls back to where Calibri is missing, and
     wider than Calibri, so a column wide enough for it is wide enough in Word too."""
-    return FT2Font(findfont(FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")))
+    key = (os.getpid(), threading.get_ident(), bold)
+    font = _FONTS.get(key)
+    if font is None:
+        font = _FONTS[key] = FT2Font(findfont(FontProperties(family="DejaVu Sans",
+                                                             weight="bold" if bold else "normal")))
+    return font
 
 
 @cache
