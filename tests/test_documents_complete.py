@@ -98,7 +98,8 @@ def test_not_read_reaches_all_three_reports(tmp_path: Path) -> None:
 
     document = docx.Document(str(paths["docx"]))
     appendix = next(t for t in document.tables if t.rows[0].cells[-1].text == "Not read")
-    assert appendix.rows[1].cells[0].text == "hidden.docx" and appendix.rows[1].cells[-1].text == "7"
+    # the report names a file by its readable label ("Hidden"); the file name is in the table beside it
+    assert appendix.rows[1].cells[0].text == "Hidden" and appendix.rows[1].cells[-1].text == "7"
 
 
 # --- PDF running headers and footers ----------------------------------------------------------------------

@@ -24,11 +24,9 @@ from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.classifier import Classifier, shipped
 from cse_migrate.analysis.phrase_sums import (
-    MIN_FUZZY_LENGTH,
     CompiledPhrase,
     dedupe_phrases,
     equivalence_groups,
@@ -37,6 +35,7 @@ from cse_migrate.analysis.phrase_sums import (
     grouped,
 )
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
+from cse_migrate.analysis.similarity import FormSimilarities
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
@@ -44,7 +43,6 @@ from cse_migrate.text import positioned, words
 
 # Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
 BLOCK = 1000
-FORM_CACHE = 50_000  # word forms whose similarity rows are kept between blocks (50,000 x ~800 bytes)
 
 
 @dataclass(frozen=True)
@@ -94,16 +92,8 @@ class Matcher:
         self.phrases = dedupe_phrases([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
-        vocab = rules.vocabulary
-        self._short_vocab = np.array([len(v) < MIN_FUZZY_LENGTH or v in vocab.stopwords for v in self.vocab],
-                                     dtype=bool)
-        # word form -> vocabulary columns it must never fuzzy-match (reviewed pairs in merges.blocked)
-        self._blocked: dict[str, list[int]] = {}
-        for a, b in vocab.merges_blocked:
-            for form in {a, vocab.stem(a)}:
-                targets = [self.vocab_index[t] for t in {b, vocab.stem(b)} & self.vocab_index.keys() if t != form]
-                self._blocked.setdefault(form, []).extend(targets)
-        self._form_rows: dict[str, NDArray[np.uint8]] = {}
+        self._similarities = FormSimilarities(self.vocab, self.vocab_index, rules.vocabulary,
+                                              self.settings.fuzzy_cutoff)
         self._build_arrays()
         self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
         self.semantic = None if encoder is None else SemanticScorer(
@@ -178,7 +168,7 @@ class Matcher:
             per_item.append([(t, vocab.stem(t.text)) for t in toks])
         forms = sorted({f for pairs in per_item for t, st in pairs for f in (st, t.text)})
         index = {f: i for i, f in enumerate(forms)}
-        fuzzy = self._similarities(forms)
+        fuzzy = self._similarities.rows(forms)
         exact = np.where(fuzzy == 100, fuzzy, 0).astype(np.uint8)
         for a, b in vocab.merges_allowed:
             for form in {a, vocab.stem(a)} & index.keys():
@@ -224,31 +214,6 @@ class Matcher:
                 candidates = [sorted({where[k] for k in np.nonzero(found[:, j])[0]}) for j in range(len(columns))]
                 if not fits(candidates, phrase.span, phrase.ordered):
                     points[row, p] = 0.0
-
-    def _similarities(self, forms: Sequence[str]) -> NDArray[np.uint8]:
-        """(forms x vocabulary) fuzzy similarities, 0 below the cutoff. A form's row depends only on the form, so
-        rows are kept between blocks (a log of 200,000 rows repeats the same few thousand words): only forms not
-        seen before are scored. The cache is emptied when it reaches FORM_CACHE forms, to bound its memory."""
-        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
-        if not forms or not self.vocab:
-            return matrix
-        new = [f for f in forms if f not in self._form_rows]
-        if len(self._form_rows) + len(new) > FORM_CACHE:
-            self._form_rows.clear()
-            new = list(forms)
-        if new:
-            rows = process.cdist(new, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                 score_cutoff=self.settings.fuzzy_cutoff)
-            stop = self.rules.vocabulary.stopwords
-            short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in new])
-            # short words and stop words on either side must match exactly
-            rows[(short_f[:, None] | self._short_vocab[None, :]) & (rows < 100)] = 0
-            for row, form in zip(rows, new, strict=True):
-                row[self._blocked.get(form, [])] = 0  # reviewed pairs that must never merge
-            self._form_rows.update(zip(new, rows, strict=True))
-        for index, form in enumerate(forms):
-            matrix[index] = self._form_rows[form]
-        return matrix
 
     def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
         """(items x phrases): weight times the worst token similarity, 0 unless every token matched."""

@@ -13,10 +13,10 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
+from cse_migrate.analysis.similarity import MIN_FUZZY_LENGTH
+
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
 DIMINISH = 0.6
-# Below this many letters a token must match exactly: fuzzy matching short words gives nonsense (bus ~ bush).
-MIN_FUZZY_LENGTH = 5
 
 
 @dataclass(frozen=True)
