@@ -6,11 +6,12 @@ do, and exits with the error's code from :class:`~cse_migrate.errors.ExitCode`.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -34,11 +35,15 @@ from cse_migrate.cli_options import (
 from cse_migrate.cli_rules import add_rules_commands
 from cse_migrate.errors import ExitCode
 from cse_migrate.model import RunResult
-from cse_migrate.options import RunOptions
+from cse_migrate.options import DEFAULT_ORG_TIMEOUT, RunOptions
 from cse_migrate.rules import RuleSet, load_rules
 from cse_migrate.safe_text import terminal_safe
 from cse_migrate.version import __version__
 
+if TYPE_CHECKING:
+    from cse_migrate.workers import OrgDone
+
+T = TypeVar("T")
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cse-migrate")
@@ -134,8 +139,10 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     encoder = _encoder(semantic)
     # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
     with _run(lambda: acquire_output_lock(outdir)):
-        result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
+        result = _run(lambda: run_analysis(list(inputs), rules, options, encoder, exclude=outdir))
         _run(lambda: write_reports(result, outdir, pdf))
+    for note in result.skipped:  # the output folder, or an earlier run's reports, inside the inputs
+        _say(ctx, f"cse-migrate: note: {note}")
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 
@@ -149,47 +156,87 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @cli.command()
 @click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for one report folder per organisation and summary.xlsx.")
+              help="Folder for one report folder per organisation, summary.xlsx and the manifest.")
 @framework_option
 @as_of_option
 @rules_option
 @stale_option
 @legacy_option
 @semantic_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Organisations analysed at once, each in a worker process of its own [default: one per CPU].")
+@click.option("--force", is_flag=True,
+              help="Analyse every organisation again, also those unchanged since the last run into OUTDIR.")
+@click.option("--org-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ORG_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Time one organisation may take: its worker process is then ended, and the organisation is "
+                   "recorded as failed while the others go on.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the organisations on the Dask cluster at ADDRESS (tcp://HOST:8786; pip install "
+                   "'cse-migrate[distributed]'). INPUT_DIR and OUTDIR must be on a path every worker sees.")
 @pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str, semantic: bool, pdf: bool) -> None:
+          rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str, semantic: bool, jobs: int | None,
+          force: bool, org_timeout: float, scheduler: str | None, pdf: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
-    Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
-    stop the others. Exit code 0 when everything was read, 1 when some files or organisations failed.
+    Writes OUTDIR/<organisation>/ (the three reports, each set moved into place whole), OUTDIR/summary.xlsx (a row
+    for every organisation) and a manifest: a re-run analyses only organisations whose files, rules or settings
+    changed (and those that failed), and rewrites nothing else. One failing organisation does not stop the
+    others. Exit code 0 when everything was read, 1 when some files or organisations failed.
     """
     from cse_migrate.batch import find_organisations, run_batch
+    from cse_migrate.distributed import dask_executor
+    from cse_migrate.workers import worker_encoder
 
     options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_paths)
     rules = _load(options.rules_packs)
-    orgs = _run(lambda: find_organisations(input_dir))
-    encoder = _encoder(semantic)  # loaded once for every organisation
+    orgs, notes = _run(lambda: find_organisations(input_dir, outdir))
+    for note in notes:
+        _say(ctx, f"cse-migrate: note: {note}")
+    # fail now, not once per organisation, when the semantic extra is missing; worker processes forked from this
+    # one inherit the loaded encoder
+    _run(lambda: worker_encoder(options))
     show = ctx.obj["verbosity"] >= 0
-    with click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
-                           hidden=not show, item_show_func=lambda o: terminal_safe(o) if o else o) as bar:
-        def progress(name: str) -> None:
-            bar.update(1, name)
+    bar_shown = show and sys.stderr.isatty()
+    with contextlib.ExitStack() as stack:
+        executor = _run(lambda: stack.enter_context(dask_executor(scheduler))) if scheduler else None
+        bar = stack.enter_context(click.progressbar(length=len(orgs), label="Organisations", file=sys.stderr,
+                                                    hidden=not bar_shown,
+                                                    item_show_func=lambda o: terminal_safe(o) if o else o))
 
-        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder, pdf))
-    failed = [o for o in outcomes if o.error]
-    partial = [o for o in outcomes if o.result is not None and o.result.errors]
-    for o in failed:
+        def progress(done: OrgDone) -> None:
+            if bar_shown:
+                bar.update(1, done.name)
+            else:  # a log, not a terminal: one plain line per organisation
+                _say(ctx, f"{done.name}: {_outcome_text(done)}")
+
+        result = _run(lambda: run_batch(orgs, outdir, rules, options, jobs=jobs, executor=executor, force=force,
+                                        org_timeout=org_timeout, pdf=pdf, progress=progress))
+    for note in result.notes:
+        _say(ctx, f"cse-migrate: note: {note}")
+    for o in result.failed:
         _echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
-    for o in partial:
-        for e in o.result.errors if o.result else ():
-            _echo(f"cse-migrate: warning: {o.name}: {e.file}: {e.message}", err=True)
-    _say(ctx, f"{len(outcomes) - len(failed)} of {len(outcomes)} organisation(s) analysed; "
+    for o in result.organisations:
+        for warning in o.warnings:
+            _echo(f"cse-migrate: warning: {o.name}: {warning}", err=True)
+    total, failed = len(result.organisations), len(result.failed)
+    unchanged = sum(1 for o in result.organisations if o.state == "unchanged")
+    _say(ctx, f"{total - failed} of {total} organisation(s) done ({unchanged} unchanged since the last run); "
               f"summary written to {outdir / 'summary.xlsx'}")
-    sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if failed or partial else ExitCode.OK))
+    sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.failed or result.partial else ExitCode.OK))
+
+
+def _outcome_text(done: OrgDone) -> str:
+    """What became of one organisation, in a few words."""
+    if done.state == "unchanged":
+        return "unchanged, not analysed again"
+    if done.state == "failed":
+        return f"failed: {done.error}"
+    return "analysed" if done.row.status == "ok" else f"analysed; {done.row.status}"
 
 
 @cli.group()

@@ -12,16 +12,13 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import ClassVar, Literal
 
+from cse_migrate.verdicts import Projection, Rating, Readiness, SettingUsed
+
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
 Strength = Literal["strong", "partial", "none"]
 # How old an item is at the as-of date: "old" is before the stale cut-off, "future" is dated after the as-of date.
 Freshness = Literal["recent", "old", "undated", "future"]
-# Estimated ratings on the official CSE scale (Compliance Plus, Compliance, Partial Compliance, confirmed), plus
-# "Not evidenced" for a part with no evidence at all (CSE's own name for that, if any, is unconfirmed).
-Rating = Literal["Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
-RATINGS: tuple[Rating, ...] = ("Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced")
-NOT_EVIDENCED: Rating = "Not evidenced"
 # Names of hierarchy levels, by depth (1 = top). Deeper levels are called "level N".
 LEVEL_NAMES = ("criterion", "sub-criterion", "element")
 
@@ -382,6 +379,7 @@ class RunResult:
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
     projection: Projection | None = None  # the same result read against another framework, via crosswalks
     rule_packs: tuple[PackInfo, ...] = ()  # the bundled rules and each pack given, in the order they apply
+    skipped: tuple[str, ...] = ()  # folders and files left out as cse-migrate's own output, each with why
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}
@@ -397,61 +395,3 @@ class RunResult:
         out["files_read"] = len(self.files)
         out["files_unreadable"] = len(self.errors)
         return out
-
-
-@dataclass(frozen=True)
-class SettingUsed:
-    """A setting as applied, with what it means and where its value comes from (shown in the reports)."""
-
-    name: str
-    value: float | int
-    meaning: str
-    provenance: str
-    source: str = "bundled"  # "bundled" (default or bundled framework file), "pack" or "command line"
-
-
-@dataclass(frozen=True)
-class CriterionReadiness:
-    """Readiness of one top-level criterion, counted over the leaves (sub-criteria or elements) below it."""
-
-    id: str
-    title: str
-    ready: bool
-    leaves: int
-    counts: tuple[tuple[Rating, int], ...]  # leaves per rating, in scale order
-    compliance_share: float  # share of leaves rated Compliance or Compliance Plus
-    reasons: tuple[str, ...]  # what stops it being ready (empty when ready)
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """Is the organisation ready for a CSE assessment, by the rules in the framework's settings?"""
-
-    ready: bool
-    summary: str
-    criteria: tuple[CriterionReadiness, ...]
-    settings: tuple[SettingUsed, ...]
-
-
-@dataclass(frozen=True)
-class ProjectedCriterion:
-    """One criterion of the projection's target framework, with the source criteria that feed it."""
-
-    id: str
-    title: str
-    # (source id, source title, source status or rating, relationship, strength) per crosswalk rule, strongest first
-    sources: tuple[tuple[str, str, str, str, int], ...]
-    indicative: str  # the status or rating of the strongest source, or "Not covered"
-    evidence: tuple[str, ...]  # item ids carried over from the sources
-
-
-@dataclass(frozen=True)
-class Projection:
-    """A run's result read against another framework through crosswalk rules (indicative, not re-mapped)."""
-
-    source: str
-    target: str
-    target_title: str
-    criteria: tuple[ProjectedCriterion, ...]
-    note: str
-

@@ -17,6 +17,9 @@ from cse_migrate.limits import DEFAULT_LIMITS, Limits
 DEFAULT_FRAMEWORK = "cse-2008"
 DEFAULT_LEGACY = "charter-mark-2003"
 STALE_MONTHS_RANGE = (1, 600)
+# Seconds one organisation of a batch may take (--org-timeout). Generous: a sample portfolio takes well under a
+# second, and a portfolio of 100,000 rows a minute or two.
+DEFAULT_ORG_TIMEOUT = 1800.0
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # the rules' id syntax (cse_migrate.rules.model.ID_PATTERN)
 
 

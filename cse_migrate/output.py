@@ -295,20 +295,24 @@ def remove_leftovers(folder: Path) -> list[str]:
 
 # --- report sets ----------------------------------------------------------------------------------------------
 
-def replace_set(folder: Path, writers: Mapping[str, Callable[[Path], None]]) -> dict[str, Path]:
-    """Write a set of files into ``folder`` so that the set is replaced as a whole or not at all.
+def replace_set(folder: Path, writers: Mapping[str, Callable[[Path], None]], label: str = "") -> dict[str, Path]:
+    """Write a set of files or folders into ``folder`` so that the set is replaced as a whole or not at all.
 
-    ``writers`` maps each file name to a function that writes that file at the path it is given. Every file is
-    first written into a staging folder inside ``folder`` (same file system, so moving is a rename); only when
-    all are written are they moved into place, after the previous files are linked aside. If writing fails (a
-    full disk, a writer's own error) the previous set is untouched; if a move fails, the previous files are put
-    back. The staging folder is always removed, and one left by a killed run is removed by the next run
+    ``writers`` maps each name to a function that writes that file (or folder) at the path it is given. Every
+    member is first written into a staging folder inside ``folder`` (same file system, so moving is a rename);
+    only when all are written are they moved into place, after the previous ones are set aside. If writing fails
+    (a full disk, a writer's own error) the previous set is untouched; if a move fails, the previous members are
+    put back. The staging folder is always removed, and one left by a killed run is removed by the next run
     (:func:`remove_leftovers`). Returns the written paths by name. Callers should hold the folder's
-    :class:`OutputLock`. Reusable for any set of outputs (a batch's per-organisation folders as well).
+    :class:`OutputLock`.
+
+    The same mechanism serves one organisation's reports (files in its folder) and a batch's organisation
+    folders (one folder member in OUTDIR, written by a worker: ``label`` names the staging folder after the
+    organisation, so a stopped worker's leftovers can be found and removed).
     """
     ensure_folder(folder)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{label}-" if label else STAGING_PREFIX, dir=folder))
     except OSError as exc:
         raise OutputError(f"{folder}: could not write the reports ({exc.strerror or exc}); check the folder "
                           "is writable and has free space") from exc
@@ -330,16 +334,23 @@ def replace_set(folder: Path, writers: Mapping[str, Callable[[Path], None]]) -> 
 
 
 def _swap_in(staging: Path, folder: Path, names: list[str]) -> None:
+    """Move the staged members into place. A previous file is linked aside and replaced by one rename, so the name
+    never goes missing. A previous folder cannot be renamed over, so it is renamed aside first: between the two
+    renames the name is briefly absent, and after a crash there it stays absent (the previous folder waits in the
+    staging folder, removed by the next run), so a batch simply does that organisation again."""
     previous = staging / ".previous"
     previous.mkdir()
     try:
         for name in names:
-            if (folder / name).exists():
+            if (folder / name).is_dir() and not (folder / name).is_symlink():
+                os.replace(folder / name, previous / name)
+            elif (folder / name).exists():
                 try:
                     os.link(folder / name, previous / name)  # no copy: the same file under a second name
                 except OSError:
                     shutil.copy2(folder / name, previous / name)
     except OSError as exc:
+        _put_back(previous, folder, [n for n in names if (previous / n).is_dir()])
         raise OutputError(f"{folder}: could not set the previous reports aside ({exc.strerror or exc}); check "
                           "the folder is writable and has free space; the previous reports are unchanged") from exc
     moved: list[str] = []
@@ -349,9 +360,19 @@ def _swap_in(staging: Path, folder: Path, names: list[str]) -> None:
             moved.append(name)
     except OSError as exc:
         for name in moved:
-            if (previous / name).exists():
+            if (folder / name).is_dir() and not (folder / name).is_symlink():
+                shutil.rmtree(folder / name, ignore_errors=True)
+            elif (previous / name).exists():
                 os.replace(previous / name, folder / name)
             else:
                 (folder / name).unlink(missing_ok=True)
+        _put_back(previous, folder, [n for n in names if (previous / n).is_dir()])
         raise OutputError(f"{folder}: could not put the new reports in place ({exc.strerror or exc}); the "
                           "previous reports are unchanged") from exc
+
+
+def _put_back(previous: Path, folder: Path, names: list[str]) -> None:
+    """Return folders set aside by :func:`_swap_in` to their places after a failure."""
+    for name in names:
+        if not (folder / name).exists():
+            os.replace(previous / name, folder / name)

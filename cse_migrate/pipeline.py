@@ -8,6 +8,7 @@ analyse without writing, or write the same result in other ways.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.compiled import compiled_matcher
 from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
@@ -34,6 +36,7 @@ from cse_migrate.readers.common import parse_date
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import Framework, RuleSet
+from cse_migrate.rules.manifest import MANIFEST as PACK_MANIFEST
 from cse_migrate.rules.settings import settings_for
 from cse_migrate.safe_text import display_name
 from cse_migrate.version import __version__
@@ -44,11 +47,51 @@ OUTSIDE_PROBLEM = "leads outside the input folder and is not read; copy the file
 SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not read; remove it from the folder"
 
 
+# Files that mark a folder as cse-migrate's own output: a batch manifest, or an analysis's results.json.
+REPORT_MARKERS = ("cse-migrate-manifest.json", "results.json")
+# The files cse-migrate writes into an output folder: never evidence.
+REPORT_FILES = (*REPORT_MARKERS, "evidence.xlsx", "gap-report.docx", "summary.xlsx")
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: Path  # the file as the file system names it (bytes that are not UTF-8 kept as surrogate escapes)
     name: str  # how the file is cited: relative to the folder it was found in, shown safely (display_name)
     problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
+    skipped: str | None = None  # why a folder or file is left out as cse-migrate's own output (a note, not an error)
+
+
+def not_evidence_folder(folder: Path, outdir: Path | None = None) -> str | None:
+    """Why ``folder`` holds no evidence: it is the output folder, holds an earlier run's reports (a manifest or
+    results.json), or is a rules pack (``pack.yaml``: rules are given with --rules, never read as evidence); or
+    None when it may hold evidence."""
+    if outdir is not None and same_folder(folder, outdir):
+        return "it is the output folder"
+    marker = next((m for m in REPORT_MARKERS if (folder / m).is_file()), None)
+    if marker is not None:
+        return f"it holds {marker}, so it is the output of an earlier run"
+    if (folder / PACK_MANIFEST).is_file():
+        return f"it holds {PACK_MANIFEST}, so it is a rules pack; give it with --rules"
+    if _holds_only_packs(folder):
+        return f"it holds only rules packs (each with {PACK_MANIFEST}); give them with --rules"
+    return None
+
+
+def _holds_only_packs(folder: Path) -> bool:
+    """A folder of rules packs, like samples/packs: no files of its own, and every sub-folder a pack."""
+    try:
+        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
+    except OSError:
+        return False
+    return bool(entries) and all(e.is_dir(follow_symlinks=False) and (Path(e.path) / PACK_MANIFEST).is_file()
+                                 for e in entries)
+
+
+def same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
@@ -57,24 +100,28 @@ def make_settings(framework: Framework, as_of: date | None = None, organisation:
     return settings_for(framework, as_of or date.today(), organisation or "Unnamed organisation", stale_months)
 
 
-def discover_files(inputs: Sequence[Path]) -> list[InputFile]:
+def discover_files(inputs: Sequence[Path], exclude: Path | None = None) -> list[InputFile]:
     """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files.
 
     Inside a folder, symbolic links (to files or folders) are not followed and special files (pipes, devices)
     are not opened: each is listed with its problem, so it is reported as unreadable rather than silently
     skipped. A path given on the command line is the user's own choice and is followed.
+
+    cse-migrate never reads its own output back as evidence: a sub-folder that is the output folder ``exclude``,
+    or that holds a manifest or results.json, is left out, and so are the report files in an input folder that
+    is itself an output folder; each is listed with ``skipped`` saying why, so the run can note it.
     """
     found: list[InputFile] = []
     for root in inputs:
         if not root.exists():
             raise InputNotFoundError(f"{display_name(str(root))}: no such file or folder; check the path")
         if root.is_dir():
-            walk_folder(root, root, found)
+            walk_folder(root, root, found, exclude)
         elif root.is_file():
             found.append(InputFile(root, display_name(root.name)))
         else:
             found.append(InputFile(root, display_name(root.name), SPECIAL_PROBLEM))
-    if not found:
+    if not any(f.skipped is None for f in found):
         shown = ", ".join(display_name(str(p)) for p in inputs)
         raise InputNotFoundError(f"{shown}: no files found; point INPUT at the "
                                  "folder that holds the evidence")
@@ -88,7 +135,7 @@ def name_uniquely(found: list[InputFile]) -> list[InputFile]:
     return [replace(f, name=display_name(str(f.path))) if counts[f.name] > 1 else f for f in found]
 
 
-def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
+def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path | None = None) -> None:
     """Add the files under ``folder`` to ``found``, in name order, without following links."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -98,15 +145,23 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
                                              "check its permissions"))
         return
     resolved_root = root.resolve()
+    # an input folder that is itself an output folder: its evidence is read, the reports written there are not
+    own_output = not_evidence_folder(folder, exclude)
     for entry in entries:
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
         path = Path(entry.path)
         name = display_name(path.relative_to(root).as_posix())
-        if entry.is_symlink():
+        if own_output and entry.name in REPORT_FILES and entry.is_file(follow_symlinks=False):
+            found.append(InputFile(path, name, skipped=f"not read: a report cse-migrate wrote ({own_output})"))
+        elif entry.is_symlink():
             found.append(InputFile(path, name, LINK_PROBLEM))
         elif entry.is_dir(follow_symlinks=False):
-            walk_folder(root, path, found)
+            why = not_evidence_folder(path, exclude)
+            if why:
+                found.append(InputFile(path, name, skipped=f"folder not read: {why}"))
+            else:
+                walk_folder(root, path, found, exclude)
         elif not entry.is_file(follow_symlinks=False):
             found.append(InputFile(path, name, SPECIAL_PROBLEM))
         elif not path.resolve().is_relative_to(resolved_root):
@@ -115,13 +170,19 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
             found.append(InputFile(path, name))
 
 
-def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS,
-                password: str | None = None) -> tuple[list[FileRead], list[FileError]]:
-    """Read every file; an unreadable file is recorded with its reason and the run goes on."""
+def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS, password: str | None = None,
+                reader: ReadingWorker | None = None) -> tuple[list[FileRead], list[FileError]]:
+    """Read every file; an unreadable file is recorded with its reason and the run goes on.
+
+    Each file is read in a child process stopped at --timeout: ``reader``'s when given (a batch worker keeps one
+    for all its organisations), else one started for these files."""
     reads: list[FileRead] = []
     errors: list[FileError] = []
-    with ReadingWorker() as worker:  # each file is read in a child process stopped at --timeout
+    with contextlib.ExitStack() as stack:
+        worker = reader if reader is not None else stack.enter_context(ReadingWorker())
         for f in files:
+            if f.skipped is not None:
+                continue  # cse-migrate's own output: noted by the run, never read
             if f.problem is not None:
                 errors.append(FileError(f.name, f.problem))
                 continue
@@ -293,25 +354,28 @@ def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Frame
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    matcher = Matcher(rules, framework, legacy.id, encoder, settings)
+    matcher = compiled_matcher(rules, framework, legacy.id, encoder, settings)
     mapped = judge_statements(map_evidence(unique, matcher, settings), StatementJudge(rules), matcher, settings)
     return date_evidence(assemble(items, noise, duplicates, mapped), settings)
 
 
 def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None = None,
-            encoder: Encoder | None = None) -> RunResult:
+            encoder: Encoder | None = None, exclude: Path | None = None,
+            reader: ReadingWorker | None = None) -> RunResult:
     """Run the whole analysis on files and folders and return everything it found.
 
     ``options`` holds the user's choices (:class:`~cse_migrate.options.RunOptions`; the defaults when None).
     With ``options.semantic`` the optional semantic matcher is used: ``encoder`` if given (a batch loads it
-    once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`)."""
+    once for every organisation), otherwise loaded here (:func:`cse_migrate.analysis.semantic.load_encoder`).
+    ``exclude`` is the output folder: never read, even when it lies inside an input (see :func:`discover_files`).
+    ``reader`` is a file-reading child process to reuse (see :func:`read_inputs`)."""
     options = options or RunOptions()
     framework, legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
-    files = discover_files(inputs)
-    reads, errors = read_inputs(files, options.limits, options.password)
+    files = discover_files(inputs, exclude)
+    reads, errors = read_inputs(files, options.limits, options.password, reader)
     items = number_evidence(reads, legacy)
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
@@ -325,7 +389,8 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
-        projection=project_result(rules, framework, criteria), rule_packs=rules.packs)
+        projection=project_result(rules, framework, criteria), rule_packs=rules.packs,
+        skipped=tuple(f"{f.name}: {f.skipped}" for f in files if f.skipped is not None))
 
 
 REPORT_NAMES = {"json": "results.json", "xlsx": "evidence.xlsx", "docx": "gap-report.docx"}

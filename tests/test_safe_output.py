@@ -82,9 +82,10 @@ def test_batch_writes_hostile_organisation_names_inside_outdir(tmp_path: Path, r
                                                   encoding="utf-8")
     out = tmp_path / "out"
     outcomes = run_batch(sorted(clients.iterdir()), out, rules,
-                         RunOptions(framework="five-points", as_of=date(2008, 6, 30)))
+                         RunOptions(framework="five-points", as_of=date(2008, 6, 30))).organisations
     assert sorted(o.folder for o in outcomes) == ["CON_", "_cmd_calc", "evil"]
-    assert sorted(p.name for p in out.iterdir()) == ["CON_", "_cmd_calc", "evil", "summary.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == ["CON_", "_cmd_calc", "cse-migrate-manifest.json", "evil",
+                                                     "summary.xlsx"]
     summary = load_workbook(out / "summary.xlsx")["Summary"]
     names = [summary.cell(row=r, column=1) for r in range(2, 5)]
     formula_like = next(c for c in names if c.value == "=Cmd|Calc")

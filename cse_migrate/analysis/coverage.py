@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cse_migrate.analysis.ratings import RatingRules, leaf_rating, rate_parent
-from cse_migrate.model import RATINGS, CriterionResult, ItemResult, Settings
+from cse_migrate.model import CriterionResult, ItemResult, Settings
 from cse_migrate.rules import Framework
+from cse_migrate.verdicts import RATINGS
 
 _STATUS_ORDER = ("Met", "Partially met", "Gap")
 _PASSING = {"Met", "Compliance Plus", "Compliance"}

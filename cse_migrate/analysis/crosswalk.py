@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cse_migrate.model import CriterionResult, ProjectedCriterion, Projection
+from cse_migrate.model import CriterionResult
 from cse_migrate.rules import CrosswalkRule, Framework, RuleSet
+from cse_migrate.verdicts import ProjectedCriterion, Projection
 
 NOT_COVERED = "Not covered"
 

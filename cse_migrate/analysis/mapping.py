@@ -24,32 +24,25 @@ from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz
 
 from cse_migrate.analysis.classifier import Classifier, shipped
+from cse_migrate.analysis.phrase_sums import (
+    CompiledPhrase,
+    dedupe_phrases,
+    equivalence_groups,
+    fits,
+    group_sum,
+    grouped,
+)
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
-from cse_migrate.analysis.similarity import MIN_FUZZY_LENGTH, FormSimilarities
+from cse_migrate.analysis.similarity import FormSimilarities
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
 from cse_migrate.text import positioned, words
 
-# Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
-DIMINISH = 0.6
 # Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
 BLOCK = 1000
-
-
-@dataclass(frozen=True)
-class _CompiledPhrase:
-    criterion: str  # "" for the vocabulary's non-customer-facing phrases (they count against every criterion)
-    text: str
-    weight: float
-    stems: tuple[str, ...]
-    kind: str  # "phrase" or "against"
-    rule: str
-    span: int = 1  # the most word positions the matched words may cover (phrase length plus its window)
-    ordered: bool = False  # the words must come in the phrase's order
 
 
 @dataclass(frozen=True)
@@ -90,18 +83,19 @@ class Matcher:
         # sub-criterion's lexicon); a leaf with no phrases at all is not scored.
         chains = {leaf.id: lexicon_chain(framework, lexicon, leaf.id) for leaf in framework.leaves()}
         self.criteria = [cid for cid, chain in chains.items() if any(e.phrases for e in chain)]
-        phrases: list[_CompiledPhrase] = []
+        phrases: list[CompiledPhrase] = []
         for cid in self.criteria:
             for entry in chains[cid]:
                 phrases += self._compile(cid, entry.phrases, "phrase", entry.file or lexicon.file)
                 phrases += self._compile(cid, entry.against, "against", entry.file or lexicon.file)
         phrases += self._compile("", rules.vocabulary.not_customer_facing, "against", "vocabulary")
-        self.phrases = _dedupe([p for p in phrases if p.stems])
+        self.phrases = dedupe_phrases([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
         self._similarities = FormSimilarities(self.vocab, self.vocab_index, rules.vocabulary,
                                               self.settings.fuzzy_cutoff)
         self._build_arrays()
+        self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
             self.settings.semantic_temperature)
@@ -127,7 +121,7 @@ class Matcher:
         self.element_parent = {cid: framework.ancestors(cid)[0] for cid in self.criteria
                                if framework.level(cid) >= 3}
 
-    def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
+    def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[CompiledPhrase]:
         vocab = self.rules.vocabulary
         default_window = self.settings.phrase_window
         out = []
@@ -138,7 +132,7 @@ class Matcher:
             stems = tuple(vocab.stem(t.text) for t in found) if p.exact else \
                 tuple(dict.fromkeys(vocab.stem(t.text) for t in found))
             window = 0 if p.exact else default_window if p.window is None else p.window
-            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, p.source or rule,
+            out.append(CompiledPhrase(cid, p.text, p.weight, stems, kind, p.source or rule,
                                        len(words(p.text)) + window, p.ordered))
         return out
 
@@ -151,13 +145,13 @@ class Matcher:
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
             table = [[self.vocab_index[s] for s in self.phrases[i].stems] for i in members]
             self.by_length[length] = (np.array(members, dtype=np.intp), np.array(table, dtype=np.intp))
-        groups = _equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
+        groups = equivalence_groups(self.phrases, self.settings.fuzzy_cutoff)
         self.gain_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         self.loss_sets: list[tuple[NDArray[np.intp], NDArray[np.intp]]] = []
         for cid in self.criteria:
-            self.gain_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+            self.gain_sets.append(grouped([i for i, p in enumerate(self.phrases)
                                             if p.criterion == cid and p.kind == "phrase"], groups))
-            self.loss_sets.append(_grouped([i for i, p in enumerate(self.phrases)
+            self.loss_sets.append(grouped([i for i, p in enumerate(self.phrases)
                                             if p.criterion in (cid, "") and p.kind == "against"], groups))
 
     def _block(self, items: Sequence[EvidenceItem]) -> _Block:
@@ -218,7 +212,7 @@ class Matcher:
                 columns = [self.vocab_index[s] for s in phrase.stems]
                 found = block.matrix[rows][:, columns] > 0
                 candidates = [sorted({where[k] for k in np.nonzero(found[:, j])[0]}) for j in range(len(columns))]
-                if not _fits(candidates, phrase.span, phrase.ordered):
+                if not fits(candidates, phrase.span, phrase.ordered):
                     points[row, p] = 0.0
 
     def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -235,8 +229,8 @@ class Matcher:
             block = self._block(chunk)
             points = self._phrase_points(block.sim)
             self._near(points, block)
-            gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
-            losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
+            gains = np.stack([group_sum(points, s) for s in self.gain_sets], axis=1)
+            losses = np.stack([group_sum(points, s) for s in self.loss_sets], axis=1)
             meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
             vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
             learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
@@ -347,81 +341,3 @@ class Matcher:
             out.append(Mapping(cid, round(score, 4), tuple(sorted(scored.reasons[cid],
                                                                   key=lambda r: -abs(r.contribution)))))
         return tuple(out)
-
-
-def _fits(candidates: list[list[int]], span: int, ordered: bool) -> bool:
-    """Whether one position per phrase word can be chosen so that they cover at most ``span`` word positions
-    (and, when ``ordered``, come in the phrase's order). Candidates per word are few: a small search."""
-    if any(not c for c in candidates):
-        return False
-
-    def search(k: int, low: int, high: int, last: int) -> bool:
-        if k == len(candidates):
-            return True
-        for pos in candidates[k]:
-            if ordered and pos < last:
-                continue
-            lo, hi = min(low, pos), max(high, pos)
-            if hi - lo + 1 <= span and search(k + 1, lo, hi, pos):
-                return True
-        return False
-
-    return search(0, 10**9, -1, -1)
-
-
-def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
-    """Phrases that normalise to the same tokens for the same criterion count once, at their highest weight
-    ("train", "training" and "trained" are one phrase after stemming)."""
-    best: dict[tuple[str, str, tuple[str, ...], int, bool], _CompiledPhrase] = {}
-    for p in phrases:
-        key = (p.criterion, p.kind, p.stems, p.span, p.ordered)
-        if key not in best or p.weight > best[key].weight:
-            best[key] = p
-    return list(best.values())
-
-
-def _equivalence_groups(phrases: Sequence[_CompiledPhrase], cutoff: float) -> list[int]:
-    """A group number per phrase: phrases of one criterion and kind whose tokens are fuzzy-equal
-    ("disabled" and "disability") are one group, so a single evidence word is not counted twice."""
-    group = list(range(len(phrases)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
-            i = group[i]
-        return i
-
-    for i, a in enumerate(phrases):
-        for j in range(i):
-            b = phrases[j]
-            if (a.criterion, a.kind, len(a.stems)) != (b.criterion, b.kind, len(b.stems)):
-                continue
-            if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
-                   for x, y in zip(a.stems, b.stems, strict=True)):
-                group[root(i)] = root(j)
-    return [root(i) for i in range(len(phrases))]
-
-
-def _grouped(members: list[int], groups: list[int]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Members ordered by group, and where each group starts (for np.maximum.reduceat)."""
-    ordered = sorted(members, key=lambda i: (groups[i], i))
-    starts = [k for k, i in enumerate(ordered) if k == 0 or groups[i] != groups[ordered[k - 1]]]
-    return np.array(ordered, dtype=np.intp), np.array(starts, dtype=np.intp)
-
-
-def _group_sum(points: NDArray[np.float32], grouped: tuple[NDArray[np.intp], NDArray[np.intp]]) -> NDArray[np.float32]:
-    """The best phrase of each group, then the diminishing sum over groups."""
-    members, starts = grouped
-    if len(members) == 0:
-        return np.zeros(points.shape[0], dtype=np.float32)
-    return _diminished_sum(np.maximum.reduceat(points[:, members], starts, axis=1))
-
-
-def _diminished_sum(points: NDArray[np.float32]) -> NDArray[np.float32]:
-    """Per row: the largest points count fully, the next 60%, then 36%, ... (strongest first)."""
-    if points.shape[1] == 0:
-        return np.zeros(points.shape[0], dtype=np.float32)
-    ordered = -np.sort(-points, axis=1)
-    factors = (DIMINISH ** np.arange(points.shape[1])).astype(np.float32)
-    total: NDArray[np.float32] = (ordered * factors).sum(axis=1, dtype=np.float32)
-    return total

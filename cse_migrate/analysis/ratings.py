@@ -33,17 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cse_migrate.analysis.gaps import freshness
-from cse_migrate.model import (
-    RATINGS,
-    CriterionReadiness,
-    CriterionResult,
-    ItemResult,
-    Rating,
-    Readiness,
-    Settings,
-    SettingUsed,
-)
+from cse_migrate.model import CriterionResult, ItemResult, Settings
 from cse_migrate.rules import Framework
+from cse_migrate.verdicts import RATINGS, CriterionReadiness, Rating, Readiness, SettingUsed
 
 # The settings the ratings and readiness rules read, in the order the report lists them (meanings, ranges and
 # defaults are in the settings specification, cse_migrate/rules/settings.py).

@@ -193,7 +193,8 @@ def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
     workbook.properties.modified = when
     workbook.properties.creator = "cse-migrate"
     workbook.properties.lastModifiedBy = "cse-migrate"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    # stored, not compressed: normalise_zip compresses every member once when it rewrites the file
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
     normalise_zip(path, when)
 

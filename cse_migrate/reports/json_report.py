@@ -10,10 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
+from cse_migrate.model import CriterionResult, ItemResult, Mapping, RunResult
 from cse_migrate.output import atomic_write_text, clean_text
 from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import FileTally, tally_files
+from cse_migrate.verdicts import Projection, Readiness
 
 SCHEMA_VERSION = "1.0"
 
@@ -108,6 +109,8 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
     }
+    if result.skipped:  # only when there were any, so results.json is unchanged for every other run
+        out["skipped"] = list(result.skipped)
     # additive (schema 1.0 kept): the actions drawn from the evidence, most urgent first, as the report lists them
     out["action_plan"] = [{"priority": a.priority_name, "kind": a.kind, "part": a.part, "action": a.text,
                            "item": a.item or None, "quote": a.quote or None, "where": a.where or None}

@@ -11,10 +11,12 @@ landscape, fit to the page width, with the header row repeated on every page.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
@@ -61,6 +63,7 @@ REPORT_NAME = "gap-report.docx"
 # The rules every organisation of the batch was analysed with: the bundled rules, then each pack, in order.
 PACK_COLUMNS = (SheetColumn("Pack", 18), SheetColumn("Version", 16), SheetColumn("Title", 36, wrap=True),
                 SheetColumn("Provider", 24, wrap=True), SheetColumn("Licence", 14), SheetColumn("SHA-256", 66))
+EVIDENCE_KEYS = ("recent", "old", "undated", "priorities")
 
 
 @dataclass(frozen=True)
@@ -73,56 +76,128 @@ class OrgOutcome:
     error: str | None
 
 
+@dataclass(frozen=True)
+class SummaryRow:
+    """One organisation's line of summary.xlsx, and what the Run sheet says about its run, as plain data.
+
+    A batch keeps it in its manifest, so that an organisation skipped on a re-run (nothing changed) still gets
+    exactly the row it had, without analysing it again."""
+
+    name: str
+    folder: str
+    status: str  # run status: ok / ok, some files unreadable / failed
+    ready: str  # against the run's framework: "yes" / "not yet", "" when not analysed
+    ready_other: str  # through the crosswalk: "indicative: yes" / "indicative: not yet", or ""
+    criteria: dict[str, str]  # criterion id -> status, or estimated rating when rated
+    passing: int  # lowest-level parts at a passing reading (for the worst-first order)
+    evidence: dict[str, int] | None  # EVIDENCE_KEYS, None when not analysed
+    counts: dict[str, int] | None  # COUNT_KEYS, None when not analysed
+    errors: str
+    as_of: str | None  # ISO date of the run, None when not analysed
+    framework: str = ""  # "title (id)" of the run's framework
+    rules_version: str = ""
+    stale_months: int | None = None
+    tool_version: str = ""
+    # the bundled rules, then each pack (PACK_COLUMNS' fields), as plain lists so the manifest can keep them
+    rule_packs: list[list[str]] = field(default_factory=list)
+
+    @property
+    def analysed(self) -> bool:
+        return self.counts is not None
+
+    @classmethod
+    def from_outcome(cls, outcome: OrgOutcome) -> SummaryRow:
+        result = outcome.result
+        status = run_status(result, outcome.error)
+        if result is None:
+            return cls.failed(outcome.name, outcome.folder, errors_text(outcome), status)
+        tally = result.counts()
+        own, other = readiness(result)
+        leaves = [c for c in result.criteria if not c.children]
+        recent, old, undated = evidence_ages(result)
+        evidence = dict(zip(EVIDENCE_KEYS, (recent, old, undated, len(draft_actions(result))), strict=True))
+        return cls(outcome.name, outcome.folder, status, own, other,
+                   {c.id: c.rating or c.status for c in result.criteria},
+                   sum((c.rating or c.status) in _PASSING for c in leaves), evidence,
+                   {key: tally[key] for key in COUNT_KEYS}, errors_text(outcome), result.settings.as_of.isoformat(),
+                   f"{result.framework_title} ({result.framework_id})", result.rules_version,
+                   result.settings.stale_months, result.tool_version,
+                   [[p.id, p.version, p.title, p.provider, p.licence, p.sha256] for p in result.rule_packs])
+
+    @classmethod
+    def failed(cls, name: str, folder: str, error: str, status: str = "failed") -> SummaryRow:
+        return cls(name, folder, status, "", "", {}, 0, None, None, error, None)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SummaryRow:
+        return cls(**data)
+
+
 def write_batch_summary(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]], path: Path,
                         packs: Sequence[str] = ()) -> None:
     """Write summary.xlsx for a batch: a Run sheet and one row per organisation, criteria in the order given."""
-    workbook = build_summary_workbook(outcomes, criteria, packs)
-    atomic_write(path, lambda tmp: save_workbook(workbook, tmp, summary_stamp(outcomes)))
+    write_summary_rows([SummaryRow.from_outcome(o) for o in outcomes], criteria, path, packs)
 
 
-def build_summary_workbook(outcomes: Sequence[OrgOutcome], criteria: Sequence[tuple[str, str]],
+def write_summary_rows(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]], path: Path,
+                       packs: Sequence[str] = ()) -> bool:
+    """Write summary.xlsx from its rows, unless the file already holds exactly these bytes (a re-run with
+    nothing changed leaves it untouched). Returns whether the file was written."""
+    workbook = build_summary_workbook(rows, criteria, packs)
+    with tempfile.TemporaryDirectory(prefix="cse-migrate-") as scratch:
+        built = Path(scratch) / "summary.xlsx"
+        save_workbook(workbook, built, summary_stamp(rows))
+        data = built.read_bytes()
+    if path.is_file() and path.read_bytes() == data:
+        return False
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(path, write)
+    return True
+
+
+def build_summary_workbook(rows: Sequence[SummaryRow], criteria: Sequence[tuple[str, str]],
                            packs: Sequence[str] = ()) -> Workbook:
     """Build the summary workbook in memory."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Summary"
     workbook.properties.title = "CSE gap analysis: batch summary"
-    ordered = sorted(outcomes, key=severity)
+    ordered = sorted(rows, key=severity)
     per_criterion = (SheetColumn(f"{cid} {title}", 14, wrap=True) for cid, title in criteria)
     columns = (*LEAD_COLUMNS, *READY_COLUMNS, *per_criterion, *EVIDENCE_COLUMNS, *COUNT_COLUMNS, ERRORS_COLUMN)
-    count = write_sheet(sheet, columns, (summary_row(o, criteria) for o in ordered), freeze="B2")
+    count = write_sheet(sheet, columns, (summary_row(r, criteria) for r in ordered), freeze="B2")
     link_reports(sheet, ordered)
     colour_cells(sheet, count, len(criteria))
     print_setup(sheet)
-    add_run_sheet(workbook, outcomes, packs)
-    used = next((o.result.rule_packs for o in outcomes if o.result is not None), ())
-    write_sheet(workbook.create_sheet("Rules packs"), PACK_COLUMNS,
-                ((p.id, p.version, p.title, p.provider, p.licence, p.sha256) for p in used), freeze="A2")
+    add_run_sheet(workbook, rows, packs)
+    used = next((r.rule_packs for r in rows if r.analysed), [])
+    write_sheet(workbook.create_sheet("Rules packs"), PACK_COLUMNS, (tuple(p) for p in used), freeze="A2")
     return workbook
 
 
-def summary_stamp(outcomes: Sequence[OrgOutcome]) -> datetime:
+def summary_stamp(rows: Sequence[SummaryRow]) -> datetime:
     """The latest as-of date in the batch, so the same batch always gives the same file."""
-    dates = [o.result.settings.as_of for o in outcomes if o.result is not None]
+    dates = [date.fromisoformat(r.as_of) for r in rows if r.as_of is not None]
     return as_of_midnight(max(dates)) if dates else _FALLBACK_STAMP
 
 
-def criterion_statuses(result: RunResult | None, criteria: Sequence[tuple[str, str]]) -> list[str]:
+def criterion_statuses(row: SummaryRow, criteria: Sequence[tuple[str, str]]) -> list[str]:
     """Each requested criterion's status text (its estimated rating, when rated), or "" where the run has none
     (failed or other framework)."""
-    if result is None:
-        return ["" for _ in criteria]
-    by_id = {c.id: c.rating or c.status for c in result.criteria}
-    return [by_id.get(cid, "") for cid, _ in criteria]
+    return [row.criteria.get(cid, "") for cid, _ in criteria]
 
 
-def readiness(result: RunResult | None) -> tuple[str, str]:
+def readiness(result: RunResult) -> tuple[str, str]:
     """Ready against the run's framework, and (indicative, through the crosswalk) against the other one.
 
     The official structure has a readiness verdict; the five points count as ready when every point is met. The
     projection is read the same way: every projected criterion at a passing reading."""
-    if result is None:
-        return "", ""
     if result.readiness is not None:
         own = "yes" if result.readiness.ready else "not yet"
     else:
@@ -141,15 +216,11 @@ def evidence_ages(result: RunResult) -> tuple[int, int, int]:
             sum(r.freshness == "undated" for r in mapped))
 
 
-def severity(outcome: OrgOutcome) -> tuple[int, int, int, str]:
+def severity(row: SummaryRow) -> tuple[int, int, int, str]:
     """Worst first: failed runs, then not ready, then the fewest parts at a passing reading."""
-    result = outcome.result
-    if result is None:
-        return (0, 0, 0, outcome.name)
-    ready = readiness(result)[0] == "yes"
-    leaves = [c for c in result.criteria if not c.children]
-    passing = sum((c.rating or c.status) in _PASSING for c in leaves)
-    return (1 + int(ready), passing, len(draft_actions(result)) * -1, outcome.name)
+    if row.evidence is None:
+        return (0, 0, 0, row.name)
+    return (1 + int(row.ready == "yes"), row.passing, row.evidence["priorities"] * -1, row.name)
 
 
 def errors_text(outcome: OrgOutcome) -> str:
@@ -160,31 +231,25 @@ def errors_text(outcome: OrgOutcome) -> str:
     return "; ".join(parts)
 
 
-def summary_row(outcome: OrgOutcome, criteria: Sequence[tuple[str, str]]) -> tuple[object, ...]:
+def summary_row(row: SummaryRow, criteria: Sequence[tuple[str, str]]) -> tuple[object, ...]:
     """One organisation's row."""
-    result = outcome.result
-    counts: list[object] = [None] * len(COUNT_KEYS)
-    ages: tuple[object, ...] = (None, None, None, None)
-    if result is not None:
-        tally = result.counts()
-        counts = [tally[key] for key in COUNT_KEYS]
-        ages = (*evidence_ages(result), len(draft_actions(result)))
-    report = "open report" if result is not None else ""
-    return (outcome.name, report, run_status(result, outcome.error), *readiness(result),
-            *criterion_statuses(result, criteria), *ages, *counts, errors_text(outcome))
+    counts: list[object] = [None] * len(COUNT_KEYS) if row.counts is None else [row.counts[k] for k in COUNT_KEYS]
+    ages: list[object] = [None] * len(EVIDENCE_KEYS) if row.evidence is None else [row.evidence[k]
+                                                                                   for k in EVIDENCE_KEYS]
+    report = "open report" if row.analysed else ""
+    return (row.name, report, row.status, row.ready, row.ready_other, *criterion_statuses(row, criteria), *ages,
+            *counts, row.errors)
 
 
-def link_reports(sheet: Worksheet, outcomes: Sequence[OrgOutcome]) -> None:
+def link_reports(sheet: Worksheet, rows: Sequence[SummaryRow]) -> None:
     """A relative hyperlink from each row to the organisation's report, so the folder can be moved whole."""
     column = 2
-    for row, outcome in enumerate(outcomes, start=2):
-        if outcome.result is None:
+    for index, row in enumerate(rows, start=2):
+        if not row.analysed:
             continue
-        cell = sheet.cell(row=row, column=column)
-        cell.hyperlink = f"{outcome.folder}/{REPORT_NAME}"
+        cell = sheet.cell(row=index, column=column)
+        cell.hyperlink = f"{row.folder}/{REPORT_NAME}"
         cell.font = Font(color="0563C1", underline="single")
-
-
 def colour_cells(sheet: Worksheet, count: int, criteria: int) -> None:
     """Conditional formatting on the run status, readiness and criterion columns: the colours follow the values
     when a consultant sorts, filters or edits the sheet."""
@@ -205,21 +270,21 @@ def colour_cells(sheet: Worksheet, count: int, criteria: int) -> None:
                 fill=PatternFill(start_color=colour, end_color=colour, fill_type="solid")))
 
 
-def add_run_sheet(workbook: Workbook, outcomes: Sequence[OrgOutcome], packs: Sequence[str]) -> None:
+def add_run_sheet(workbook: Workbook, summary: Sequence[SummaryRow], packs: Sequence[str]) -> None:
     """What every row was judged against, so a printed summary stands on its own."""
     sheet = workbook.create_sheet("Run")
-    first = next((o.result for o in outcomes if o.result is not None), None)
-    as_ofs = sorted({o.result.settings.as_of.isoformat() for o in outcomes if o.result is not None})
+    first = next((r for r in summary if r.analysed), None)
+    as_ofs = sorted({r.as_of for r in summary if r.as_of is not None})
     rows: list[tuple[str, object]] = [
         ("As-of date", ", ".join(as_ofs) or "no organisation was analysed"),
-        ("Framework", f"{first.framework_title} ({first.framework_id})" if first else ""),
+        ("Framework", first.framework if first else ""),
         ("Rules version", first.rules_version if first else ""),
-        ("Rules packs", "; ".join(f"{p.id} {p.version}" for p in first.rule_packs[1:]) if first and
+        ("Rules packs", "; ".join(f"{p[0]} {p[1]}" for p in first.rule_packs[1:]) if first and
          first.rule_packs else "; ".join(packs) or "bundled rules only"),
-        ("Maximum evidence age (months)", first.settings.stale_months if first else ""),
-        ("Organisations", len(outcomes)),
-        ("Analysed", sum(o.result is not None for o in outcomes)),
-        ("Failed", sum(o.result is None for o in outcomes)),
+        ("Maximum evidence age (months)", first.stale_months if first else ""),
+        ("Organisations", len(summary)),
+        ("Analysed", sum(r.analysed for r in summary)),
+        ("Failed", sum(not r.analysed for r in summary)),
         ("Produced by", f"cse-migrate {first.tool_version}" if first else "cse-migrate"),
     ]
     write_cell(sheet, 1, 1, "Item").font = Font(bold=True)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cse_migrate.model import Settings, SettingUsed
+from cse_migrate.model import Settings
 from cse_migrate.rules.model import Framework
+from cse_migrate.verdicts import SettingUsed
 
 _PROJECT = "analyst: project default, not a fact about the standard"
 _RATING = "analyst: the rating rules CSE uses are not public (README, Ratings and readiness)"

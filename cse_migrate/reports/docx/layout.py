@@ -4,18 +4,24 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import threading
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from weakref import WeakKeyDictionary
+from xml.sax.saxutils import escape
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell, _Row
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
@@ -42,6 +48,7 @@ BODY_SIZE = Pt(10.5)
 
 
 TABLE_SIZE = Pt(9)
+_RUN_BREAKS = re.compile(r"(\t|\r|\n)")  # what python-docx turns into w:tab and w:br inside a run
 
 
 SMALL_SIZE = Pt(7)
@@ -108,7 +115,26 @@ def add_field_char(paragraph: Paragraph, kind: str) -> None:
 
 def add_text(document: Document, text: str, style: str | None = None) -> Paragraph:
     """Add a paragraph of cleaned text."""
-    return document.add_paragraph(clean_text(text), style=style)
+    paragraph = document.add_paragraph(clean_text(text))
+    if style is not None:
+        paragraph._p.style = style_id(document, style)
+    return paragraph
+
+
+# Style name -> style id, per document: python-docx looks a name up by scanning every style of the document,
+# which cost a fifth of a report's time when done for each paragraph and table.
+_STYLE_IDS: WeakKeyDictionary[object, dict[tuple[str, int], str | None]] = WeakKeyDictionary()  # by document part
+
+
+def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+    """The id of the ``kind`` style ``name`` in ``document`` (None for the default style), looked up once."""
+    ids = _STYLE_IDS.setdefault(document.part, {})  # the Document proxy itself is not hashable
+    key = (name, int(kind))
+    if key not in ids:
+        style = document.styles[name]
+        # python-docx writes no style reference for the default style of its kind; neither do we
+        ids[key] = None if style == document.styles.default(kind) else style.style_id
+    return ids[key]
 
 
 def add_heading(document: Document, text: str, level: int, new_page: bool = False) -> Paragraph:
@@ -153,20 +179,6 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def fill_cell(cell: _Cell, value: Cell, bold: bool = False) -> None:
-    """Write cleaned text into a table cell in the smaller table font; a :class:`CellText`'s small print goes on
-    its own line below."""
-    text = value if isinstance(value, str) else value.main
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(clean_text(text))
-    run.font.size = TABLE_SIZE
-    run.bold = bold or (isinstance(value, CellText) and value.bold)
-    if isinstance(value, CellText) and value.small:
-        small = cell.add_paragraph().add_run(clean_text(value.small))
-        small.font.size = SMALL_SIZE
-        small.font.color.rgb = SMALL_COLOUR
-
-
 def shade_cell(cell: _Cell, fill: str) -> None:
     """Colour a cell's background via w:shd in its tcPr."""
     shading = OxmlElement("w:shd")
@@ -178,37 +190,65 @@ def shade_cell(cell: _Cell, fill: str) -> None:
     tc_pr.append(shading)
 
 
-def mark_header_row(row: _Row) -> None:
-    """Repeat the row at the top of every page the table spans, and keep it in one piece."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-
-
 def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> Table:
     """Add a grid table with a bold, shaded, repeating header row and fixed column widths, each column at least
     as wide as its longest word (:func:`fit_columns`), so no word is ever broken across lines."""
     body = [list(values) for values in rows]
     columns = fit_columns(columns, body)
-    # All rows are created at once: cheaper than add_row() for portfolios of thousands of items.
-    table: Table = document.add_table(rows=1 + len(body), cols=len(columns))
-    table.style = TABLE_STYLE
+    table: Table = document.add_table(rows=0, cols=len(columns))
+    table._tbl.tblPr.style = style_id(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     table.autofit = False
     for grid_column, column in zip(table.columns, columns, strict=True):
         grid_column.width = Cm(column.width_cm)  # the grid widths LibreOffice uses
-    header, *data_rows = table.rows
-    mark_header_row(header)
-    for cell, column in zip(header.cells, columns, strict=True):
-        cell.width = Cm(column.width_cm)  # the cell widths Word uses
-        fill_cell(cell, column.header, bold=True)
-        shade_cell(cell, HEADER_FILL)
-    for row, values in zip(data_rows, body, strict=True):
-        for cell, value, column in zip(row.cells, values, columns, strict=True):
-            cell.width = Cm(column.width_cm)
-            fill_cell(cell, value)
+    # The rows are written as XML and parsed in one go: building them cell by cell through python-docx cost most
+    # of a report's time. They are the elements python-docx writes for a cell's width (which Word uses), a run in
+    # the table font (9 pt, bold in the header), the header's shading and its marks to repeat on every page and
+    # never split.
+    widths = [Cm(column.width_cm).twips for column in columns]
+    header = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:shd w:val="clear" w:color="auto" '
+                     f'w:fill="{HEADER_FILL}"/></w:tcPr><w:p>{run_xml(column.header, bold=True)}</w:p></w:tc>'
+                     for column, width in zip(columns, widths, strict=True))
+    rows_xml = "".join(row_xml(values, widths) for values in body)
+    xml = f'<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>{header}</w:tr>{rows_xml}'
+    table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>"))
     return table
+
+
+def row_xml(values: Sequence[Cell], widths: Sequence[int]) -> str:
+    """One body row: per cell its width, a paragraph holding a run in the table font (bold only where a
+    :class:`CellText` asks) and, for a :class:`CellText` with small print, a second paragraph in small grey print."""
+    cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{cell_xml(value)}</w:tc>'
+                    for value, width in zip(values, widths, strict=True))
+    return f"<w:tr>{cells}</w:tr>"
+
+
+def cell_xml(value: Cell) -> str:
+    """The paragraphs of one body cell, as python-docx writes them for ``add_run`` with a size, bold and colour."""
+    if isinstance(value, str):
+        return f"<w:p>{run_xml(value)}</w:p>"
+    main = f"<w:p>{run_xml(value.main, bold=value.bold)}</w:p>"
+    return main + (f"<w:p>{run_xml(value.small, small=True)}</w:p>" if value.small else "")
+
+
+_TABLE_SIZE = f'<w:sz w:val="{int(TABLE_SIZE.pt * 2)}"/>'  # half-points
+_RUN_PROPERTIES = {False: f'<w:rPr><w:b w:val="0"/>{_TABLE_SIZE}</w:rPr>', True: f"<w:rPr><w:b/>{_TABLE_SIZE}</w:rPr>"}
+_SMALL_PROPERTIES = f'<w:rPr><w:color w:val="{SMALL_COLOUR}"/><w:sz w:val="{int(SMALL_SIZE.pt * 2)}"/></w:rPr>'
+
+
+def run_xml(text: str, bold: bool = False, small: bool = False) -> str:
+    """A run in the table font (or in small grey print), as python-docx writes ``add_run(text)`` with a font size
+    and bold (or colour) set: tabs become w:tab, line breaks w:br, the rest w:t (keeping its spaces when it starts
+    or ends with one)."""
+    parts = [_SMALL_PROPERTIES if small else _RUN_PROPERTIES[bold]]
+    for piece in _RUN_BREAKS.split(clean_text(text)):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{''.join(parts)}</w:r>"
 
 
 def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
@@ -241,11 +281,21 @@ def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequen
 # --- fitting columns to their words ---------------------------------------------------------------------------
 
 
-@cache
+# One open font per process and thread: FreeType reads the font file lazily, so a font opened before a batch forks
+# its workers would share one file offset between processes ("failed to load glyph"), and an FT2Font is not safe
+# to use from two threads at once (Dask runs tasks in threads).
+_FONTS: dict[tuple[int, int, bool], FT2Font] = {}
+
+
 def _font(bold: bool) -> FT2Font:
     """DejaVu Sans, shipped with matplotlib: the font LibreOffice falls back to where Calibri is missing, and
     wider than Calibri, so a column wide enough for it is wide enough in Word too."""
-    return FT2Font(findfont(FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")))
+    key = (os.getpid(), threading.get_ident(), bold)
+    font = _FONTS.get(key)
+    if font is None:
+        font = _FONTS[key] = FT2Font(findfont(FontProperties(family="DejaVu Sans",
+                                                             weight="bold" if bold else "normal")))
+    return font
 
 
 @cache

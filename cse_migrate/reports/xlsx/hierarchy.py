@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from cse_migrate.model import NOT_EVIDENCED, CriterionResult, ItemResult, RunResult, Settings, level_name
+from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings, level_name
 from cse_migrate.reports.common import RATING_FILL, SheetColumn, fill, write_sheet
 from cse_migrate.reports.xlsx.sheets import CRITERION_COLUMNS, criterion_row, sheet_name, unique_sheet_name
+from cse_migrate.verdicts import NOT_EVIDENCED
 
 RATINGS_SHEET = "Ratings"
 RATING_COLUMNS = (SheetColumn("Id", 8), SheetColumn("Level", 13), SheetColumn("Title", 40, wrap=True),
