@@ -169,7 +169,23 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
                 _say(ctx, f"    note: {note}", 1)
     for e in result.errors:
         _echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
+    _describe_review(ctx, result)
     _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
+
+
+def _describe_review(ctx: click.Context, result: RunResult, prefix: str = "") -> None:
+    """One line on the decisions applied; a warning for each decision whose item is gone (never applied)."""
+    review = result.review
+    if review is None:
+        return
+    n = review.counts(r.review for r in result.items)
+    _say(ctx, f"{prefix}Review {review.file}: {n['applied']} decision(s) applied ({n['confirmed']} confirmed, "
+              f"{n['moved']} moved, {n['rejected']} rejected, {n['absence']} absence), {n['unmatched']} not "
+              "applied")
+    for u in review.unmatched:
+        _echo(f"cse-migrate: warning: {prefix}review file {review.file}: sheet Review row {u.row}: item {u.item} "
+              f"('{u.text[:60]}', {u.source}) is no longer in the evidence; decision '{u.decision}' not applied",
+              err=True)
 
 
 @cli.command()
@@ -184,21 +200,28 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @stale_option
 @legacy_option
 @semantic_option
+@click.option("--review", "review", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A reviewed evidence.xlsx (its Review sheet's decisions override the mapping); default: "
+                   "review.xlsx in the input folder, if there is one.")
 @reading_options
 @verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
-            semantic: bool) -> None:
+            semantic: bool, review: Path | None) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
-    Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
+    Exit code 0 when every file was read, 1 when the reports were written but some files could not be read,
+    7 when the review file cannot be applied (nothing is written).
     """
+    from dataclasses import replace
+
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
     options = _options(ctx, framework_id, legacy_id, as_of, organisation or _default_org(inputs), stale_months,
                        semantic, rules_path)
+    options = replace(options, review=review)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
     result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
@@ -253,6 +276,9 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     for o in partial:
         for e in o.result.errors if o.result else ():
             _echo(f"cse-migrate: warning: {o.name}: {e.file}: {e.message}", err=True)
+    for o in outcomes:
+        if o.result is not None:
+            _describe_review(ctx, o.result, f"{o.name}: ")
     _say(ctx, f"{len(outcomes) - len(failed)} of {len(outcomes)} organisation(s) analysed; "
               f"summary written to {outdir / 'summary.xlsx'}")
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if failed or partial else ExitCode.OK))
@@ -370,6 +396,32 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     if ablation:
         _echo("\nablation (each signal switched off in the rules)\n")
         _echo(_run(lambda: format_ablation(run_ablation(labels, ruleset, options, chosen, level, encoder))))
+
+
+@cli.group()
+def review() -> None:
+    """Work with a reviewer's decisions (the Review sheet of evidence.xlsx)."""
+
+
+@review.command("export")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False, exists=True), metavar="REVIEWED.xlsx")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The rule-tests file to write (YAML).")
+@rules_option
+@reading_options
+@verbosity
+@click.pass_context
+def review_export(ctx: click.Context, path: Path, output: Path, rules_path: Path | None) -> None:
+    """Turn a reviewed workbook's decisions into rules-pack test cases (kind: rule-tests), so that a rules
+    supplier can learn from a reviewer's corrections. Decisions a test case cannot express are listed."""
+    from cse_migrate.tools.review_export import export_cases
+
+    ruleset = _load(rules_path)
+    done = _run(lambda: export_cases(path, ruleset, output, limits(ctx), ctx.obj.get("password")))
+    for line in done.skipped:
+        _echo(f"cse-migrate: warning: {line}", err=True)
+    _say(ctx, f"{len(done.cases)} test case(s) written to {output} ({len(done.skipped)} decision(s) not "
+              f"exportable); run them with: cse-migrate rules test {output}")
 
 
 def main(argv: list[str] | None = None) -> Any:

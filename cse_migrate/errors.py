@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     INPUT_NOT_FOUND = 3  # an INPUT path does not exist or holds no readable evidence files
     RULES_INVALID = 4  # a rules file (framework, crosswalk, lexicon) failed validation
     OUTPUT_FAILED = 5  # the output folder or a report could not be written
+    REVIEW_INVALID = 7  # the review workbook (--review or review.xlsx) cannot be applied: nothing was written
     INTERNAL = 10  # a bug: please report it with the command you ran
 
 
@@ -73,3 +74,15 @@ class UsageError(CseMigrateError):
     """A request the library cannot honour because an argument is wrong (e.g. unknown framework id)."""
 
     exit_code = ExitCode.USAGE
+
+
+class ReviewError(CseMigrateError):
+    """A review workbook cannot be applied: each problem names the file, the sheet and the row."""
+
+    exit_code = ExitCode.REVIEW_INVALID
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = problems[0] if len(problems) == 1 else f"{len(problems)} problems in the review file:"
+        body = "" if len(problems) == 1 else "\n" + "\n".join(f"  {p}" for p in problems)
+        super().__init__(head + body)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import ClassVar, Literal
 
+from cse_migrate.reviewing import ReviewMark, ReviewSummary
+
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
 Status = Literal["Met", "Partially met", "Gap"]
 Strength = Literal["strong", "partial", "none"]
@@ -193,6 +195,7 @@ class ItemResult:
     gap_text: str = ""
     # The absence/plan rule that recognised the statement (id from mappings/), for explanations.
     kind_rule: str = ""
+    review: ReviewMark | None = None  # the reviewer's decision on this item, when a review file was applied
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,7 @@ class RunResult:
     readiness: Readiness | None = None  # hierarchical frameworks only: are we ready for assessment?
     legacy_titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the legacy framework references cite
     projection: Projection | None = None  # the same result read against another framework, via crosswalks
+    review: ReviewSummary | None = None  # the review file applied (--review or review.xlsx), if any
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}
@@ -391,4 +395,5 @@ class Projection:
     target_title: str
     criteria: tuple[ProjectedCriterion, ...]
     note: str
+
 

@@ -21,15 +21,25 @@ from cse_migrate.analysis.gaps import analyse_gaps
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
+from cse_migrate.analysis.review import ReviewForm, apply_review, fits_run, read_review_form
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
+from cse_migrate.model import (
+    EvidenceItem,
+    FileError,
+    FileRead,
+    ItemResult,
+    Mapping,
+    RunResult,
+    Settings,
+)
 from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
 from cse_migrate.readers.common import parse_date
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
+from cse_migrate.reviewing import REVIEW_FILE_NAME, ReviewSummary
 from cse_migrate.rules import Framework, RuleSet
 from cse_migrate.rules.settings import settings_for
 from cse_migrate.safe_text import display_name
@@ -98,6 +108,8 @@ def walk_folder(root: Path, folder: Path, found: list[InputFile]) -> None:
     for entry in entries:
         if entry.name.startswith((".", "~$")):
             continue  # hidden files and Office lock files are never evidence
+        if folder == root and entry.name.casefold() == REVIEW_FILE_NAME:
+            continue  # the reviewer's decisions (find_review_file), never evidence
         path = Path(entry.path)
         name = display_name(path.relative_to(root).as_posix())
         if entry.is_symlink():
@@ -270,10 +282,12 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
+    form = read_review(inputs, framework, settings, options)  # refused before any evidence is read
     files = discover_files(inputs)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
+    results, review = apply_reviewer_decisions(results, form)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     return RunResult(
@@ -284,7 +298,40 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
-        projection=project_result(rules, framework, criteria))
+        projection=project_result(rules, framework, criteria), review=review)
+
+
+def find_review_file(inputs: Sequence[Path], options: RunOptions) -> Path | None:
+    """The review workbook: ``options.review``, else a review.xlsx at the top of the one input folder holding
+    one (the batch convention: each organisation's folder may hold its own)."""
+    if options.review is not None:
+        if not options.review.is_file():
+            raise InputNotFoundError(f"{display_name(str(options.review))}: no such review file; give the "
+                                     "evidence.xlsx you reviewed")
+        return options.review
+    found = [p / REVIEW_FILE_NAME for p in inputs if p.is_dir() and (p / REVIEW_FILE_NAME).is_file()]
+    if len(found) > 1:
+        raise UsageError(f"{', '.join(display_name(str(p)) for p in found)}: more than one {REVIEW_FILE_NAME} "
+                         "among the inputs; name the one to apply with --review")
+    return found[0] if found else None
+
+
+def read_review(inputs: Sequence[Path], framework: Framework, settings: Settings,
+                options: RunOptions) -> ReviewForm | None:
+    """Read and check the review workbook, if there is one: made for this organisation and framework, every
+    decision word and criterion id known (else :class:`~cse_migrate.errors.ReviewError`, nothing applied)."""
+    path = find_review_file(inputs, options)
+    if path is None:
+        return None
+    return read_review_form(path, fits_run(settings.organisation, framework), options.limits, options.password)
+
+
+def apply_reviewer_decisions(results: list[ItemResult], form: ReviewForm | None,
+                             ) -> tuple[list[ItemResult], ReviewSummary | None]:
+    """After mapping, before gap analysis: the reviewer's decisions override the matcher's."""
+    if form is None:
+        return results, None
+    return apply_review(results, form)
 
 
 def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:

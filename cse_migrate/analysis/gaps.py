@@ -39,7 +39,7 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
     out = []
     hierarchical = framework.is_hierarchical
     for criterion in framework.criteria:
-        evidence = collect_evidence(results, set(framework.leaves_under(criterion.id)))
+        evidence = collect_evidence(results, at_or_below(framework, criterion.id))
         strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
         state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
@@ -64,12 +64,17 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
     return tuple(out)
 
 
+def at_or_below(framework: Framework, cid: str) -> set[str]:
+    """``cid`` and every id below it: items map to leaves, and a reviewer may move one to any level."""
+    return {c.id for c in framework.criteria if c.id == cid or cid in framework.ancestors(c.id)}
+
+
 def collect_evidence(results: Sequence[ItemResult], targets: set[str]) -> list[tuple[ItemResult, float]]:
     """Mapped items supporting any of ``targets``, each once at its best score, best first."""
     best: dict[str, tuple[ItemResult, float]] = {}
     for r in results:
-        if r.status != "mapped":
-            continue
+        if r.status != "mapped" or r.kind != "support":
+            continue  # absence and plan statements are gap findings, not evidence
         for m in r.mappings:
             if m.criterion in targets and m.score > best.get(r.item.id, (r, -1.0))[1]:
                 best[r.item.id] = (r, m.score)

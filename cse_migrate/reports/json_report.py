@@ -13,6 +13,7 @@ from typing import Any
 from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
 from cse_migrate.output import atomic_write_text, clean_text
 from cse_migrate.reports.common import FileTally, tally_files
+from cse_migrate.reviewing import ReviewMark, ReviewSummary
 
 SCHEMA_VERSION = "1.0"
 
@@ -45,7 +46,24 @@ def _item(r: ItemResult) -> dict[str, Any]:
         out["also_found_in"] = [s.as_dict() for s in r.also_found_in]
     if r.noise_rule:
         out["noise_rule"] = r.noise_rule
+    if r.review is not None and r.review.decision:
+        out["review"] = _review_mark(r.review)
     return out
+
+
+def _review_mark(mark: ReviewMark) -> dict[str, Any]:
+    """A decided item's ``review`` block: the decision, the comment, and what the tool had said."""
+    return {"decision": mark.decision, "verdict": mark.verdict, "comment": mark.comment, "row": mark.row,
+            "tool": {"status": mark.tool_status, "criterion": mark.tool_criterion, "score": mark.tool_score,
+                     "needs_review": mark.tool_needs_review, "kind": mark.tool_kind}}
+
+
+def review_block(review: ReviewSummary, items: tuple[ItemResult, ...]) -> dict[str, Any]:
+    """The review file applied: its name, decisions by verdict, and every decision that matched no item."""
+    return {"file": review.file, "decisions": review.decisions,
+            "counts": review.counts(r.review for r in items),
+            "unmatched": [{"row": u.row, "item": u.item, "text": u.text, "source": u.source,
+                           "decision": u.decision, "comment": u.comment} for u in review.unmatched]}
 
 
 def files_list(result: RunResult) -> list[dict[str, Any]]:
@@ -97,6 +115,8 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
     add_hierarchy(out, result)
     if result.projection is not None:
         out["projection"] = _projection(result.projection)
+    if result.review is not None:
+        out["review"] = review_block(result.review, result.items)
     return out
 
 

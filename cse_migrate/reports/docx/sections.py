@@ -15,6 +15,7 @@ from cse_migrate.reports.common import (
     cite_with_copies,
     date_display,
     legacy_ref,
+    review_label,
     strength_label,
     tally_files,
     truncate,
@@ -32,6 +33,7 @@ from cse_migrate.reports.docx.layout import (
     long_date,
     plural,
 )
+from cse_migrate.reports.docx.review import add_reviewer_decisions
 
 _METHOD_TEXT = (
     "Each evidence item is compared with a lexicon of phrases written for every target criterion. Phrases "
@@ -120,7 +122,9 @@ def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, It
     ref = item_id
     if found.item.cm_ref is not None:
         ref += f"\nCM {found.item.cm_ref.full}"
-    if any(m.criterion == criterion and m.needs_review for m in found.mappings):
+    if review_label(found):
+        score_text += f"\n{review_label(found)}"
+    elif any(m.criterion == criterion and m.needs_review for m in found.mappings):
         score_text += "\ncheck (Appendix G)"
     return (ref, truncate(found.item.text, EVIDENCE_CHARS), cite_with_copies(found),
             date_display(found.item), score_text, why_text(found, criterion, most=4))
@@ -179,10 +183,13 @@ def add_review_appendix(document: Document, result: RunResult) -> None:
     add_text(document, f"A mapping is listed here when its score is below {settings.review_below:.2f}, or when "
                        f"the best criterion is less than {settings.review_margin:.2f} ahead of the next one: "
                        "in that band the mapping was right noticeably less often when measured on the "
-                       "labeled corpus (see the README). Confirm each, or move the evidence where it belongs.")
+                       "labeled corpus (see the README). Confirm each, or move the evidence where it belongs, "
+                       "in the Review sheet of evidence.xlsx; a reviewer's decisions are applied by the next "
+                       "run given that workbook (--review).")
     rows = [(r.item.id, truncate(r.item.text, EVIDENCE_CHARS), r.item.source.cite(), m.criterion,
              f"{m.score:.2f}", ", ".join(o.criterion for o in r.mappings if o is not m) or "-")
-            for r in result.items if r.status == "mapped" for m in r.mappings if m.needs_review]
+            for r in result.items if r.status == "mapped" and not review_label(r)
+            for m in r.mappings if m.needs_review]
     add_table_or_note(document, REVIEW_COLUMNS, rows, "No mapping needs checking.")
 
 
@@ -270,3 +277,4 @@ def add_method_appendix(document: Document, result: RunResult) -> None:
     add_heading(document, "How scores are formed", 2)
     for text in _METHOD_TEXT:
         add_text(document, text)
+    add_reviewer_decisions(document, result)
