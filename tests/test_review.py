@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from format_samples import encrypt_ooxml
 from openpyxl import load_workbook
 
-from cse_migrate.analysis.review import apply_review, match_rows
+from cse_migrate.analysis.review import ReviewForm, ReviewRow, apply_review, match_rows
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode
 from cse_migrate.model import EvidenceItem, ItemResult, Mapping, Source
@@ -48,8 +49,9 @@ def analyse(inputs: Path, out: Path, *extra: str) -> tuple[int, str, str]:
     return run("analyse", str(inputs), "-o", str(out), "--framework", "cse-2008", "--as-of", AS_OF, *extra)
 
 
-def results(out: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads((out / "results.json").read_text(encoding="utf-8"))
+def results(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    return data
 
 
 def report_text(out: Path) -> str:
@@ -80,9 +82,7 @@ def _result(text: str, file: str, row: int, criterion: str = "1.1") -> ItemResul
     return ItemResult(item, "mapped", (Mapping(criterion, 0.8, ()),))
 
 
-def _rows_for(items: list[ItemResult], decide: dict[str, str]) -> list:  # type: ignore[type-arg]
-    from cse_migrate.analysis.review import ReviewRow
-
+def _rows_for(items: list[ItemResult], decide: dict[str, str]) -> list[ReviewRow]:
     return [ReviewRow(i, r.item.id, r.item.text, r.item.source.cite(), r.status, "1.1",
                       fingerprint(r.item.text, r.item.source.file), place_of(r.item.source), "", "", "",
                       parse_decision(decide[r.item.id], ["1.1", "1.2"]), "")
@@ -115,8 +115,6 @@ def test_fingerprints_survive_reordering_added_files_and_edits_to_other_items() 
 
 
 def test_each_decision_overrides_the_tool() -> None:
-    from cse_migrate.analysis.review import ReviewForm
-
     items = [_result("Panel.", "f.csv", 2), _result("Survey.", "f.csv", 3), _result("Lapsed.", "f.csv", 4),
              _result("Charter.", "f.csv", 5)]
     rows = _rows_for(items, {"E00002": "Accept", "E00003": "Reject", "E00004": "Absence (gap)",
@@ -181,7 +179,7 @@ def test_review_sheet_has_a_row_per_item_flagged_first_and_a_drop_down(first_run
 # --- the round trip, end to end: the issue's "done when" ------------------------------------------------------
 
 
-def edit_decisions(evidence: Path, target: Path, data: dict) -> dict[str, str]:  # type: ignore[type-arg]
+def edit_decisions(evidence: Path, target: Path, data: dict[str, Any]) -> dict[str, str]:
     """Make 10 decisions in the Review sheet as a reviewer would (some on flagged rows): item id -> decision.
 
     Picks are made from run 1's results, so that they change ratings: the strongest evidence of one rated leaf is
@@ -278,11 +276,11 @@ def test_decisions_come_back_into_every_later_run(first_run: tuple[Path, Path], 
         (inputs / "aaa-new-evidence.csv").unlink()
 
 
-def decided_leaves(data: dict) -> set[str]:  # type: ignore[type-arg]
+def decided_leaves(data: dict[str, Any]) -> set[str]:
     return {m["criterion"] for i in data["items"] if "review" in i for m in i["mappings"]}
 
 
-def check_decisions_applied(before: dict, after: dict, decisions: dict[str, str]) -> None:  # type: ignore[type-arg]
+def check_decisions_applied(before: dict[str, Any], after: dict[str, Any], decisions: dict[str, str]) -> None:
     """Every decision shows in results.json (a review block with what the tool said) and in the ratings."""
     was = {i["id"]: i for i in before["items"]}
     now = {i["id"]: i for i in after["items"]}
