@@ -347,8 +347,10 @@ def test_docx_converts_to_pdf(docx_path: Path, tmp_path: Path) -> None:
 
 def test_sheet_names(xlsx_path: Path) -> None:
     workbook = load_workbook(xlsx_path)
-    assert workbook.sheetnames == [*CRITERION_SHEETS, "Unmapped", "Duplicates", "Noise", "Unreadable files",
-                                   "Files"]
+    # the Review sheet first (the reviewer's form), its hidden Lists and Meta sheets last
+    assert workbook.sheetnames == ["Review", *CRITERION_SHEETS, "Unmapped", "Duplicates", "Noise",
+                                   "Unreadable files", "Files", "Lists", "Meta"]
+    assert [s.title for s in workbook.worksheets if s.sheet_state != "visible"] == ["Lists", "Meta"]
 
 
 def test_sheet_name_is_made_legal() -> None:
