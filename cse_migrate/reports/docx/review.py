@@ -11,7 +11,7 @@ from docx.document import Document
 
 from cse_migrate.model import RunResult
 from cse_migrate.reports.common import truncate
-from cse_migrate.reports.docx.layout import Column, add_heading, add_table, add_table_or_note, add_text
+from cse_migrate.reports.docx.layout import Column, add_heading, add_table, add_text
 
 _TEXT_CHARS = 160
 
@@ -34,10 +34,13 @@ def add_reviewer_decisions(document: Document, result: RunResult) -> None:
         ("Applied in total", str(counts["applied"])),
         ("Not applied: the item is no longer in the evidence", str(counts["unmatched"])),
     ])
-    add_text(document, "Decisions whose item was not found (its text or file changed, or it was removed) are "
-                       "listed here and were not applied: review them again in the new evidence.xlsx.")
+    if not review.unmatched:
+        add_text(document, "Every decision matched an item.")
+        return
+    add_text(document, f"These decisions (rows of the Review sheet of {review.file}) were not applied: their item "
+                       "is no longer in the evidence (its text or file changed, or it was removed). Make them again "
+                       "in the new evidence.xlsx.")
     rows = [(str(u.row), u.item, truncate(u.text, _TEXT_CHARS), u.source, u.decision)
             for u in review.unmatched]
-    add_table_or_note(document, (Column("Row", 1.2), Column("Item", 1.6), Column("Evidence", 7.4),
-                                 Column("Source", 4.0), Column("Decision", 2.8)),
-                      rows, "Every decision matched an item.")
+    add_table(document, (Column("Row", 1.2), Column("Item", 1.6), Column("Evidence", 7.4), Column("Source", 4.0),
+                         Column("Decision", 2.8)), rows)

@@ -123,7 +123,7 @@ def evidence_row(item_id: str, score: float, criterion: str, items: dict[str, It
     if found.item.cm_ref is not None:
         ref += f"\nCM {found.item.cm_ref.full}"
     if review_label(found):
-        score_text += f"\n{review_label(found)}"
+        pass  # decided: the Why column says so ("confirmed by reviewer", "moved by reviewer")
     elif any(m.criterion == criterion and m.needs_review for m in found.mappings):
         score_text += "\ncheck (Appendix G)"
     return (ref, truncate(found.item.text, EVIDENCE_CHARS), cite_with_copies(found),
