@@ -184,7 +184,8 @@ def _describe_review(ctx: click.Context, result: RunResult, prefix: str = "") ->
               "applied")
     for u in review.unmatched:
         _echo(f"cse-migrate: warning: {prefix}review file {review.file}: sheet Review row {u.row}: item {u.item} "
-              f"('{u.text[:60]}', {u.source}) is no longer in the evidence; decision '{u.decision}' not applied",
+              f"('{u.text[:60]}', {u.source}) is no longer in the evidence; "
+              f"{f'decision {u.decision!r}' if u.decision else 'comment'} not applied",
               err=True)
 
 

@@ -283,7 +283,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     if options.semantic and encoder is None:
         encoder = load_encoder()
     form = read_review(inputs, framework, settings, options)  # refused before any evidence is read
-    files = discover_files(inputs)
+    files = leave_out(discover_files(inputs), options.review)
     reads, errors = read_inputs(files, options.limits, options.password)
     items = number_evidence(reads, legacy)
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
@@ -299,6 +299,15 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
         projection=project_result(rules, framework, criteria), review=review)
+
+
+def leave_out(files: list[InputFile], review: Path | None) -> list[InputFile]:
+    """The input files without the review workbook, when --review names a file inside an input folder: it holds
+    decisions, not evidence."""
+    if review is None:
+        return files
+    target = review.resolve()
+    return [f for f in files if f.path.resolve() != target]
 
 
 def find_review_file(inputs: Sequence[Path], options: RunOptions) -> Path | None:

@@ -462,3 +462,13 @@ def test_review_export_writes_rule_tests(first_run: tuple[Path, Path], tmp_path:
     problems: list[str] = []
     loaded = rule_tests.load_cases(tmp_path / "cases.yaml", "cases.yaml", load_rules(), problems)
     assert problems == [] and len(loaded) == len(expected)
+
+
+def test_a_review_file_inside_the_input_folder_is_not_read_as_evidence(small_org: tuple[Path, Path],
+                                                                       tmp_path: Path) -> None:
+    inputs, run1 = small_org
+    review = decide(run1 / "evidence.xlsx", inputs / "reviewed-by-jo.xlsx", {2: "Accept"})
+    code, _, err = analyse(inputs, tmp_path / "out", "--review", str(review))
+    assert code == ExitCode.OK, err
+    data = results(tmp_path / "out")
+    assert [f["file"] for f in data["files"]] == ["log.csv"] and data["review"]["counts"]["confirmed"] == 1
