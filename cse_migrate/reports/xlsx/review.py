@@ -58,6 +58,8 @@ def needs_review(r: ItemResult) -> bool:
 
 
 def review_row(r: ItemResult) -> tuple[object, ...]:
+    """One row of the Review sheet. The hidden Legacy ref is the reference written beside the text (not one taken
+    from a heading), as a rule test's ``cm_ref`` means it."""
     item = r.item
     top = r.mappings[0] if r.mappings and r.status in ("mapped", "unmapped") else None
     criterion = top.criterion if top and r.status == "mapped" else (f"({top.criterion})" if top else None)
@@ -67,7 +69,7 @@ def review_row(r: ItemResult) -> tuple[object, ...]:
     return (item.id, item.text, item.source.cite(), status, criterion, round(top.score, 4) if top else None,
             "yes" if needs_review(r) else "", mark.decision if mark and mark.decision else None,
             mark.comment if mark and mark.comment else None, fingerprint(item.text, item.source.file),
-            place_of(item.source), item.cm_ref.raw if item.cm_ref else None,
+            place_of(item.source), item.cm_ref.raw if item.cm_ref and not item.ref_from_context else None,
             item.date.isoformat() if item.date else item.date_text, rule)
 
 
