@@ -25,15 +25,7 @@ from cse_migrate.analysis.review import ReviewForm, apply_review, fits_run, read
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.model import (
-    EvidenceItem,
-    FileError,
-    FileRead,
-    ItemResult,
-    Mapping,
-    RunResult,
-    Settings,
-)
+from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.output import ensure_folder
 from cse_migrate.readers.common import parse_date
