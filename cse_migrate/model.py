@@ -395,5 +395,3 @@ class Projection:
     target_title: str
     criteria: tuple[ProjectedCriterion, ...]
     note: str
-
-
