@@ -472,3 +472,29 @@ def test_a_review_file_inside_the_input_folder_is_not_read_as_evidence(small_org
     assert code == ExitCode.OK, err
     data = results(tmp_path / "out")
     assert [f["file"] for f in data["files"]] == ["log.csv"] and data["review"]["counts"]["confirmed"] == 1
+
+
+def test_two_rows_for_one_item_are_refused_and_a_comment_alone_is_carried(small_org: tuple[Path, Path],
+                                                                          tmp_path: Path) -> None:
+    inputs, run1 = small_org
+    workbook = load_workbook(run1 / "evidence.xlsx")
+    sheet = workbook["Review"]
+    copy = [c.value for c in sheet[2]]
+    for column, value in enumerate(copy, start=1):
+        sheet.cell(sheet.max_row + (1 if column == 1 else 0), column).value = value
+    sheet.cell(2, 8).value = "Accept"
+    sheet.cell(sheet.max_row, 8).value = "Reject"
+    workbook.save(tmp_path / "twice.xlsx")
+    err = refused(inputs, tmp_path / "out", tmp_path / "twice.xlsx")
+    assert f"sheet Review row {sheet.max_row}: the same item as row 2" in err
+
+    noted = load_workbook(run1 / "evidence.xlsx")
+    noted["Review"].cell(3, 9).value = "ask the client for the 2008 figures"
+    noted.save(tmp_path / "noted.xlsx")
+    code, _, err = analyse(inputs, tmp_path / "ok", "--review", str(tmp_path / "noted.xlsx"))
+    assert code == ExitCode.OK, err
+    data = results(tmp_path / "ok")
+    assert data["review"]["counts"]["applied"] == 0 and not any("review" in i for i in data["items"])
+    again = load_workbook(tmp_path / "ok" / "evidence.xlsx")["Review"]
+    assert [r[8] for r in again.iter_rows(min_row=2, values_only=True) if r[8]] == [
+        "ask the client for the 2008 figures"]
