@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -368,21 +369,24 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 
 
 @cli.command("eval")
-@click.argument("labels", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("labels", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @framework_option
-@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+@click.option("--split", type=click.Choice(["all", "dev", "heldout", "fresh"]), default="all", show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
+@click.option("--per-file", is_flag=True, help="With several LABELS files: a full report for each file as well.")
 @click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
               help="Compare at this level of a hierarchical framework: 1 criteria, 2 sub-criteria.")
 @click.option("--ablation", is_flag=True, help="Also measure with each signal switched off, as a Markdown table.")
 @rules_option
 @semantic_option
-def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ablation: bool,
-                     rules_path: Path | None, semantic: bool) -> None:
-    """Measure mapping accuracy on LABELS.csv (columns: text, cm_ref, split, and per-framework labels).
+def evaluate_command(labels: tuple[Path, ...], framework_id: str, split: str, per_file: bool, level: int,
+                     ablation: bool, rules_path: Path | None, semantic: bool) -> None:
+    """Measure mapping accuracy on LABELS.csv files (columns: text, cm_ref, split, and per-framework labels).
 
     Prints top-1 accuracy (a second acceptable label counts), macro-F1, precision and recall per criterion and
-    for NONE, a confusion matrix, and calibration (accuracy per score band).
+    for NONE, a confusion matrix, the needs-review band (share of mappings flagged, accuracy of those not
+    flagged) and calibration (accuracy per score band). Several files are measured together (with accuracy per
+    file); --per-file adds a full report for each.
     """
     from cse_migrate.tools.ablation import format_ablation, run_ablation
     from cse_migrate.tools.evaluate import evaluate, format_report
@@ -392,6 +396,11 @@ def evaluate_command(labels: Path, framework_id: str, split: str, level: int, ab
     ruleset = _load(options.rules_packs)
     chosen = "" if split == "all" else split
     encoder = _encoder(semantic)  # loaded once, for the evaluation and every ablation variant
+    if per_file and len(labels) > 1:
+        for path in labels:
+            single = _run(partial(evaluate, path, ruleset, options, chosen, level, encoder))
+            click.echo(f"== {path.name}\n{format_report(single)}\n")
+        click.echo("== all files together")
     report = _run(lambda: evaluate(labels, ruleset, options, chosen, level, encoder))
     _echo(format_report(report))
     if ablation:

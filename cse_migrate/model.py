@@ -145,7 +145,7 @@ class EvidenceItem:
 class Reason:
     """One reason behind a mapping score: a matched phrase, a crosswalk rule, a context hint or a penalty."""
 
-    kind: Literal["phrase", "crosswalk", "against", "semantic"]
+    kind: Literal["phrase", "crosswalk", "against", "semantic", "classifier"]
     detail: str  # the phrase as written in the lexicon, or the crosswalk rule id
     matched: str  # the words of the evidence that matched (empty for crosswalk reasons)
     contribution: float  # raw points added (negative for penalties)
@@ -252,9 +252,11 @@ class Settings:
     context_weight: float
     score_scale: float
     fuzzy_cutoff: float
+    phrase_window: int
     review_below: float
     review_margin: float
     semantic_weight: float
+    classifier_weight: float
     semantic_temperature: float
     compliance_plus_min_strong: int
     compliance_plus_min_sources: int

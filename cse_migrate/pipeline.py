@@ -168,7 +168,7 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     results = []
     for item, scored in zip(items, matcher.score(items), strict=True):
         mappings = flag_for_review(matcher.decide(scored, settings.map_threshold, settings.secondary_ratio),
-                                   matcher.runner_up(scored), settings)
+                                   matcher.runner_up(scored), settings, scored.classifier_top)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -183,13 +183,15 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     return results
 
 
-def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings) -> tuple[Mapping, ...]:
-    """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, or a
-    top mapping barely ahead of the next criterion."""
+def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings,
+                    classifier_top: frozenset[str] | None = None) -> tuple[Mapping, ...]:
+    """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, a
+    top mapping barely ahead of the next criterion, or a top mapping the trained classifier disagrees with."""
     flagged = []
     for rank, m in enumerate(mappings):
         close = rank == 0 and m.score - runner_up < settings.review_margin
-        flagged.append(replace(m, needs_review=m.score < settings.review_below or close))
+        disagrees = rank == 0 and classifier_top is not None and m.criterion not in classifier_top
+        flagged.append(replace(m, needs_review=m.score < settings.review_below or close or disagrees))
     return tuple(flagged)
 
 

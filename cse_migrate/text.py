@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
 @dataclass(frozen=True)
 class Phrase:
+    """A lexicon phrase. Its words must stand close together in the evidence (within the phrase's own length
+    plus ``window`` other words; ``None``: the framework's ``phrase_window`` setting), in the phrase's order when
+    ``ordered``; an ``exact`` phrase keeps its stop words ("signed off", "out of hours") and its words must stand
+    side by side, in order."""
+
     text: str
     weight: float
+    ordered: bool = False
+    exact: bool = False
+    window: int | None = None
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,21 @@ class Vocabulary:
     stopwords: frozenset[str]
     not_customer_facing: tuple[Phrase, ...]
     number_words: dict[str, str]
+    # reviewed word merges (see cse_migrate/tools/merges.py): pairs of distinct real words that fuzzy matching
+    # or the stemmer would otherwise merge. ``blocked``: never merge; ``allowed``: may merge (same word family).
+    # ``stems``: words the stemmer must leave as they are, or give this stem ("publication" is not "public").
+    merges_blocked: frozenset[tuple[str, str]] = frozenset()
+    merges_allowed: frozenset[tuple[str, str]] = frozenset()
+    stems: dict[str, str] = field(default_factory=dict)
+
+    def stem(self, word: str) -> str:
+        """The stem of ``word``, with the reviewed exceptions."""
+        return self.stems.get(word) or stem(word)
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&/'][a-z0-9]+)*")
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s$|(?<=s)'$")
 _COMPOUND = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 # Suffixes stripped by the stemmer, longest first; a stem keeps at least four letters so that short words
 # ("news", "bus") are left alone.
@@ -65,27 +85,53 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens (keeps tokens such as a&e, w/shop and 2.1 parts)."""
-    return _WORD.findall(fold(text))
+    """Folded word tokens (keeps tokens such as a&e, w/shop and 2.1 parts); a possessive is its word
+    ("council's", "customers'" -> "council", "customers")."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text))]
 
 
-def tokens(text: str, vocab: Vocabulary) -> list[str]:
-    """Tokens for matching: words, with abbreviations expanded beside them, UK spellings, no stop words."""
-    out: list[str] = []
-    if "%" in text:
-        out.append("percent")  # measured results ("91% satisfied") are a signal in their own right
-    # a hyphenated compound ("e-learning", "co-design") also counts as one word, so that a phrase written
-    # with the hyphen does not shrink to its last part and match every "learning"
-    compounds: list[str] = [str(m).replace("-", "") for m in _COMPOUND.findall(fold(text))]
-    for raw in words(text) + compounds:
+@dataclass(frozen=True)
+class Token:
+    """A word for matching, where it stands (the index of the word it came from, stop words counted) and
+    whether it is a stop word (matched only by phrases that keep their stop words)."""
+
+    text: str
+    position: int
+    stop: bool = False
+
+
+def positioned(text: str, vocab: Vocabulary, keep_stopwords: bool = False) -> list[Token]:
+    """Tokens for matching with their positions: words, with abbreviations expanded beside them (at the same
+    position), UK spellings; stop words only when asked for, marked."""
+    out: list[Token] = []
+    folded = fold(text)
+    found = [(m.start(), _POSSESSIVE.sub("", m.group())) for m in _WORD.finditer(folded)]
+    starts = [start for start, _ in found]
+    # measured results ("91% satisfied") are a signal in their own right, standing where the figure stands
+    percent = folded.find("%")
+    if percent >= 0:
+        out.append(Token("percent", max(bisect_left(starts, percent) - 1, 0)))
+    # a hyphenated compound ("e-learning", "sign-ups") also counts as one word at its first part's position,
+    # so that a phrase written with the hyphen does not shrink to its last part and match every "learning"
+    compounds = [(m.start(), m.group().replace("-", "")) for m in _COMPOUND.finditer(folded)]
+    for start, raw in found + compounds:
+        position = bisect_left(starts, start)
         word: str = vocab.spellings.get(raw, raw)
         expansion = vocab.abbreviations.get(word)
         for candidate in [word] + (words(expansion) if expansion else []):
             w: str = vocab.spellings.get(candidate, candidate)
-            if w in vocab.stopwords or (len(w) < 2 and not w.isdigit()):
+            if len(w) < 2 and not w.isdigit():
                 continue
-            out.append(w)
+            stop = w in vocab.stopwords
+            if stop and not keep_stopwords:
+                continue
+            out.append(Token(w, position, stop))
     return out
+
+
+def tokens(text: str, vocab: Vocabulary) -> list[str]:
+    """Tokens for matching: words, with abbreviations expanded beside them, UK spellings, no stop words."""
+    return [t.text for t in positioned(text, vocab)]
 
 
 def stems(text: str, vocab: Vocabulary) -> list[str]:

@@ -109,6 +109,33 @@ def test_results_json_carries_the_review_flag(tmp_path: Path) -> None:
     assert data["settings"]["review_below"] == 0.65
 
 
+def test_eval_takes_several_files_and_reports_the_review_band(tmp_path: Path) -> None:
+    first = small_labels(tmp_path)
+    second = tmp_path / "more.csv"
+    second.write_text("id,split,text,five_points,five_points_alt\n"
+                      "x,fresh,Interpreters and large print for customers who need them,1,\n"
+                      "y,fresh,Page 7 of 9,NONE,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(first), str(second), "--framework", "five-points", "--per-file"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "== labels.csv" in out and "== more.csv" in out and "== all files together" in out
+    assert "split all: 8 statements" in out
+    assert "accuracy by labels file" in out and "not flagged" in out
+    fresh = CliRunner().invoke(cli, ["eval", str(first), str(second), "--framework", "five-points",
+                                     "--split", "fresh"])
+    assert fresh.exit_code == 0, fresh.output
+    assert "split fresh: 2 statements" in fresh.stdout
+
+
+def test_review_measures_count_mappings_only(rules: RuleSet, tmp_path: Path) -> None:
+    report = evaluate(small_labels(tmp_path), rules, RunOptions(framework="five-points"))
+    flagged, _flagged_right, clear, clear_right = report.review()
+    mapped = [p for p in report.predictions if p.predicted != "NONE"]
+    assert flagged + clear == len(mapped) == 5
+    assert report.flagged_share == flagged / 5
+    assert clear_right == report.unflagged_accuracy
+
+
 def test_eval_folds_duplicates_as_a_run_does(rules: RuleSet, tmp_path: Path) -> None:
     path = tmp_path / "dups.csv"
     text = "Customer panel of residents consulted on the new leaflets before printing"

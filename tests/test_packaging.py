@@ -19,8 +19,11 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 def test_every_sub_package_is_listed_for_the_wheel() -> None:
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "cse_migrate").rglob("__init__.py")}
     rules = {".".join(("cse_migrate", *p.parent.relative_to(ROOT).parts)) for p in (ROOT / "mappings").rglob("*.yaml")}
+    # the classifier layer's weights (data written by cse_migrate/tools/train.py) ship as a data package too
+    models = {"cse_migrate.models"} if list((ROOT / "cse_migrate" / "models").glob("*.json")) else set()
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
-    assert listed == found | rules
+    assert listed == found | rules | models
+    assert PYPROJECT["tool"]["setuptools"]["package-data"].get("cse_migrate.models") == ["*.json"] or not models
 
 
 def test_mappings_ship_as_package_data() -> None:

@@ -107,3 +107,44 @@ def test_overlay_replaces_a_bundled_file(tmp_path: Path) -> None:
 def test_missing_rules_folder(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="rules folder not found"):
         load_rules(tmp_path / "nope")
+
+
+def _hollow_lexicon(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    # a phrase that stop words hollow out to "signed" (no exact: true)
+    path.write_text(text.replace("criteria:\n", "criteria:\n  \"4\":\n    phrases:\n      signed by: 2\n", 1)
+                    if "\n  \"4\":\n" not in text else
+                    text.replace("\n  \"4\":\n    phrases:\n", "\n  \"4\":\n    phrases:\n      signed by: 2\n", 1),
+                    encoding="utf-8")
+
+
+def test_the_bundled_rules_have_no_hollow_phrase(rules: RuleSet) -> None:
+    assert not [w for w in rules.warnings if "stop words leave" in w]
+
+
+def test_a_hollow_phrase_fails_in_the_bundled_rules_and_warns_in_a_pack(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(BUNDLED_RULES, bundle)
+    _hollow_lexicon(bundle / "lexicons" / "five-points.yaml")
+    with pytest.raises(RulesError) as raised:
+        load_rules(None, bundled=bundle)
+    assert any("criteria.4.phrases.signed by: stop words leave 'signed'" in p for p in raised.value.problems)
+    pack = tmp_path / "pack" / "lexicons"
+    pack.mkdir(parents=True)
+    shutil.copy(bundle / "lexicons" / "five-points.yaml", pack / "five-points.yaml")
+    loaded = load_rules(tmp_path / "pack")
+    assert any("signed by: stop words leave 'signed'" in w for w in loaded.warnings)
+
+
+def test_phrase_options_are_checked(tmp_path: Path) -> None:
+    pack = tmp_path / "pack" / "lexicons"
+    pack.mkdir(parents=True)
+    text = (BUNDLED_RULES / "lexicons" / "five-points.yaml").read_text(encoding="utf-8")
+    pack.joinpath("five-points.yaml").write_text(text.replace(
+        "out of hours: {weight: 2.5, exact: true}", "out of hours: {weight: 2.5, exact: maybe, span: 2}"),
+        encoding="utf-8")
+    with pytest.raises(RulesError) as raised:
+        load_rules(tmp_path / "pack")
+    problems = "\n".join(raised.value.problems)
+    assert "criteria.1.phrases.out of hours.exact: must be true or false" in problems
+    assert "criteria.1.phrases.out of hours.span: unknown key" in problems

@@ -26,11 +26,12 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from cse_migrate.analysis.classifier import Classifier, shipped
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
-from cse_migrate.text import stem, tokens
+from cse_migrate.text import positioned, words
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
 DIMINISH = 0.6
@@ -48,6 +49,8 @@ class _CompiledPhrase:
     stems: tuple[str, ...]
     kind: str  # "phrase" or "against"
     rule: str
+    span: int = 1  # the most word positions the matched words may cover (phrase length plus its window)
+    ordered: bool = False  # the words must come in the phrase's order
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Scored:
     raw: dict[str, float]
     reasons: dict[str, list[Reason]]
     text_signal: float  # positive lexicon points before penalties and prior, across criteria
+    # the leaves under the label the trained classifier likes best (empty: it says no evidence; None: no model)
+    classifier_top: frozenset[str] | None = None
 
 
 @dataclass
@@ -64,6 +69,7 @@ class _Block:
     """The words of a block of items and how they meet the lexicon's words."""
 
     words: list[list[tuple[int, str]]]  # per item: (row of `matrix`, original word)
+    positions: list[list[int]]  # per item, parallel to `words`: where the word stands in the text
     matrix: NDArray[np.uint8]  # (distinct forms x vocabulary) similarity 0-100, 0 below the cutoff
     sim: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (items x vocab)
 
@@ -72,7 +78,8 @@ class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
-                 encoder: Encoder | None = None, settings: Settings | None = None) -> None:
+                 encoder: Encoder | None = None, settings: Settings | None = None,
+                 classifier: Classifier | bool | None = True) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
@@ -97,6 +104,19 @@ class Matcher:
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
             self.settings.semantic_temperature)
+        # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
+        self.classifier: Classifier | None = None
+        self.classifier_file = ""
+        if isinstance(classifier, Classifier):
+            self.classifier = classifier
+        elif classifier and self.settings.classifier_weight > 0:
+            for fid in rules.lineage(framework.id) or [framework.id]:
+                self.classifier = shipped(fid)
+                if self.classifier is not None:
+                    self.classifier_file = f"models/{fid}.json"
+                    break
+        level = self.classifier.level if self.classifier is not None else 1
+        self._model_label = {cid: framework.at_level(cid, level) for cid in self.criteria}  # leaf -> model label
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
         # a rule into a sub-criterion gives its prior to every leaf below it (its elements, when loaded)
         for rule in rules.crosswalk_rules_into(legacy, framework.id):
@@ -107,16 +127,24 @@ class Matcher:
                                if framework.level(cid) >= 3}
 
     def _compile(self, cid: str, phrases: Sequence[Phrase], kind: str, rule: str) -> list[_CompiledPhrase]:
+        vocab = self.rules.vocabulary
+        default_window = self.settings.phrase_window
         out = []
         for p in phrases:
-            # a phrase may be written as a word stem ("resurfac") to catch every form of the word
-            stems = tuple(dict.fromkeys(stem(t) for t in tokens(p.text, self.rules.vocabulary)))
-            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, rule))
+            # a phrase may be written as a word stem ("resurfac") to catch every form of the word; an exact
+            # phrase keeps its stop words, which must then be in the evidence too
+            found = positioned(p.text, vocab, keep_stopwords=p.exact)
+            stems = tuple(vocab.stem(t.text) for t in found) if p.exact else \
+                tuple(dict.fromkeys(vocab.stem(t.text) for t in found))
+            window = 0 if p.exact else default_window if p.window is None else p.window
+            out.append(_CompiledPhrase(cid, p.text, p.weight, stems, kind, rule, len(words(p.text)) + window,
+                                       p.ordered))
         return out
 
     def _build_arrays(self) -> None:
         """Phrase tables for numpy: token indices grouped by phrase length, weights, and criterion masks."""
         self.weights = np.array([p.weight for p in self.phrases], dtype=np.float32)
+        self._multi = np.array([len(p.stems) > 1 for p in self.phrases], dtype=np.float32)
         self.by_length: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
         for length in sorted({len(p.stems) for p in self.phrases}):
             members = [i for i, p in enumerate(self.phrases) if len(p.stems) == length]
@@ -132,27 +160,78 @@ class Matcher:
                                             if p.criterion in (cid, "") and p.kind == "against"], groups))
 
     def _block(self, items: Sequence[EvidenceItem]) -> _Block:
-        """Compare every distinct word form of the block with the vocabulary in one cdist call."""
+        """Compare every distinct word form of the block with the vocabulary in one cdist call.
+
+        Fuzzy tolerance is for typos: a word that is itself a lexicon word (it meets some lexicon word exactly)
+        never fuzzy-matches a different lexicon word, reviewed pairs in the vocabulary's ``merges.blocked`` never
+        merge, and pairs in ``merges.allowed`` (one word family) always may.
+        """
+        vocab = self.rules.vocabulary
         per_item = []
         for item in items:
-            toks = tokens(item.text, self.rules.vocabulary)
-            per_item.append([(stem(t), t) for t in toks] + [(t, t) for t in toks])
-        forms = sorted({form for pairs in per_item for form, _ in pairs})
+            toks = positioned(item.text, vocab, keep_stopwords=True)
+            per_item.append([(t, vocab.stem(t.text)) for t in toks])
+        forms = sorted({f for pairs in per_item for t, st in pairs for f in (st, t.text)})
         index = {f: i for i, f in enumerate(forms)}
-        matrix = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
+        fuzzy = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
         if forms and self.vocab:
-            matrix = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                   score_cutoff=self.settings.fuzzy_cutoff)
-            short_f = np.array([len(f) < MIN_FUZZY_LENGTH for f in forms])
-            short_v = np.array([len(v) < MIN_FUZZY_LENGTH for v in self.vocab])
-            # short words on either side must match exactly
-            matrix[(short_f[:, None] | short_v[None, :]) & (matrix < 100)] = 0
-        block = _Block([[(index[f], w) for f, w in pairs] for pairs in per_item], matrix)
+            fuzzy = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
+                                  score_cutoff=self.settings.fuzzy_cutoff)
+            stop = vocab.stopwords
+            short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in forms])
+            short_v = np.array([len(v) < MIN_FUZZY_LENGTH or v in stop for v in self.vocab])
+            # short words and stop words on either side must match exactly
+            fuzzy[(short_f[:, None] | short_v[None, :]) & (fuzzy < 100)] = 0
+            for a, b in vocab.merges_blocked:
+                for form in {a, vocab.stem(a)} & index.keys():
+                    for target in {b, vocab.stem(b)} & self.vocab_index.keys():
+                        if form != target:
+                            fuzzy[index[form], self.vocab_index[target]] = 0
+        exact = np.where(fuzzy == 100, fuzzy, 0).astype(np.uint8)
+        for a, b in vocab.merges_allowed:
+            for form in {a, vocab.stem(a)} & index.keys():
+                for target in {b, vocab.stem(b)} & self.vocab_index.keys():
+                    exact[index[form], self.vocab_index[target]] = fuzzy[index[form], self.vocab_index[target]]
+        known = fuzzy.max(axis=1) == 100 if self.vocab else np.zeros(len(forms), dtype=bool)
+        # rows 0..n-1: fuzzy matches; rows n..2n-1: exact (and allowed) matches only, for lexicon words
+        matrix = np.vstack([fuzzy, exact])
+        offset = len(forms)
+        words_of: list[list[tuple[int, str]]] = []
+        positions: list[list[int]] = []
+        for pairs in per_item:
+            rows: list[tuple[int, str]] = []
+            where: list[int] = []
+            for t, st in pairs:
+                shift = offset if known[index[st]] or known[index[t.text]] else 0
+                for form in dict.fromkeys((st, t.text)):
+                    rows.append((index[form] + shift, t.text))
+                    where.append(t.position)
+            words_of.append(rows)
+            positions.append(where)
+        block = _Block(words_of, positions, matrix)
         block.sim = np.zeros((len(items), len(self.vocab)), dtype=np.float32)
-        for row, pairs in enumerate(block.words):
-            if pairs:
-                block.sim[row] = matrix[sorted({r for r, _ in pairs})].max(axis=0) / 100.0
+        for row, item_words in enumerate(block.words):
+            if item_words:
+                block.sim[row] = matrix[sorted({r for r, _ in item_words})].max(axis=0) / 100.0
         return block
+
+    def _near(self, points: NDArray[np.float32], block: _Block) -> None:
+        """Zero the points of multi-word phrases whose words do not stand close together (or not in order,
+        for an ordered phrase): a phrase is not a bag of words."""
+        multi = self._multi
+        for row in range(points.shape[0]):
+            hits = np.nonzero(points[row] * multi)[0]
+            if not len(hits):
+                continue
+            rows = np.array([r for r, _ in block.words[row]])
+            where = block.positions[row]
+            for p in hits:
+                phrase = self.phrases[int(p)]
+                columns = [self.vocab_index[s] for s in phrase.stems]
+                found = block.matrix[rows][:, columns] > 0
+                candidates = [sorted({where[k] for k in np.nonzero(found[:, j])[0]}) for j in range(len(columns))]
+                if not _fits(candidates, phrase.span, phrase.ordered):
+                    points[row, p] = 0.0
 
     def _phrase_points(self, sim: NDArray[np.float32]) -> NDArray[np.float32]:
         """(items x phrases): weight times the worst token similarity, 0 unless every token matched."""
@@ -167,13 +246,18 @@ class Matcher:
             chunk = items[start:start + BLOCK]
             block = self._block(chunk)
             points = self._phrase_points(block.sim)
+            self._near(points, block)
             gains = np.stack([_group_sum(points, s) for s in self.gain_sets], axis=1)
             losses = np.stack([_group_sum(points, s) for s in self.loss_sets], axis=1)
             meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
+            vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
+            learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
                 if meaning is not None:
                     self._add_semantic(scored, meaning[row])
+                if learned is not None and vectors is not None:
+                    scored = self._add_classifier(vectors[row], scored, learned[row])
                 out.append(scored)
         return out
 
@@ -214,6 +298,27 @@ class Matcher:
                 scored.raw[cid] += points
                 scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
                                                   "semantic"))
+
+    def _add_classifier(self, vector: NDArray[np.float32], scored: Scored,
+                        probabilities: NDArray[np.float32]) -> Scored:
+        """Spread ``classifier_weight`` points over the leaves by the trained classifier's probabilities (a
+        leaf below the model's level shares its ancestor's), each with a reason naming the words that pulled."""
+        model = self.classifier
+        assert model is not None
+        weight = self.settings.classifier_weight
+        by_label = dict(zip(model.labels, (float(p) for p in probabilities), strict=True))
+        best = model.labels[int(np.argmax(probabilities))]
+        top = frozenset(cid for cid in self.criteria if self._model_label[cid] == best)
+        points_for = {cid: weight * by_label.get(self._model_label[cid], 0.0) for cid in self.criteria}
+        pulled_by = model.explain(vector, sorted({self._model_label[c] for c, p in points_for.items() if p >= 0.05}))
+        for cid, points in points_for.items():
+            if points >= 0.05:
+                probability = points / weight
+                scored.raw[cid] += points
+                pulled = pulled_by.get(self._model_label[cid], "")
+                scored.reasons[cid].append(Reason("classifier", f"trained classifier, probability {probability:.2f}",
+                                                  pulled, points, self.classifier_file or "classifier"))
+        return Scored(scored.raw, scored.reasons, scored.text_signal, top)
 
     def _matched_words(self, hits: NDArray[np.intp], block: _Block, row: int) -> dict[str, str]:
         """For the lexicon tokens of the matched phrases: the evidence word that met each, for explanations."""
@@ -256,12 +361,32 @@ class Matcher:
         return tuple(out)
 
 
+def _fits(candidates: list[list[int]], span: int, ordered: bool) -> bool:
+    """Whether one position per phrase word can be chosen so that they cover at most ``span`` word positions
+    (and, when ``ordered``, come in the phrase's order). Candidates per word are few: a small search."""
+    if any(not c for c in candidates):
+        return False
+
+    def search(k: int, low: int, high: int, last: int) -> bool:
+        if k == len(candidates):
+            return True
+        for pos in candidates[k]:
+            if ordered and pos < last:
+                continue
+            lo, hi = min(low, pos), max(high, pos)
+            if hi - lo + 1 <= span and search(k + 1, lo, hi, pos):
+                return True
+        return False
+
+    return search(0, 10**9, -1, -1)
+
+
 def _dedupe(phrases: list[_CompiledPhrase]) -> list[_CompiledPhrase]:
     """Phrases that normalise to the same tokens for the same criterion count once, at their highest weight
     ("train", "training" and "trained" are one phrase after stemming)."""
-    best: dict[tuple[str, str, tuple[str, ...]], _CompiledPhrase] = {}
+    best: dict[tuple[str, str, tuple[str, ...], int, bool], _CompiledPhrase] = {}
     for p in phrases:
-        key = (p.criterion, p.kind, p.stems)
+        key = (p.criterion, p.kind, p.stems, p.span, p.ordered)
         if key not in best or p.weight > best[key].weight:
             best[key] = p
     return list(best.values())

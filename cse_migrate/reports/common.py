@@ -77,13 +77,18 @@ def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str
 
     ``most`` keeps the strongest few of each kind (reasons arrive strongest first) and says how many more.
     """
-    groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": []}
+    groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": [], "classifier": [], "semantic": []}
     for reason in reasons:
-        text = reason.detail if reason.kind == "crosswalk" else _phrase_text(reason)
-        bucket = groups[reason.kind]
+        if reason.kind == "classifier":  # its probability and the words that pulled the item here
+            text = reason.detail.replace("trained classifier, probability", "probability") + (
+                f" from {reason.matched}" if reason.matched else "")
+        else:
+            text = reason.detail if reason.kind in ("crosswalk", "semantic") else _phrase_text(reason)
+        bucket = groups.setdefault(reason.kind, [])
         if text not in bucket:
             bucket.append(text)
-    labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against"}
+    labels = {"phrase": "phrases", "crosswalk": "crosswalk", "against": "against",
+              "classifier": "trained classifier", "semantic": "semantic"}
     if most is not None:
         for kind, items in groups.items():
             if len(items) > most:

@@ -114,7 +114,7 @@ def load_rules(packs: Path | Sequence[Path] | None = None, bundled: Path = BUNDL
         problems.append(f"{roots[-1]}: no vocabulary file (kind: vocabulary) was found")
     warnings: list[str] = []
     if vocab is not None:
-        check_phrases(lexicons, vocab, warnings)
+        check_phrases(lexicons, vocab, warnings, problems, bundled)
     if problems:
         raise RulesError(problems)
     assert vocab is not None

@@ -203,15 +203,40 @@ def parse_crosswalk(doc: dict[str, Any], c: Checker) -> list[CrosswalkRule]:
     return out
 
 
+PHRASE_OPTIONS = {"weight", "ordered", "exact", "window"}
+
+
 def _phrases(c: Checker, value: Any, key: str) -> tuple[Phrase, ...]:
+    """``phrase: weight``, or ``phrase: {weight: 2, ordered: true, exact: true, window: 1}``."""
     out = []
-    for text, weight in c.mapping(value or {}, key).items():
-        number = c.number(weight, f"{key}.{text}", float, 0.0, 100.0)
+    for text, spec in c.mapping(value or {}, key).items():
+        where = f"{key}.{text}"
+        options: dict[str, Any] = {"weight": spec}
+        if isinstance(spec, dict):
+            c.unknown(spec, PHRASE_OPTIONS, where)
+            options = spec
+        number = c.number(options.get("weight"), f"{where}.weight" if isinstance(spec, dict) else where,
+                          float, 0.0, 100.0)
+        flags = {name: _flag(c, options.get(name), f"{where}.{name}") for name in ("ordered", "exact")}
+        window = options.get("window")
+        width = None if window is None else c.number(window, f"{where}.window", int, 0, 20)
         if not str(text).strip():
             c.fail(key, "an empty phrase")
         elif number is not None:
-            out.append(Phrase(str(text).strip(), float(number)))
+            out.append(Phrase(str(text).strip(), float(number), flags["ordered"] or flags["exact"], flags["exact"],
+                              None if width is None else int(width)))
     return tuple(out)
+
+
+def _flag(c: Checker, value: Any, key: str) -> bool:
+    if value is None:
+        return False
+    if str(value).strip().lower() in ("true", "yes"):
+        return True
+    if str(value).strip().lower() in ("false", "no"):
+        return False
+    c.fail(key, f"must be true or false, got {describe(value)}")
+    return False
 
 
 def _texts(c: Checker, value: Any, key: str) -> tuple[str, ...]:
@@ -242,7 +267,7 @@ def parse_lexicon(doc: dict[str, Any], c: Checker) -> Lexicon | None:
 
 def parse_vocabulary(doc: dict[str, Any], c: Checker) -> Vocabulary:
     c.unknown(doc, {"kind", "description", "abbreviations", "spellings", "stopwords", "not_customer_facing",
-                    "number_words"}, "")
+                    "number_words", "merges"}, "")
 
     def pairs(name: str) -> dict[str, str]:
         out = {}
@@ -253,9 +278,30 @@ def parse_vocabulary(doc: dict[str, Any], c: Checker) -> Vocabulary:
                 out[str(k).lower()] = v.lower()
         return out
 
+    merges = c.mapping(doc.get("merges") or {}, "merges")
+    c.unknown(merges, {"description", "blocked", "allowed", "stems"}, "merges")
+
+    def word_pairs(name: str) -> frozenset[tuple[str, str]]:
+        out = set()
+        for i, item in enumerate(c.seq(merges.get(name), f"merges.{name}")):
+            parts = item.split("~") if isinstance(item, str) else []
+            if len(parts) != 2 or not all(p.strip() for p in parts):
+                c.fail(f"merges.{name}[{i}]", f"must be two words joined by '~', got {describe(item)}")
+                continue
+            a, b = (p.strip().lower() for p in parts)
+            out |= {(a, b), (b, a)}
+        return frozenset(out)
+
+    stems = {}
+    for word, value in c.mapping(merges.get("stems") or {}, "merges.stems").items():
+        if not isinstance(value, str) or not value.strip():
+            c.fail(f"merges.stems.{word}", f"must be text, got {describe(value)}")
+        else:
+            stems[str(word).lower()] = value.strip().lower()
     return Vocabulary(pairs("abbreviations"), pairs("spellings"),
                       frozenset(w.lower() for w in _texts(c, doc.get("stopwords"), "stopwords")),
-                      _phrases(c, doc.get("not_customer_facing"), "not_customer_facing"), pairs("number_words"))
+                      _phrases(c, doc.get("not_customer_facing"), "not_customer_facing"), pairs("number_words"),
+                      word_pairs("blocked"), word_pairs("allowed"), stems)
 
 
 def parse_noise(doc: dict[str, Any], c: Checker) -> list[NoisePattern]:

@@ -68,6 +68,10 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("fuzzy_cutoff", float, 50.0, 100.0, 85.0,
                 "Word similarity (0-100) at which two words of five letters or more match (typos, inflections)",
                 _PROJECT),
+    SettingSpec("phrase_window", int, 0, 20, 2,
+                "The words of a multi-word phrase must stand within the phrase's own length plus this many other "
+                "words (a phrase may set its own window)",
+                "analyst: chosen on the development statements (README, Mapping rules)"),
     SettingSpec("review_below", float, 0.0, 1.0, 0.65,
                 "A mapping scoring below this is flagged \"needs review\"",
                 "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
@@ -76,6 +80,10 @@ SPECS: tuple[SettingSpec, ...] = (
                 "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
     SettingSpec("semantic_weight", float, 0.0, 100.0, 0.5,
                 "Points the optional semantic matcher (--semantic) spreads over the criteria", _PROJECT),
+    SettingSpec("classifier_weight", float, 0.0, 100.0, 2.0,
+                "Points the trained classifier layer spreads over the criteria by its probabilities (0 switches it "
+                "off)", "analyst: chosen by cross-validation on the development statements (README, The classifier "
+                "layer)"),
     SettingSpec("semantic_temperature", float, 0.001, 10.0, 0.02,
                 "Softmax temperature of the semantic matcher's similarities", _PROJECT),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.

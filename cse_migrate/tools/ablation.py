@@ -8,7 +8,7 @@ facing activities, fuzzy tolerance, and the abbreviation and spelling vocabulary
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cse_migrate.analysis.semantic import Encoder, load_encoder
@@ -41,13 +41,19 @@ def _without_fuzzy(rules: RuleSet) -> RuleSet:
     return dataclasses.replace(rules, frameworks=frameworks)
 
 
+def _without_classifier(rules: RuleSet) -> RuleSet:
+    frameworks = {fid: dataclasses.replace(fw, settings={**fw.settings, "classifier_weight": 0.0})
+                  for fid, fw in rules.frameworks.items()}
+    return dataclasses.replace(rules, frameworks=frameworks)
+
+
 def _without_vocabulary(rules: RuleSet) -> RuleSet:
     vocabulary = dataclasses.replace(rules.vocabulary, abbreviations={}, spellings={})
     return dataclasses.replace(rules, vocabulary=vocabulary)
 
 
 def _lexicon_only(rules: RuleSet) -> RuleSet:
-    return _without_against(_without_noise(_without_crosswalk(rules)))
+    return _without_classifier(_without_against(_without_noise(_without_crosswalk(rules))))
 
 
 VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
@@ -56,12 +62,13 @@ VARIANTS: dict[str, Callable[[RuleSet], RuleSet]] = {
     "without noise patterns": _without_noise,
     "without against phrases": _without_against,
     "without fuzzy matching": _without_fuzzy,
+    "without the classifier layer": _without_classifier,
     "without abbreviations and spellings": _without_vocabulary,
     "lexicon phrases only": _lexicon_only,
 }
 
 
-def run_ablation(labels: Path, rules: RuleSet, options: RunOptions, split: str, level: int = 1,
+def run_ablation(labels: Path | Sequence[Path], rules: RuleSet, options: RunOptions, split: str, level: int = 1,
                  encoder: Encoder | None = None) -> list[tuple[str, Report]]:
     """Evaluate every variant on the same statements with the same options (``--semantic`` included)."""
     if options.semantic and encoder is None:

@@ -50,6 +50,11 @@ class Labeled:
     label: str
     alt: str
     style: str
+    source: str = ""  # the labels file the statement came from
+
+
+def _share(predictions: Sequence[Prediction]) -> float:
+    return sum(p.correct for p in predictions) / len(predictions) if predictions else 0.0
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Prediction:
     case: Labeled
     predicted: str
     score: float  # the top mapping's score (0 for NONE)
+    needs_review: bool = False  # the top mapping is flagged "needs review"
 
     @property
     def correct(self) -> bool:
@@ -98,6 +104,31 @@ class Report:
             rows.append(("NONE", len(none), sum(p.correct for p in none) / len(none)))
         return rows
 
+    def review(self) -> tuple[int, float, int, float]:
+        """The needs-review band as a safety net, over the mappings (predictions other than NONE): how many are
+        flagged and how often they are right, how many are not flagged and how often those are right."""
+        mapped = [p for p in self.predictions if p.predicted != NONE]
+        flagged = [p for p in mapped if p.needs_review]
+        clear = [p for p in mapped if not p.needs_review]
+        return (len(flagged), _share(flagged), len(clear), _share(clear))
+
+    @property
+    def flagged_share(self) -> float:
+        """Share of the mappings flagged for review."""
+        flagged, _, clear, _ = self.review()
+        return flagged / (flagged + clear) if flagged + clear else 0.0
+
+    @property
+    def unflagged_accuracy(self) -> float:
+        """How often a mapping that is not flagged for review is right."""
+        return self.review()[3]
+
+    def by_source(self) -> list[tuple[str, int, float]]:
+        """(labels file, count, accuracy) when the statements came from several files."""
+        sources = list(dict.fromkeys(p.case.source for p in self.predictions))
+        return [(s, len(g), _share(g)) for s in sources
+                for g in [[p for p in self.predictions if p.case.source == s]]]
+
     def by_style(self) -> list[tuple[str, int, float]]:
         styles = sorted({p.case.style for p in self.predictions})
         out = []
@@ -123,7 +154,7 @@ def load_labels(path: Path, framework: str, level: int = 1) -> list[Labeled]:
         raise InputFileError(str(path), f"needs columns 'text' and '{primary}' (and optionally id, split, cm_ref, "
                                         f"{alt}, style)")
     return [Labeled(r.get("id") or f"row{n + 2}", r["text"], r.get("cm_ref") or "", r.get("split") or "",
-                    (r[primary] or NONE).strip(), (r.get(alt) or "").strip(), r.get("style") or "")
+                    (r[primary] or NONE).strip(), (r.get(alt) or "").strip(), r.get("style") or "", path.name)
             for n, r in enumerate(rows)]
 
 
@@ -148,17 +179,19 @@ def predict(cases: Sequence[Labeled], rules: RuleSet, options: RunOptions, level
             out.append(Prediction(case, NONE, 0.0))
         else:
             top = result.mappings[0]
-            out.append(Prediction(case, framework.at_level(top.criterion, level), top.score))
+            out.append(Prediction(case, framework.at_level(top.criterion, level), top.score, top.needs_review))
     return out
 
 
-def evaluate(path: Path, rules: RuleSet, options: RunOptions, split: str = "", level: int = 1,
+def evaluate(paths: Path | Sequence[Path], rules: RuleSet, options: RunOptions, split: str = "", level: int = 1,
              encoder: Encoder | None = None) -> Report:
     """Accuracy of ``options.framework`` on the labeled cases of ``split`` (all when empty), compared at ``level``
     (1: criteria; 2: the sub-criteria of a hierarchical framework such as cse-2008). With ``options.semantic``
-    the semantic matcher is on (``encoder`` if given, else loaded)."""
+    the semantic matcher is on (``encoder`` if given, else loaded). Several labels files are measured together,
+    and the report also gives the accuracy per file."""
     framework, _legacy = resolve_frameworks(rules, options)
-    cases = [c for c in load_labels(path, framework.id, level) if not split or c.split == split]
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    cases = [c for path in files for c in load_labels(path, framework.id, level) if not split or c.split == split]
     predictions = predict(cases, rules, options, level, encoder)
     labels = [c.id for c in framework.criteria if framework.level(c.id) == level] + [NONE]
     report = Report(framework.id, split or "all", predictions, labels, level=level)
@@ -178,7 +211,8 @@ def evaluate(path: Path, rules: RuleSet, options: RunOptions, split: str = "", l
 def format_report(report: Report) -> str:
     level = f", level {report.level}" if report.level != 1 else ""
     lines = [f"framework {report.framework}{level}, split {report.split}: {len(report.predictions)} statements",
-             f"top-1 accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}", "",
+             f"top-1 accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}  "
+             f"not flagged right {report.unflagged_accuracy:.3f}  flagged {report.flagged_share:.1%}", "",
              f"{'label':<8}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}"]
     for label, (p, r, f1, n) in report.per_label.items():
         lines.append(f"{label:<8}{p:>10.3f}{r:>8.3f}{f1:>8.3f}{n:>9}")
@@ -186,6 +220,13 @@ def format_report(report: Report) -> str:
               " " * 8 + "".join(f"{lab:>6}" for lab in report.labels)]
     for label, row in report.confusion().items():
         lines.append(f"{label:<8}" + "".join(f"{row.get(c, 0):>6}" for c in report.labels))
+    flagged, flagged_acc, clear, clear_acc = report.review()
+    lines += ["", "needs review (mappings flagged, and how often right)",
+              f"  flagged {flagged} ({report.flagged_share:.1%} of mappings), right {flagged_acc:.3f}",
+              f"  not flagged {clear}, right {clear_acc:.3f}"]
+    if len({p.case.source for p in report.predictions}) > 1:
+        lines += ["", "accuracy by labels file"]
+        lines += [f"  {source:<32}{n:>5}{acc:>8.3f}" for source, n, acc in report.by_source()]
     lines += ["", "calibration (score band, count, accuracy)"]
     lines += [f"  {band:<11}{n:>5}{acc:>8.3f}" for band, n, acc in report.calibration()]
     lines += ["", "accuracy by style"]

@@ -1,0 +1,160 @@
+"""A small supervised layer: multinomial logistic regression over word and character n-gram TF-IDF.
+
+It is trained only on the development statements (``tests/data/labeled_statements.csv`` split ``dev`` and
+``tests/data/dev_extra_statements.csv``; never a held-out part) by ``python -m cse_migrate.tools.train``, which
+writes its weights as data into ``cse_migrate/models/<framework>.json``. Training is plain numpy gradient descent
+from zero weights, so the same statements always give the same model.
+
+In a run it is one more signal beside the lexicon: it adds ``classifier_weight`` points spread over the criteria
+by its probabilities, and each mapping it helps says so in its reasons, with the words that pulled it there (the
+features with the largest share of the score). It generalises to phrasing the lexicon has never seen (the
+evaluative voice of assessment reports), where the lexicon is strong on the phrasing it was written for.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from cse_migrate.text import fold, words
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+NONE = "NONE"
+
+
+def features(text: str) -> Counter[str]:
+    """Word unigrams and bigrams (stop words kept: "not yet", "we will" matter) and character 4-grams of words."""
+    tokens = words(text)
+    out: Counter[str] = Counter(f"w:{t}" for t in tokens)
+    out.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    for t in tokens:
+        padded = f" {t} "
+        out.update(f"c:{padded[i:i + 4]}" for i in range(max(len(padded) - 3, 1)))
+    if "%" in fold(text):
+        out["w:%"] += 1
+    return out
+
+
+@dataclass
+class Classifier:
+    """Feature index, inverse document frequencies, weights (features x labels) and biases."""
+
+    labels: list[str]
+    vocabulary: dict[str, int]
+    idf: NDArray[np.float32]
+    weights: NDArray[np.float32]
+    bias: NDArray[np.float32]
+    level: int = 1  # the hierarchy level the labels are at (2: cse-2008 sub-criteria)
+    trained_on: str = ""
+    _names: list[str] = field(default_factory=list)  # feature names by column, filled on first use
+    _explains: list[bool] = field(default_factory=list)  # which columns may explain a decision, filled on first use
+
+    def vectors(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Sublinear TF-IDF rows, each scaled to unit length."""
+        x = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for name, count in features(text).items():
+                column = self.vocabulary.get(name)
+                if column is not None:
+                    x[row, column] = (1.0 + math.log(count)) * self.idf[column]
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        unit: NDArray[np.float32] = (x / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+        return unit
+
+    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        return self.predict(self.vectors(texts))
+
+    def predict(self, x: NDArray[np.float32]) -> NDArray[np.float32]:
+        return _softmax(x @ self.weights + self.bias)
+
+    def explain(self, x: NDArray[np.float32], labels: Sequence[str], top: int = 3) -> dict[str, str]:
+        """Per label asked for, the features of one vector ``x`` that pull most towards it, readable
+        ("'panel', 'insig…'")."""
+        # words and pairs of words explain; pieces of words and very short words only help the model
+        present = np.array([i for i in np.nonzero(x)[0] if self.explains[int(i)]], dtype=np.intp)
+        shares = x[present, None] * self.weights[present]  # (features present x labels): only a few dozen rows
+        out = {}
+        for label in labels:
+            column = self.labels.index(label)
+            order = np.argsort(-shares[:, column], kind="stable")[:top]
+            out[label] = ", ".join(_readable(self.names[int(present[i])]) for i in order if shares[i, column] > 0)
+        return out
+
+    @property
+    def explains(self) -> list[bool]:
+        """Per feature column: whether it is a word (five letters or more, or a figure) or a pair of words."""
+        if len(self._explains) != len(self.vocabulary):
+            self._explains[:] = [n.startswith("b:") or (n.startswith("w:") and (len(n) > 6 or n[2:].isdigit()))
+                                 for n in self.names]
+        return self._explains
+
+    @property
+    def names(self) -> list[str]:
+        if len(self._names) != len(self.vocabulary):
+            self._names[:] = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return self._names
+
+    def save(self, path: Path) -> None:
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        data = {"labels": self.labels, "level": self.level, "trained_on": self.trained_on, "features": names,
+                "idf": [round(float(v), 4) for v in self.idf],
+                "weights": [[round(float(v), 4) for v in row] for row in self.weights],
+                "bias": [round(float(v), 4) for v in self.bias]}
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Classifier:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(list(data["labels"]), {n: i for i, n in enumerate(data["features"])},
+                   np.array(data["idf"], dtype=np.float32), np.array(data["weights"], dtype=np.float32),
+                   np.array(data["bias"], dtype=np.float32), int(data["level"]), str(data["trained_on"]))
+
+
+def _readable(name: str) -> str:
+    return f"'{name.partition(':')[2].strip()}'"
+
+
+def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: NDArray[np.float32] = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+    return out
+
+
+def train(texts: Sequence[str], labels: Sequence[str], label_set: Sequence[str], level: int = 1,
+          min_df: int = 2, max_features: int = 12000, l2: float = 1e-4, steps: int = 400,
+          rate: float = 4.0, trained_on: str = "") -> Classifier:
+    """Fit the model by full-batch gradient descent on the cross-entropy with an L2 penalty (deterministic)."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(features(text).keys())
+    kept = sorted((n for n, c in df.items() if c >= min_df), key=lambda n: (-df[n], n))[:max_features]
+    vocabulary = {n: i for i, n in enumerate(sorted(kept))}
+    idf = np.array([math.log((1 + len(texts)) / (1 + df[n])) + 1.0 for n in sorted(kept)], dtype=np.float32)
+    model = Classifier(list(label_set), vocabulary, idf, np.zeros((len(vocabulary), len(label_set)), np.float32),
+                       np.zeros(len(label_set), np.float32), level, trained_on)
+    x = model.vectors(texts)
+    y = np.zeros((len(texts), len(label_set)), dtype=np.float32)
+    for row, label in enumerate(labels):
+        y[row, model.labels.index(label)] = 1.0
+    n = float(len(texts))
+    for _ in range(steps):
+        p = _softmax(x @ model.weights + model.bias)
+        grad = p - y
+        model.weights -= rate * ((x.T @ grad) / n + l2 * model.weights)
+        model.bias -= rate * grad.mean(axis=0)
+    return model
+
+
+def shipped(framework_id: str) -> Classifier | None:
+    """The model shipped for ``framework_id`` (or for the framework it extends, given by the caller)."""
+    path = MODELS / f"{framework_id}.json"
+    return Classifier.load(path) if path.exists() else None
