@@ -179,37 +179,46 @@ def test_review_sheet_has_a_row_per_item_flagged_first_and_a_drop_down(first_run
 # --- the round trip, end to end: the issue's "done when" ------------------------------------------------------
 
 
+def thin_leaves(data: dict[str, Any]) -> tuple[str, str]:
+    """The two rated leaves with the least evidence (A, then B): the decisions below empty both of them of their own
+    evidence and move B's to A, so the ratings must show the decisions."""
+    leaves = sorted((c for c in data["criteria"] if not c.get("children") and c["evidence_count"]),
+                    key=lambda c: (c["evidence_count"], c["id"]))
+    return leaves[0]["id"], leaves[1]["id"]
+
+
+def evidence_of(data: dict[str, Any], leaf: str) -> list[str]:
+    return [e["item"] for c in data["criteria"] if c["id"] == leaf for e in c["evidence"]]
+
+
 def edit_decisions(evidence: Path, target: Path, data: dict[str, Any]) -> dict[str, str]:
     """Make 10 decisions in the Review sheet as a reviewer would (some on flagged rows): item id -> decision.
 
-    Picks are made from run 1's results, so that they change ratings: the strongest evidence of one rated leaf is
-    rejected, and an unmapped item is moved to a leaf that had no evidence."""
+    Picks are made from run 1's results, so that they change ratings: every item of the thinnest leaf A is
+    rejected, and every item of the next thinnest leaf B is moved to A."""
     workbook = load_workbook(evidence)
     sheet = workbook["Review"]
     header = [c.value for c in sheet[1]]
     col = {name: header.index(name) + 1 for name in ("Item", "Decision", "Comment", "Needs review", "Status")}
     row_of = {sheet.cell(r, col["Item"]).value: r for r in range(2, sheet.max_row + 1)}
     items = {i["id"]: i for i in data["items"]}
-    criteria = {c["id"]: c for c in data["criteria"]}
-    leaves = [c for c in data["criteria"] if not c.get("children")]
-    empty = next(c["id"] for c in leaves if c["evidence_count"] == 0)
-    sole = next(c for c in leaves if c["evidence_count"] == 1)
-    flagged = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col["Needs review"]).value == "yes"]
-    unmapped = [i for i, x in items.items() if x["status"] == "unmapped"]
-    noise = [i for i, x in items.items() if x["status"] == "noise"]
-    duplicate = [i for i, x in items.items() if x["status"] == "duplicate"]
-    decisions: dict[str, str] = {sole["evidence"][0]["item"]: "reject", unmapped[0]: f"move TO {empty}"}
-    flagged_ids = [sheet.cell(r, col["Item"]).value for r in flagged if sheet.cell(r, col["Item"]).value
-                   not in decisions]
-    decisions[flagged_ids[0]] = "Accept"
-    decisions[flagged_ids[1]] = "ACCEPT"
-    decisions[flagged_ids[2]] = f"Move to {next(c for c in leaves if c['id'] not in (empty, sole['id']))['id']}"
-    decisions[flagged_ids[3]] = "Absence (gap)"
-    decisions[flagged_ids[4]] = "Reject"
-    decisions[noise[0]] = "Accept"
-    decisions[duplicate[0]] = "Accept"
-    decisions[next(i for i in items if i not in decisions and items[i]["status"] == "mapped")] = "accept"
-    assert len(decisions) == 10 and criteria[empty]["rating"] == "Not evidenced"
+    leaf_a, leaf_b = thin_leaves(data)
+    decisions: dict[str, str] = {item: "reject" for item in evidence_of(data, leaf_a)}
+    decisions.update({item: f"move TO {leaf_a}" for item in evidence_of(data, leaf_b) if item not in decisions})
+    assert len(decisions) <= 5, "the sample's thinnest leaves hold more evidence than this test expects"
+    flagged = [sheet.cell(r, col["Item"]).value for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, col["Needs review"]).value == "yes"]
+    flagged = [i for i in flagged if i not in decisions and not set(evidence_of(data, leaf_a) +
+                                                                   evidence_of(data, leaf_b)) & {i}]
+    decisions[flagged[0]] = "Accept"
+    decisions[flagged[1]] = "Absence (gap)"
+    decisions[next(i for i, x in items.items() if x["status"] == "noise")] = "Accept"
+    decisions[next(i for i, x in items.items() if x["status"] == "duplicate")] = "Accept"
+    for item, word in zip(flagged[2:], ("ACCEPT", "Reject", "accept", "Accept", "Accept", "Accept"), strict=False):
+        if len(decisions) == 10:
+            break
+        decisions[item] = word
+    assert len(decisions) == 10
     for item, word in decisions.items():
         sheet.cell(row_of[item], col["Decision"]).value = word
         sheet.cell(row_of[item], col["Comment"]).value = f"checked {item}"
@@ -302,13 +311,11 @@ def check_decisions_applied(before: dict[str, Any], after: dict[str, Any], decis
     assert after["review"]["counts"]["applied"] == 10 and after["review"]["unmatched"] == []
     ratings_before = {c["id"]: c.get("rating") for c in before["criteria"]}
     ratings_after = {c["id"]: c.get("rating") for c in after["criteria"]}
-    moved_to_empty = [parse_decision(w, ids).target for w in decisions.values() if w.startswith("move TO")]
-    assert [ratings_before[c] for c in moved_to_empty] == ["Not evidenced"]
-    assert ratings_after[moved_to_empty[0]] != "Not evidenced"  # a reviewer's move now evidences the leaf
-    rejected = [i for i, w in decisions.items() if w == "reject"]
-    sole_leaf = next(c["id"] for c in before["criteria"] if not c.get("children") and c["evidence_count"] == 1
-                     and c["evidence"][0]["item"] == rejected[0])
-    assert ratings_after[sole_leaf] == "Not evidenced" != ratings_before[sole_leaf]
+    leaf_a, leaf_b = thin_leaves(before)
+    assert "Not evidenced" not in (ratings_before[leaf_a], ratings_before[leaf_b])
+    assert ratings_after[leaf_b] == "Not evidenced"  # its evidence was moved away by the reviewer
+    assert ratings_after[leaf_a] != "Not evidenced"  # its own evidence rejected, B's moved in
+    assert set(evidence_of(after, leaf_a)) == {i for i, w in decisions.items() if w == f"move TO {leaf_a}"}
     assert after["summary"]["read"] == before["summary"]["read"]  # counts still add up
 
 
@@ -456,12 +463,21 @@ def test_review_export_writes_rule_tests(first_run: tuple[Path, Path], tmp_path:
     assert all(set(c) <= {"text", "expect", "cm_ref", "date", "why"} for c in doc["cases"])
     # an accepted duplicate and an absence no rule recognised cannot be cases: listed, not dropped silently
     assert err.count("not exported") == len(decisions) - len(expected) == 2
+    assert len(doc["cases"]) == len(expected)
+
+
+def test_exported_cases_load_in_rules_test(first_run: tuple[Path, Path], tmp_path: Path) -> None:
+    """The export is written to the rule-tests format of the rule-packs issue: 'rules test' loads it."""
     rule_tests = pytest.importorskip("cse_migrate.tools.rule_tests")
     from cse_migrate.rules import load_rules
 
+    _, run1 = first_run
+    edit_decisions(run1 / "evidence.xlsx", tmp_path / "reviewed.xlsx", results(run1))
+    code, out, err = run("review", "export", str(tmp_path / "reviewed.xlsx"), "-o", str(tmp_path / "cases.yaml"))
+    assert code == ExitCode.OK, err
     problems: list[str] = []
     loaded = rule_tests.load_cases(tmp_path / "cases.yaml", "cases.yaml", load_rules(), problems)
-    assert problems == [] and len(loaded) == len(expected)
+    assert problems == [] and len(loaded) == int(out.split()[0]) == 8
 
 
 def test_a_review_file_inside_the_input_folder_is_not_read_as_evidence(small_org: tuple[Path, Path],
