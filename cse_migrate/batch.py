@@ -11,12 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import CseMigrateError, InputNotFoundError
+from cse_migrate.errors import CseMigrateError, InputNotFoundError, stable_message
 from cse_migrate.options import RunOptions
-from cse_migrate.output import safe_folder_name
+from cse_migrate.output import acquire_output_lock, safe_folder_name
 from cse_migrate.pipeline import analyse, resolve_frameworks, write_reports
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
-from cse_migrate.rules import RuleSet
+from cse_migrate.rules import Framework, RuleSet
 from cse_migrate.safe_text import display_name
 
 
@@ -39,7 +39,7 @@ def organisation_name(folder: Path) -> str:
 
 def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
               progress: Callable[[str], None] = lambda _name: None,
-              encoder: Encoder | None = None) -> list[OrgOutcome]:
+              encoder: Encoder | None = None, pdf: bool = False) -> list[OrgOutcome]:
     """Analyse each organisation and write its reports; then write summary.xlsx. Returns the outcomes.
 
     Every organisation runs with ``options`` (its own name as the organisation). With ``options.semantic`` the
@@ -47,6 +47,13 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
     framework, _legacy = resolve_frameworks(rules, options)  # fail once, before any work, on a wrong id
     if options.semantic and encoder is None:
         encoder = load_encoder()
+    with acquire_output_lock(outdir):  # one batch per output folder; each organisation's folder is locked too
+        return _run_organisations(orgs, outdir, rules, options, framework, progress, encoder, pdf)
+
+
+def _run_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOptions,
+                       framework: Framework, progress: Callable[[str], None],
+                       encoder: Encoder | None, pdf: bool) -> list[OrgOutcome]:
     outcomes: list[OrgOutcome] = []
     used: set[str] = set()
     for folder in orgs:
@@ -57,14 +64,15 @@ def run_batch(orgs: Sequence[Path], outdir: Path, rules: RuleSet, options: RunOp
         used.add(target)
         try:
             result = analyse([folder], rules, replace(options, organisation=name), encoder)
-            write_reports(result, outdir / target)
+            write_reports(result, outdir / target, pdf)
             outcomes.append(OrgOutcome(name, target, result, None))
         except CseMigrateError as exc:
             outcomes.append(OrgOutcome(name, target, None, str(exc)))
         except Exception as exc:
-            outcomes.append(OrgOutcome(name, target, None, f"internal error ({type(exc).__name__}: {exc})"))
+            outcomes.append(OrgOutcome(name, target, None,
+                                       stable_message(f"internal error ({type(exc).__name__}: {exc})")))
         progress(name)
     # a hierarchical framework shows its criteria and sub-criteria (elements would be too many columns)
     columns = [(c.id, c.title) for c in framework.criteria if framework.level(c.id) <= 2]
-    write_batch_summary(outcomes, columns, outdir / "summary.xlsx")
+    write_batch_summary(outcomes, columns, outdir / "summary.xlsx", [str(p) for p in options.rules_packs])
     return outcomes

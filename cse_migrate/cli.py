@@ -21,6 +21,7 @@ from cse_migrate.cli_options import (
     framework_option,
     legacy_option,
     limits,
+    pdf_option,
     reading_options,
     rules_option,
     semantic_option,
@@ -205,12 +206,13 @@ def _describe_review(ctx: click.Context, result: RunResult, prefix: str = "") ->
 @click.option("--review", "review", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="A reviewed evidence.xlsx (its Review sheet's decisions override the mapping); default: "
                    "review.xlsx in the input folder, if there is one.")
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_path: Path | None, stale_months: int | None, legacy_id: str,
-            semantic: bool, review: Path | None) -> None:
+            semantic: bool, review: Path | None, pdf: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
     Exit code 0 when every file was read, 1 when the reports were written but some files could not be read,
@@ -218,6 +220,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     """
     from dataclasses import replace
 
+    from cse_migrate.output import acquire_output_lock
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
@@ -226,8 +229,10 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     options = replace(options, review=review)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
-    result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
-    _run(lambda: write_reports(result, outdir))
+    # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
+    with _run(lambda: acquire_output_lock(outdir)):
+        result = _run(lambda: run_analysis(list(inputs), rules, options, encoder))
+        _run(lambda: write_reports(result, outdir, pdf))
     _describe_run(ctx, result, outdir)
     sys.exit(int(ExitCode.SOME_FILES_UNREADABLE if result.errors else ExitCode.OK))
 
@@ -248,11 +253,12 @@ def _default_org(inputs: tuple[Path, ...]) -> str:
 @stale_option
 @legacy_option
 @semantic_option
+@pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, as_of: date | None,
-          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool) -> None:
+          rules_path: Path | None, stale_months: int | None, legacy_id: str, semantic: bool, pdf: bool) -> None:
     """Analyse every sub-folder of INPUT_DIR as one organisation.
 
     Writes OUTDIR/<organisation>/ (the three reports) and OUTDIR/summary.xlsx. One failing organisation does not
@@ -270,7 +276,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
         def progress(name: str) -> None:
             bar.update(1, name)
 
-        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder))
+        outcomes = _run(lambda: run_batch(orgs, outdir, rules, options, progress, encoder, pdf))
     failed = [o for o in outcomes if o.error]
     partial = [o for o in outcomes if o.result is not None and o.result.errors]
     for o in failed:

@@ -78,6 +78,9 @@ LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[Any], str], ...] = (
      "Refuse a sheet, table or CSV with more rows (or a document with more paragraphs) than this."),
     ("--max-cell-chars", "max_cell_chars", click.IntRange(min=100),
      "Cut a cell or paragraph longer than this many characters (the cut is noted in the reports)."),
+    ("--max-document-mb", "max_document_mb", click.FloatRange(min=1),
+     "Refuse a docx/odt/ods whose largest XML part is bigger than this (its parser holds about 14 times that "
+     "in memory)."),
     ("--timeout", "timeout", click.FloatRange(min=0, min_open=True),
      "Seconds the reading of one file may take, parsers and converters included; a file that takes longer "
      "is stopped and listed as unreadable."),
@@ -108,5 +111,7 @@ def limits(ctx: click.Context) -> Limits:
     return Limits(**ctx.obj.get("limits", {}))
 
 
+pdf_option = click.option("--pdf", is_flag=True,
+                          help="Also write gap-report.pdf through LibreOffice, contents page numbers filled in.")
 semantic_option = click.option("--semantic", is_flag=True,
                                 help="Also use the optional semantic matcher (pip install 'cse-migrate[semantic]').")

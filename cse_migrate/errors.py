@@ -6,7 +6,13 @@ code it maps to and a message that names the file and says what to do next.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
+
+# "<pypdf.generic.IndirectObject object at 0x7f3a...>": a memory address differs from run to run, so a message
+# that carries one would make the same input give different reports. One literal space before "at" (as repr
+# writes it), not \s+, keeps the search linear on a run of spaces.
+_ADDRESS = re.compile(r" at 0x[0-9A-Fa-f]+|\b0x[0-9A-Fa-f]{8,16}\b")
 
 
 class ExitCode(IntEnum):
@@ -74,6 +80,12 @@ class UsageError(CseMigrateError):
     """A request the library cannot honour because an argument is wrong (e.g. unknown framework id)."""
 
     exit_code = ExitCode.USAGE
+
+
+def stable_message(text: str) -> str:
+    """An exception's text without memory addresses (``<Foo object at 0x7f...>`` becomes ``<Foo object>``), so
+    that the same input always gives the same message and the same reports."""
+    return _ADDRESS.sub(lambda m: "" if m.group(0).startswith(" at") else "0x…", text)
 
 
 class ReviewError(CseMigrateError):

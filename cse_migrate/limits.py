@@ -35,6 +35,11 @@ class Limits:
     # gives the same values as openpyxl at a fraction of its time and memory; below it openpyxl reads it.
     stream_above_mb: float = 10.0
 
+    # The largest XML part of a Word or OpenDocument file (word/document.xml, content.xml). python-docx and
+    # odfpy hold the whole part as a tree of about 14 times its size (a 480 MB document.xml took 6.9 GB), so
+    # this bounds a document's memory below 1 GiB; 50 MB of XML is some 20,000 pages of text.
+    max_document_mb: float = 50.0
+
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * _MB)

@@ -46,6 +46,7 @@ class Source:
     table: int | None = None
     hidden: bool = False  # came from a hidden sheet: read, but a reviewer should know
     page: int | None = None  # PDF page (1-based); ``paragraph`` then counts within that page
+    within: str | None = None  # where a nested table sits in its outer table ("table 1 row 3")
 
     def cite(self) -> str:
         """A short human citation such as ``log.csv row 12``, ``plan.xlsx!Crit 2 row 7`` or ``app.pdf page 3
@@ -57,6 +58,8 @@ class Source:
             parts.append(f"page {self.page}")
         if self.table is not None:
             parts.append(f"table {self.table}")
+        if self.within is not None:
+            parts.append(f"(in {self.within})")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
@@ -69,7 +72,7 @@ class Source:
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"file": self.file}
-        for key in ("sheet", "page", "row", "column", "paragraph", "table"):
+        for key in ("sheet", "page", "row", "column", "paragraph", "table", "within"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -108,6 +111,9 @@ class FileRead:
     # What a reviewer should know about how the file was read: text cut at the cell limit, a big workbook
     # streamed without its merged cells, the converter used for a legacy .doc. Shown in every report.
     notes: tuple[str, ...] = ()
+    # Pieces deliberately not read, outside the units above (page headers and footers, comments, footnotes,
+    # tracked deletions, images' descriptions): how many, each kind explained in ``notes``.
+    not_read: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,6 +230,12 @@ class CriterionResult:
     children: tuple[str, ...] = ()
     rating: Rating | None = None
     rating_reasons: tuple[str, ...] = ()  # why the rating is what it is, in words
+    # The two axes a reader needs apart (cse_migrate/analysis/coverage.py). Coverage: what the content shows
+    # whatever its age (a status for a flat framework, a rating for a hierarchical one). Held back: which axis
+    # keeps the status or rating below the top one: "coverage" (not enough strong evidence), "currency" (the
+    # evidence is there but out of date or undated), both, or neither.
+    coverage: str = ""
+    held_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from cse_migrate.errors import UsageError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 
-DEFAULT_FRAMEWORK = "five-points"
+DEFAULT_FRAMEWORK = "cse-2008"
 DEFAULT_LEGACY = "charter-mark-2003"
 STALE_MONTHS_RANGE = (1, 600)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # the rules' id syntax (cse_migrate.rules.model.ID_PATTERN)

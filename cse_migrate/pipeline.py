@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
 from cse_migrate.analysis.gaps import analyse_gaps
@@ -23,11 +24,11 @@ from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.review import ReviewForm, apply_review, fits_run, read_review_form
 from cse_migrate.analysis.semantic import Encoder, load_encoder
-from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError
+from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
-from cse_migrate.output import ensure_folder
+from cse_migrate.output import acquire_output_lock, replace_set
 from cse_migrate.readers.common import parse_date
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
@@ -136,7 +137,8 @@ def read_one(worker: ReadingWorker, f: InputFile, limits: Limits, password: str 
     try:
         reads.append(worker.read(f.path, f.name, limits, password))
     except InputFileError as exc:
-        errors.append(FileError(f.name, exc.reason))
+        # no memory addresses from a library's exception text: the same input gives the same report
+        errors.append(FileError(f.name, stable_message(exc.reason)))
 
 
 def number_evidence(reads: Sequence[FileRead], legacy: Framework) -> list[EvidenceItem]:
@@ -284,6 +286,7 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     results, review = apply_reviewer_decisions(results, form)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
+    criteria = assess_coverage(framework, criteria, results, settings)
     return RunResult(
         tool_version=__version__, framework_id=framework.id, framework_title=framework.title,
         criteria_titles=tuple((c.id, c.title) for c in framework.criteria), rules_version=rules.version,
@@ -337,15 +340,30 @@ def apply_reviewer_decisions(results: list[ItemResult], form: ReviewForm | None,
     return apply_review(results, form)
 
 
-def write_reports(result: RunResult, outdir: Path) -> dict[str, Path]:
-    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` (each atomically)."""
+REPORT_NAMES = {"json": "results.json", "xlsx": "evidence.xlsx", "docx": "gap-report.docx"}
+
+
+def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[str, Path]:
+    """Write results.json, evidence.xlsx and gap-report.docx into ``outdir`` as one set (with ``pdf``, also
+    gap-report.pdf through LibreOffice): all replace the previous ones, or (on a full disk, a failing writer) none
+    does. Holds the folder's lock while writing, so two runs never mix their reports (see
+    :func:`~cse_migrate.output.replace_set` and :class:`~cse_migrate.output.OutputLock`)."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
 
-    ensure_folder(outdir)
-    paths = {"json": outdir / "results.json", "xlsx": outdir / "evidence.xlsx", "docx": outdir / "gap-report.docx"}
-    write_results_json(result, paths["json"])
-    write_evidence_workbook(result, paths["xlsx"])
-    write_gap_report(result, paths["docx"])
-    return paths
+    names = dict(REPORT_NAMES)
+    writers: dict[str, Callable[[Path], None]] = {
+        names["json"]: lambda path: write_results_json(result, path),
+        names["xlsx"]: lambda path: write_evidence_workbook(result, path),
+        names["docx"]: lambda path: write_gap_report(result, path),
+    }
+    if pdf:
+        from cse_migrate.reports.pdf import write_pdf
+
+        names["pdf"] = "gap-report.pdf"
+        # the staged Word report sits beside the staged PDF: writers run in order, the docx first
+        writers[names["pdf"]] = lambda path: write_pdf(path.with_name(names["docx"]), path)
+    with acquire_output_lock(outdir):
+        written = replace_set(outdir, writers)
+    return {key: written[name] for key, name in names.items()}

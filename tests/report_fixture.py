@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from cse_migrate.ages import freshness_of
+from cse_migrate.analysis.coverage import flat_coverage, held_back
 from cse_migrate.model import (
     CMRef,
     CriterionNode,
@@ -52,6 +53,7 @@ PORTFOLIO = "Charter Mark portfolio.xlsx"
 LOG = "evidence_log.csv"
 NARRATIVE = "narrative.docx"
 UNREADABLE = "old_portfolio.xls"
+HEADER_NOTE = "2 header and footer paragraph(s) with text not read: page headers and footers are page furniture"
 
 
 def ref(full: str) -> CMRef:
@@ -165,7 +167,8 @@ def make_files(items: tuple[ItemResult, ...]) -> tuple[FileRead, ...]:
     return (
         FileRead(PORTFOLIO, "xlsx", of(PORTFOLIO), units_read=9, skipped_blank=4, skipped_other=2),
         FileRead(LOG, "csv", of(LOG), units_read=4, skipped_blank=1),
-        FileRead(NARRATIVE, "docx", of(NARRATIVE), units_read=22, skipped_blank=12, skipped_other=7),
+        FileRead(NARRATIVE, "docx", of(NARRATIVE), units_read=22, skipped_blank=12, skipped_other=7,
+                 notes=(HEADER_NOTE,), not_read=2),
     )
 
 
@@ -197,7 +200,16 @@ def make_run_result(organisation: str = ORGANISATION) -> RunResult:
         errors=(FileError(UNREADABLE, "not a readable workbook (encrypted or corrupt); save it again as "
                                       ".xlsx"),),
         items=items,
-        criteria=make_criteria(),
+        criteria=with_coverage(make_criteria(), make_settings(organisation)),
         framework=FrameworkSnapshot("five-points", "Five points of customer service (test framework)",
                                     tuple(CriterionNode(cid, title, None, 1) for cid, title in CRITERIA)),
     )
+
+
+def with_coverage(criteria: tuple[CriterionResult, ...], settings: Settings) -> tuple[CriterionResult, ...]:
+    """The coverage axis as the pipeline's coverage stage adds it for a flat framework."""
+    out = []
+    for c in criteria:
+        coverage = flat_coverage(c, settings)
+        out.append(replace(c, coverage=coverage, held_back=held_back(c.status, coverage)))
+    return tuple(out)

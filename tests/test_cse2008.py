@@ -340,7 +340,7 @@ def test_rating_rules(rules: RuleSet) -> None:
         "Compliance Plus", "Compliance", "Partial Compliance", "Not evidenced"]
     assert by_id["1"].rating == "Partial Compliance" and "1.3 Partial Compliance" in by_id["1"].rating_reasons[0]
     assert by_id["2"].rating == "Not evidenced"
-    assert "from 2 file(s)" in by_id["1.1"].rating_reasons[0]
+    assert "from 2 files" in by_id["1.1"].rating_reasons[0]
     assert not readiness.ready
     one = readiness.criteria[0]
     assert one.counts == (("Compliance Plus", 1), ("Compliance", 1), ("Partial Compliance", 1),
@@ -395,23 +395,26 @@ def test_report_reads_back_with_ratings_and_readiness(element_run: Path) -> None
              for level in (1, 2, 3)}
     assert heads[1][0] == "Executive summary"
     assert "3 Information and Access" in heads[1] and "3.3 Access" in heads[2]
-    assert "3.3.1 Opening times" in heads[3] and "3.3.2 Reaching homes" in heads[3]
-    assert "Readiness for assessment" in heads[2]
+    assert "3.3.1 Opening times" in heads[3] and "3.3.2 Reaching homes" in heads[3]  # all evidence, by element
     assert any(h.endswith("Where the Charter Mark evidence went") for h in heads[1])
     assert any("against Customer Service Excellence – the five points" in h for h in heads[1])
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Estimated rating: " in text and "Verdict: Not yet ready for assessment" in text
+    assert "Estimated reading: " in text and "Not yet ready for assessment." in text
+    assert "Readiness: not yet" in text  # each criterion says what stops it
     tables = {t.rows[0].cells[0].text + "|" + t.rows[0].cells[-1].text: t for t in document.tables}
-    settings = tables["Setting|Provenance"]
-    provenance = {r.cells[0].text: r.cells[3].text for r in settings.rows[1:]}
+    settings = tables["Setting|Where the value comes from"]
+    provenance = {r.cells[0].text.split("\n")[-1]: r.cells[3].text for r in settings.rows[1:]}
     assert provenance["readiness_max_partial"].startswith("analyst")
-    summary = tables["Criterion|Status"]
-    assert summary.rows[0].cells[1].text == "Estimated rating"
-    assert len(summary.rows) == 1 + 20  # criteria and sub-criteria
-    legacy = tables["Legacy criterion|Noise, duplicates"]
+    summary = tables["Criterion|Held back by"]
+    assert summary.rows[0].cells[3].text == "Estimated reading"
+    assert len(summary.rows) == 1 + 5  # the criteria; the heat map and each criterion's table show the rest
+    parts = [r.cells[0].text.split()[0] for t in document.tables if t.rows[0].cells[0].text == "Part"
+             for r in t.rows[1:]]
+    assert len(parts) == 15 and "3.3" in parts
+    legacy = tables["Charter Mark criterion|Not filed"]
     rows = {r.cells[0].text.split()[0]: [c.text for c in r.cells] for r in legacy.rows[1:]}
     assert rows["5"][1] == "1" and rows["6"][1] == "1"  # criteria 5 and 6 accounted for, not dropped
-    assert "Ref|Note" in tables  # unmapped and "no CSE home" tables
+    assert "Evidence|Note" in tables  # the unmatched evidence
 
 
 def test_workbook_has_a_ratings_sheet_and_a_sheet_per_criterion(element_run: Path) -> None:
@@ -427,7 +430,8 @@ def test_workbook_has_a_ratings_sheet_and_a_sheet_per_criterion(element_run: Pat
 
 
 def test_five_points_run_is_unchanged_but_gains_a_projection(evidence: Path, tmp_path: Path) -> None:
-    code, _, _ = run("analyse", str(evidence), "-o", str(tmp_path), "--as-of", AS_OF.isoformat())
+    code, _, _ = run("analyse", str(evidence), "-o", str(tmp_path), "--as-of", AS_OF.isoformat(),
+                     "--framework", "five-points")
     assert code == ExitCode.OK
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert "hierarchy" not in data and "readiness" not in data
@@ -445,10 +449,10 @@ def test_batch_with_cse_2008(evidence: Path, tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "out" / "summary.xlsx")["Summary"]
     header = [c.value for c in sheet[1]]
     assert "1 Customer Insight" in header and "3.3 Access" in header
-    assert "Ready for assessment" in header
+    assert "Ready (this framework)" in header
     row = [c.value for c in sheet[2]]
     assert row[header.index("3.3 Access")] in {"Compliance Plus", "Compliance", "Partial Compliance"}
-    assert row[header.index("Ready for assessment")] == "not yet"
+    assert row[header.index("Ready (this framework)")] == "not yet"
 
 
 def test_import_reads_through_the_evidence_readers(tmp_path: Path, rules: RuleSet) -> None:

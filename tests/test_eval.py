@@ -36,7 +36,7 @@ def small_labels(tmp_path: Path) -> Path:
 
 
 def test_eval_command_prints_accuracy_confusion_and_calibration(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path))])
+    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path)), "--framework", "five-points"])
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "top-1 accuracy 1.000" in out
@@ -46,7 +46,8 @@ def test_eval_command_prints_accuracy_confusion_and_calibration(tmp_path: Path) 
 
 
 def test_eval_command_split_and_ablation(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path)), "--split", "heldout", "--ablation"])
+    result = CliRunner().invoke(cli, ["eval", str(small_labels(tmp_path)), "--framework", "five-points", "--split",
+                                      "heldout", "--ablation"])
     assert result.exit_code == 0, result.output
     assert "split heldout: 2 statements" in result.stdout
     assert "| without crosswalk prior |" in result.stdout

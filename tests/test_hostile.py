@@ -463,3 +463,76 @@ def test_fuzz_parsers_raise_only_input_file_error(case: tuple[str, bytes], tmp_p
             assert "please report this as a bug" not in str(exc), str(exc)
             return
     assert result.units_read == result.skipped_blank + result.skipped_other + len(result.items)
+
+
+# --- text-level fuzzing: what the characters themselves can do ----------------------------------------------
+
+# Code points no report format can store or that confuse readers: non-characters, the byte-order marks, C0 and
+# C1 controls, bidirectional overrides, the replacement character itself.
+NON_CHARACTERS = [chr(c) for c in (0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF)]
+AWKWARD = ["\ufeff", "\u202e", "\u200b", "\ufffd", "\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9b"]
+
+
+@st.composite
+def hostile_text(draw: st.DrawFn) -> str:
+    """Evidence text mixing ordinary words with non-characters, lone surrogates, controls and long runs of one
+    character (the shapes that made regular expressions backtrack)."""
+    pieces = st.one_of(
+        st.sampled_from([GOOD_TEXT, "Confidential - ", "OFFICIAL: ", "Page 3 of 12", "# ", "| --- |", "2.1 "]),
+        st.text(max_size=20),
+        st.sampled_from(NON_CHARACTERS + AWKWARD),
+        st.integers(0xD800, 0xDFFF).map(chr),  # half a surrogate pair
+        st.builds(lambda ch, n: ch * n, st.sampled_from(["w", "9", " ", "#", "|", "-", "\u00e9", "\U0001f600"]),
+                  st.integers(200, 20_000)),
+    )
+    return "".join(draw(st.lists(pieces, min_size=1, max_size=6)))
+
+
+def rtf_escape(text: str) -> str:
+    """RTF for ``text``: ASCII as is (braces and backslashes escaped), everything else as signed \\uN? escapes,
+    astral characters as the two halves Word writes."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            out.append("\\" + ch if ch in "\\{}" else ch)
+            continue
+        units = [code] if code < 0x10000 else [0xD800 + ((code - 0x10000) >> 10), 0xDC00 + (code & 0x3FF)]
+        out.extend(f"\\u{unit - 0x10000 if unit > 0x7FFF else unit}?" for unit in units)
+    return "".join(out)
+
+
+def text_file(suffix: str, text: str) -> bytes:
+    """``text`` as a file of one text-bearing format; lone surrogates written as the bytes a careless encoder
+    produces (surrogatepass), which is not valid UTF-8."""
+    if suffix == ".csv":
+        quoted = '"' + text.replace('"', '""') + '"'
+        return f"Ref,Evidence\n2.1,{quoted}\n".encode("utf-8", "surrogatepass")
+    if suffix == ".md":
+        return f"# Criterion 2\n\n- {text}\n".encode("utf-8", "surrogatepass")
+    if suffix == ".rtf":
+        return ("{\\rtf1\\ansi " + rtf_escape(text) + "\\par}").encode("ascii")
+    return text.encode("utf-8", "surrogatepass")
+
+
+# 15 examples: each is a whole run (reading worker, analysis, three reports), about a second on a quiet machine
+@settings(max_examples=15, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(text=hostile_text(), suffix=st.sampled_from([".csv", ".txt", ".md", ".rtf"]))
+def test_fuzz_hostile_text_reaches_every_report(text: str, suffix: str, rules: RuleSet,
+                                                tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever the characters, the run finishes and writes all three reports, and the good file's evidence
+    survives beside the hostile one."""
+    from cse_migrate.pipeline import write_reports
+
+    folder = tmp_path_factory.mktemp("text")
+    (folder / f"hostile{suffix}").write_bytes(text_file(suffix, text))
+    with time_limit(60):
+        result, _ = run_over(folder, rules, f"hostile{suffix}")
+        out = tmp_path_factory.mktemp("out")
+        write_reports(result, out)
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert GOOD_TEXT in {i["text"] for i in results["items"]}
+    assert load_workbook(out / "evidence.xlsx", read_only=True).sheetnames
+    assert docx.Document(str(out / "gap-report.docx")).paragraphs

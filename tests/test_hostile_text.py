@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from hostile_corpus import pdf_mapping_to_surrogate
 from openpyxl import load_workbook
 
 from cse_migrate.cli import cli
@@ -21,30 +22,6 @@ from cse_migrate.safe_text import display_name, is_xml_safe, shorten, terminal_s
 
 GOOD_TEXT = "Customer panel meets quarterly and its minutes are published on the website"
 NOTE = "held characters no report can store"
-
-
-def pdf_mapping_to_surrogate() -> bytes:
-    """One page whose font's ToUnicode map turns the byte "Q" into U+D800, half a surrogate pair."""
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Hostile def "
-            b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <51> <D800> endbfchar endcmap "
-            b"CMapName currentdict /CMap defineresource pop end end")
-    body = b"BT /F1 11 Tf 72 770 Td (Customer satisfaction Q survey results were published) Tj ET"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-               b"/Contents 5 0 R >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-               b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream",
-               b"<< /Length " + str(len(cmap)).encode() + b" >>\nstream\n" + cmap + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, content in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + content + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 HOSTILE = {

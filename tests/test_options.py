@@ -63,7 +63,7 @@ def test_each_item_carries_its_freshness(tmp_path: Path, rules: RuleSet) -> None
 
 def test_the_result_carries_the_framework_tree(tmp_path: Path, rules: RuleSet) -> None:
     (tmp_path / "log.csv").write_text("Ref,Evidence\n2.1,Customer panel meets quarterly\n", encoding="utf-8")
-    flat = analyse([tmp_path], rules, RunOptions(as_of=date(2008, 6, 30)))
+    flat = analyse([tmp_path], rules, RunOptions(framework="five-points", as_of=date(2008, 6, 30)))
     assert flat.framework.id == "five-points" and not flat.framework.hierarchical
     tree = analyse([tmp_path], rules, RunOptions(framework="cse-2008", as_of=date(2008, 6, 30))).framework
     assert tree.hierarchical and len(tree.criteria) == len(rules.framework("cse-2008").criteria)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import subprocess
 import zipfile
@@ -19,6 +20,7 @@ from report_fixture import (
     AS_OF,
     CONTROL_TEXT,
     FORMULA_TEXT,
+    HEADER_NOTE,
     ORGANISATION,
     UNREADABLE,
     make_run_result,
@@ -28,7 +30,6 @@ from cse_migrate.ages import freshness_of, months_before
 from cse_migrate.errors import OutputError
 from cse_migrate.model import RunResult
 from cse_migrate.reports.common import stale_label, summarise_reasons, truncate
-from cse_migrate.reports.docx.layout import TOC_PLACEHOLDER
 from cse_migrate.reports.docx.report import write_gap_report
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.reports.xlsx.report import write_evidence_workbook
@@ -144,47 +145,61 @@ def test_title_page(document: Document, result: RunResult) -> None:
     assert headings(document, "Title") == ["Customer Service Excellence gap analysis"]
     text = all_text(document)
     assert ORGANISATION in text
-    assert "Evidence assessed as at 31 March 2009" in text
-    assert "five-points" in text and result.framework_title in text
-    assert "2009.1" in text and "cse-migrate 0.1.0" in text
-    assert "evidence/northshire" in text
+    assert f"Evidence assessed as at 31 March 2009, against {result.framework_title}." in text
+    assert "cse-migrate 0.1.0" in text
+    # the rules version and checksums belong to the method appendix, not the cover
+    cover = text.split("Executive summary")[0]
+    assert "2009.1" not in cover and "aaaa" not in cover
 
 
-def test_headings_cover_summary_criteria_and_appendices(document: Document) -> None:
+def test_headings_put_summary_and_findings_before_the_appendices(document: Document) -> None:
     level1 = headings(document, "Heading 1")
-    assert level1[0] == "Executive summary"
-    assert level1[1:6] == CRITERION_SHEETS
-    assert level1[6:] == ["Appendix A: Unmapped evidence", "Appendix B: Duplicates folded",
-                          "Appendix C: Noise lines not treated as evidence",
-                          "Appendix D: Files that could not be read", "Appendix E: Files read",
-                          "Appendix F: Method", "Appendix G: Mappings a person should check"]
-    level2 = headings(document, "Heading 2")
-    for name in ("Evidence", "Gaps", "Suggested actions", "Evidence an assessor will expect"):
-        assert level2.count(name) == 5
+    assert level1 == ["Executive summary", "Findings by criterion", "Action plan",
+                      "Appendix A: All evidence by part", "Appendix B: Filing a person should check",
+                      "Appendix C: Evidence not matched to any part",
+                      "Appendix D: Where the Charter Mark evidence went", "Appendix E: What was set aside",
+                      "Appendix F: Method, settings and rules"]
+    assert headings(document, "Heading 2")[2:7] == CRITERION_SHEETS
 
 
-def test_status_table_is_shaded_and_has_repeating_header(document: Document) -> None:
-    (table,) = table_with_header(document, "Criterion", "Status")
-    assert [c.text for c in table.rows[0].cells] == ["Criterion", "Status", "Strength", "Evidence", "Stale",
-                                                      "Best evidence"]
+def test_contents_has_real_entries_with_page_fields(docx_path: Path, document: Document) -> None:
+    """The contents page lists every Heading 1 as text from the start (no "right-click to update")."""
+    entries = [p.text.rstrip("\t") for p in document.paragraphs if p.text.endswith("\t")]
+    assert entries == headings(document, "Heading 1")
+    with zipfile.ZipFile(docx_path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        settings = archive.read("word/settings.xml").decode("utf-8")
+    assert body.count("PAGEREF _Toc") == len(entries)
+    assert body.count('w:bookmarkStart w:id="90') == len(entries)
+    assert "Right-click" not in body and "TOC \\o" not in body
+    assert '<w:updateFields w:val="true"/>' in settings
+
+
+def test_summary_table_keeps_the_two_axes_apart(document: Document) -> None:
+    (table,) = table_with_header(document, "Criterion", "Content shows")
+    assert [c.text for c in table.rows[0].cells] == ["Criterion", "Content shows", "Evidence age",
+                                                      "Estimated reading", "Held back by"]
     rows = rows_of(table)
     assert [r[0] for r in rows] == CRITERION_SHEETS
-    assert {r[0].split()[0]: r[1] for r in rows} == EXPECTED_STATUS
+    assert {r[0].split()[0]: r[3] for r in rows} == EXPECTED_STATUS
     for row, status in zip(table.rows[1:], EXPECTED_STATUS.values(), strict=True):
-        assert f'w:fill="{FILL[status]}"' in row.cells[1]._tc.xml
+        assert f'w:fill="{FILL[status]}"' in row.cells[3]._tc.xml
     assert "w:tblHeader" in table.rows[0]._tr.xml
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
     assert table.style is not None and table.style.name == "Table Grid"
-    assert rows[2][4] == "1"  # criterion 3 has one stale item
-    assert rows[4][5] == "E0001, E0009"
+    assert rows[2] == ["3 Retraining staff", "Partially met", "1 out of date", "Partially met", "content"]
+    assert rows[3][1:] == ["Gap", "none", "Gap", "content"]
+    for row in rows:  # a passing reading is held back by nothing; a failing one always says by what
+        assert (row[4] == "-") == (row[3] == "Met")
 
 
-def test_executive_summary_counts(document: Document) -> None:
+def test_executive_summary_says_what_was_read_in_one_line(document: Document) -> None:
     text = all_text(document)
-    assert ("We read 9 evidence items from 3 files: 6 mapped to at least one criterion, 1 unmapped, 1 noise"
-            in text)
-    assert "1 duplicate folded" in text
-    assert "1 file could not be read" in text
+    assert ("Read 3 files (Charter Mark portfolio, Evidence log and Narrative): 6 items filed as evidence, 1 not "
+            "matched to any part (Appendix C). 1 file could not be read (Appendix E).") in text
+    summary = text.split("Executive summary")[2].split("Findings by criterion")[0]
+    assert "noise" not in summary and "duplicate" not in summary  # the accounting is in the method appendix
+    assert "9 items read from 3 files: 6 filed as evidence, 1 not matched" in text
 
 
 def test_footer_has_page_field(document: Document) -> None:
@@ -193,45 +208,45 @@ def test_footer_has_page_field(document: Document) -> None:
     assert 'w:fldCharType="separate"' in footer_xml
     assert 'w:fldCharType="end"' in footer_xml
     assert "PAGE" in footer_xml
-    assert document.sections[0].footer.paragraphs[0].text.startswith("Page ")
+    assert document.sections[0].footer.paragraphs[0].text.endswith("page 1")
 
 
-def test_document_has_toc_field(docx_path: Path, document: Document) -> None:
+def test_pictures_carry_alt_text(docx_path: Path) -> None:
     with zipfile.ZipFile(docx_path) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
-        settings = archive.read("word/settings.xml").decode("utf-8")
-    assert 'TOC \\o "1-3" \\h \\z \\u' in body
-    assert TOC_PLACEHOLDER in all_text(document)
-    assert '<w:updateFields w:val="true"/>' in settings
+        pictures = [n for n in archive.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+    assert len(pictures) == 2
+    alts = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert len(alts) == 2
+    assert alts[0].startswith("Heat map") and "4 Gap" in alts[0]
+    assert alts[1].startswith("Bar chart of evidence age") and "3 0 recent, 1 out of date" in alts[1]
 
 
-def test_criterion_evidence_tables(document: Document) -> None:
-    evidence_tables = table_with_header(document, "Ref", "Evidence")
-    # Criterion 4 has no evidence, so four criterion tables, then Appendix A (also Ref | Evidence).
-    assert len(evidence_tables) == 5
+def test_evidence_tables_cite_file_and_place_in_plain_words(document: Document) -> None:
+    evidence_tables = table_with_header(document, "Evidence", "Where")
     first = rows_of(evidence_tables[0])
-    assert [r[0].split("\n")[0] for r in first] == ["E0003", "E0005"]
-    assert first[0][0] == "E0003\nCM 1.1.1"
-    assert "large prnt" in first[0][5]
-    assert first[1][3] == "2007-09-01"
+    assert first[0][0].startswith("“Home visits offered")
+    assert first[0][1] == "Evidence log, row 12\nitem E0003"
+    assert first[0][3] == "mentions “home visits” and “large print”"
     collaboration = rows_of(evidence_tables[1])
-    assert collaboration[0][1].startswith("Customer satisfaction survey")
-    assert "also in: narrative.docx para 14" in collaboration[0][2]
-    assert collaboration[1][1] == FORMULA_TEXT  # plain text in Word: no apostrophe needed
-    assert collaboration[1][3] == "undated"
-    assert "crosswalk: CW-5.1-secondary" in collaboration[0][5]
-    assert "also supports: 5" in collaboration[0][5]
-    assert "No evidence was mapped to this criterion." in all_text(document)
+    assert collaboration[0][1] == "Charter Mark portfolio, sheet Crit 5, row 4\nitem E0001"
+    assert collaboration[0][3] == "mentions “survey”; filed under Charter Mark 5.1.2; also counts towards 5"
+    assert collaboration[1][0] == f"“{FORMULA_TEXT}”"  # plain text in Word: no apostrophe needed
+    assert collaboration[1][2] == "undated"
+    assert rows_of(evidence_tables[2])[0][2] == "2005-02-01 (out of date)"
+    assert "No evidence found: nothing read shows this part." in all_text(document)
 
 
-def test_gaps_actions_and_stale_note(document: Document) -> None:
-    text = all_text(document)
-    assert "No gaps found." in text
-    assert "The only evidence is stale." in text
-    assert "Stale evidence: E0002 is dated more than 36 months" in text
-    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
-    assert "Set up a customer panel and minute its meetings." in bullets
-    assert "Minutes of customer forums showing decisions taken." in bullets
+def test_actions_and_checklist(document: Document) -> None:
+    (plan,) = table_with_header(document, "Priority", "Action")
+    rows = rows_of(plan)
+    assert rows[0][0] == "High"
+    assert rows[0][1].startswith("Find or create evidence for 4 Leadership and commitment: nothing read shows it")
+    assert rows[2][1].startswith("Strengthen the evidence for 3 Retraining staff: only one strong item so far")
+    assert rows[2][2].startswith("“Staff received retraining") and "sheet Crit 3, row 2" in rows[2][2]
+    checklist = [p.text for p in document.paragraphs if p.text.startswith("\u2610")]
+    assert "\u2610  Minutes of customer forums showing decisions taken." in checklist
+    assert len(checklist) == 6  # every expected-evidence line of every criterion
 
 
 def test_control_characters_are_removed(document: Document, docx_path: Path) -> None:
@@ -241,44 +256,47 @@ def test_control_characters_are_removed(document: Document, docx_path: Path) -> 
 
 
 def test_appendix_tables_list_every_item(document: Document) -> None:
-    (unmapped,) = table_with_header(document, "Ref", "Evidence")[-1:]
-    assert [c.text for c in unmapped.rows[0].cells] == ["Ref", "Evidence", "Source", "Legacy ref", "Note"]
-    assert rows_of(unmapped) == [[
-        "E0006", "Misc. filing notes for the office move", "evidence_log.csv row 14", "6.1.1",
-        "no phrase or crosswalk rule reached the map threshold (best: 2 at 0.12)"]]
-    (duplicates,) = table_with_header(document, "Ref", "Kept as")
-    assert [r[:2] for r in rows_of(duplicates)] == [["E0008", "E0001"]]
-    assert rows_of(duplicates)[0][3] == "narrative.docx para 14"
-    (noise,) = table_with_header(document, "Ref", "Text")
-    assert rows_of(noise) == [["E0007", "Page 3 of 12", "narrative.docx para 20", "noise.page-number"]]
+    (unmapped,) = \
+        [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Evidence", "Where", "Note"]]
+    assert rows_of(unmapped) == [["“Misc. filing notes for the office move”", "Evidence log, row 14\nitem E0006",
+                                  "closest to 2 Collaboration with public, but not close enough; it cites "
+                                  "Charter Mark 6.1.1"]]
+    (duplicates,) = table_with_header(document, "Copy", "Where")
+    assert rows_of(duplicates)[0][1:] == ["Narrative, paragraph 14\nitem E0008", "item E0001"]
+    (noise,) = table_with_header(document, "Line", "Where")
+    assert rows_of(noise) == [["“Page 3 of 12”", "Narrative, paragraph 20\nitem E0007"]]
     (errors,) = table_with_header(document, "File", "Reason")
     assert rows_of(errors)[0][0] == UNREADABLE
-    (files,) = table_with_header(document, "File", "Format")
-    assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv",
-                                              "narrative.docx"]
-    # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept
-    assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3"]
-    assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1"]
+    (files,) = table_with_header(document, "Document", "Format")
+    assert [r[0] for r in rows_of(files)] == ["Charter Mark portfolio", "Evidence log", "Narrative"]
+    (names,) = table_with_header(document, "Document", "File name")
+    assert [r[1] for r in rows_of(names)] == ["Charter Mark portfolio.xlsx", "evidence_log.csv", "narrative.docx"]
+    # units read, blank, other skipped, evidence items, then (issue 3) noise, duplicates and kept, then
+    # (issue 11) pieces deliberately not read, whose note follows
+    assert rows_of(files)[0][2:] == ["9", "4", "2", "3", "0", "0", "3", "0"]
+    assert rows_of(files)[2][2:] == ["22", "12", "7", "3", "1", "1", "1", "2"]
 
 
 def test_method_appendix(document: Document) -> None:
     (settings,) = table_with_header(document, "Setting", "Value")
-    values = {r[0]: r[1] for r in rows_of(settings)}
+    values = {r[0].split("\n")[-1]: r[1] for r in rows_of(settings)}  # the name is in small print below
     assert values["map_threshold"] == "0.35"
     assert values["stale_months"] == "36"
     assert values["duplicate_similarity"] == "0.92"
-    (rules,) = table_with_header(document, "File", "SHA-256")
-    assert rows_of(rules)[0] == ["rules/frameworks/five-points.yaml", "a" * 64]
+    assert values["semantic"] == "off"
+    (rules,) = table_with_header(document, "Rules file", "Checksum")
+    assert rows_of(rules)[0] == ["frameworks/five-points.yaml", "a" * 16]
     text = all_text(document)
-    assert "fuzzy" in text and "crosswalk" in text and "noise rules" in text and "folded" in text
+    assert "Rules version 2009.1" in text
+    assert "tolerance for spelling slips" in text and "crosswalk" in text and "folded" in text
 
 
 def test_all_files_read_message(tmp_path: Path, result: RunResult) -> None:
     path = tmp_path / "clean.docx"
     write_gap_report(dataclasses.replace(result, errors=()), path)
     text = all_text(open_document(str(path)))
-    assert "All files were read." in text
     assert "Every file was read." in text
+    assert "could not be read" not in text.split("Appendix E")[0]
 
 
 def test_core_properties_are_deterministic(document: Document) -> None:
@@ -427,8 +445,9 @@ def test_accounting_sheets(xlsx_path: Path) -> None:
     errors = sheet_rows(workbook["Unreadable files"])
     assert errors[0]["File"] == UNREADABLE
     files = sheet_rows(workbook["Files"])
-    assert [(r["File"], r["Evidence items"]) for r in files] == [
-        ("Charter Mark portfolio.xlsx", 3), ("evidence_log.csv", 3), ("narrative.docx", 3)]
+    assert [(r["File"], r["Evidence items"], r["Not read"]) for r in files] == [
+        ("Charter Mark portfolio.xlsx", 3, 0), ("evidence_log.csv", 3, 0), ("narrative.docx", 3, 2)]
+    assert files[2]["Notes"] == HEADER_NOTE
 
 
 def test_workbook_properties(xlsx_path: Path) -> None:
@@ -450,27 +469,53 @@ def test_batch_summary(tmp_path: Path, result: RunResult) -> None:
     ]
     criteria = [(cid, title) for cid, title in result.criteria_titles]
     path = tmp_path / "summary.xlsx"
-    write_batch_summary(outcomes, criteria, path)
-    sheet = load_workbook(path)["Summary"]
+    write_batch_summary(outcomes, criteria, path, ["packs/client-a"])
+    workbook = load_workbook(path)
+    sheet = workbook["Summary"]
     header = [c.value for c in sheet[1]]
-    assert header == ["Organisation", "Folder", "Run status", *CRITERION_SHEETS, "Items read", "Mapped",
+    assert header == ["Organisation", "Report", "Run status", "Ready (this framework)",
+                      "Ready (other framework, indicative)", *CRITERION_SHEETS, "Recent evidence",
+                      "Out-of-date evidence", "Undated evidence", "Priorities", "Items read", "Mapped",
                       "Unmapped", "Noise", "Duplicates", "Files read", "Files unreadable", "Errors"]
-    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:P4"
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:V4"
     assert all(c.font.bold for c in sheet[1])
     rows = sheet_rows(sheet)
-    assert [r["Run status"] for r in rows] == ["ok, some files unreadable", "ok", "failed"]
-    assert rows[0]["4 Leadership and commitment"] == "Gap"
-    assert rows[0]["Items read"] == 9 and rows[0]["Mapped"] == 6 and rows[0]["Files unreadable"] == 1
-    assert str(rows[0]["Errors"]).startswith(f"{UNREADABLE}: not a readable workbook")
-    assert rows[1]["Errors"] is None or rows[1]["Errors"] == ""
-    assert rows[2]["Errors"] == "no readable evidence files in westby"
-    assert rows[2]["Items read"] is None
+    # worst first: the failed run, then the two not ready (same number of points met: by name)
+    assert [r["Organisation"] for r in rows] == ["=Westby", "Eastfield Housing", "Northshire"]
+    assert [r["Run status"] for r in rows] == ["failed", "ok", "ok, some files unreadable"]
+    northshire = rows[2]
+    assert northshire["4 Leadership and commitment"] == "Gap"
+    assert northshire["Ready (this framework)"] == "not yet"
+    assert (northshire["Recent evidence"], northshire["Out-of-date evidence"], northshire["Undated evidence"]) == \
+        (4, 1, 1)
+    assert northshire["Priorities"] == 3
+    assert northshire["Items read"] == 9 and northshire["Mapped"] == 6 and northshire["Files unreadable"] == 1
+    assert str(northshire["Errors"]).startswith(f"{UNREADABLE}: not a readable workbook")
+    assert rows[0]["Errors"] == "no readable evidence files in westby" and rows[0]["Items read"] is None
     # the name exactly as given, stored as text and quote-prefixed: never a formula
-    assert sheet["A4"].data_type == "s" and sheet["A4"].value == "=Westby" and sheet["A4"].quotePrefix is True
-    # Fills: criterion statuses and run status.
-    for column, status in zip("DEFGH", EXPECTED_STATUS.values(), strict=True):
-        assert sheet[f"{column}2"].fill.fgColor.rgb.endswith(FILL[status])
-    assert sheet["C2"].fill.fgColor.rgb.endswith("FFEB9C")
-    assert sheet["C3"].fill.fgColor.rgb.endswith("C6EFCE")
-    assert sheet["C4"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert sheet["D4"].fill.fill_type is None  # a failed run has no statuses to colour
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == "=Westby" and sheet["A2"].quotePrefix is True
+    # each report one click away, relative to the summary so the folder can be moved whole
+    assert sheet["B4"].hyperlink is not None and sheet["B4"].hyperlink.target == "northshire/gap-report.docx"
+    assert sheet["B2"].hyperlink is None
+    # colours are conditional formatting, so they follow the values when the sheet is sorted or edited
+    ranges = {str(r.sqref) for r in sheet.conditional_formatting}
+    assert {"C2:C4", "D2:E4", "F2:J4"} <= ranges
+    gap_rule = [rule for r in sheet.conditional_formatting if str(r.sqref) == "F2:J4" for rule in r.rules
+                if rule.formula == ['"Gap"']]
+    assert gap_rule and gap_rule[0].dxf.fill.fgColor.rgb.endswith(FILL["Gap"])
+    # printed: landscape, one page wide, the header row on every page
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True and sheet.print_title_rows == "$1:$1"
+    run = {r[0]: r[1] for r in workbook["Run"].iter_rows(min_row=2, values_only=True)}
+    assert run["As-of date"] == "2009-03-31" and run["Rules version"] == "2009.1"
+    assert run["Framework"] == "Five points of customer service (test framework) (five-points)"
+    assert run["Rules packs"] == "packs/client-a" and run["Failed"] == 1
+
+
+def test_evidence_workbook_prints_landscape_with_rows_tall_enough(xlsx_path: Path) -> None:
+    workbook = load_workbook(xlsx_path)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$1:$1"
+    sheet = workbook.worksheets[1]  # Collaboration: the long survey text wraps over two lines of its column
+    assert sheet.row_dimensions[2].height is not None and sheet.row_dimensions[2].height >= 30

@@ -84,8 +84,9 @@ def test_results_json_and_method_appendix_list_every_setting(tmp_path: Path) -> 
     assert block["semantic"] is False and block["stale_months"] == 24
     assert block["sources"]["stale_months"] == "command line" and block["sources"]["score_scale"] == "bundled"
     document = docx.Document(str(out / "gap-report.docx"))
-    rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for t in document.tables for r in t.rows
-            if len(r.cells) == 4 and t.rows[0].cells[2].text == "Source"}
+    # the method appendix: each setting's meaning with its name in small print below, value, source, provenance
+    rows = {r.cells[0].text.split("\n")[-1]: (r.cells[1].text, r.cells[2].text) for t in document.tables
+            for r in t.rows if len(r.cells) == 4 and t.rows[0].cells[2].text == "Source"}
     for spec in SPECS:
         assert spec.name in rows
     assert rows["stale_months"] == ("24", "command line") and rows["semantic"] == ("off", "command line")

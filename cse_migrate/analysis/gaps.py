@@ -95,14 +95,20 @@ def _describe_gaps(total: int, strong: int, fresh_strong: int, counts: dict[str,
         return ("No evidence was found for this criterion.",)
     gaps = []
     if strong < settings.met_min_strong:
-        gaps.append(f"Only {strong} strong item(s) of evidence; at least {settings.met_min_strong} are needed "
-                    f"(score {settings.strong_threshold:.2f} or more).")
+        gaps.append(f"Only {_count(strong, 'strong item')} of evidence; at least {settings.met_min_strong} "
+                    "are needed.")
     if fresh_strong < settings.met_min_strong:
         cutoff = months_before(settings.as_of, settings.stale_months)
-        gaps.append(f"{fresh_strong} strong item(s) dated on or after {cutoff.isoformat()} (the last "
+        gaps.append(f"{_count(fresh_strong, 'strong item')} dated on or after {cutoff.isoformat()} (the last "
                     f"{settings.stale_months} months); CSE asks for recent evidence.")
     if counts["stale"]:
-        gaps.append(f"{counts['stale']} item(s) are stale: refresh or replace them with current evidence.")
+        gaps.append(f"{_count(counts['stale'], 'item')} out of date: show the practice continues, or replace "
+                    "with current evidence.")
     if counts["undated"]:
-        gaps.append(f"{counts['undated']} item(s) carry no date: date them so an assessor can judge currency.")
+        gaps.append(f"{_count(counts['undated'], 'item')} without a date: date them so an assessor can judge "
+                    "currency.")
     return tuple(gaps)
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -24,10 +24,11 @@ from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from cse_migrate.analysis.classifier import Classifier, shipped
 from cse_migrate.analysis.semantic import Encoder, SemanticScorer
+from cse_migrate.analysis.similarity import MIN_FUZZY_LENGTH, FormSimilarities
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
@@ -35,8 +36,6 @@ from cse_migrate.text import positioned, words
 
 # Repeated matches for one criterion add less and less: the second adds 60%, the third 36%, ...
 DIMINISH = 0.6
-# Below this many letters a token must match exactly: fuzzy matching short words gives nonsense (bus ~ bush).
-MIN_FUZZY_LENGTH = 5
 # Items scored per block: bounds the memory of the (block x vocabulary) similarity matrix.
 BLOCK = 1000
 
@@ -100,6 +99,8 @@ class Matcher:
         self.phrases = _dedupe([p for p in phrases if p.stems])
         self.vocab = sorted({s for p in self.phrases for s in p.stems})
         self.vocab_index = {s: i for i, s in enumerate(self.vocab)}
+        self._similarities = FormSimilarities(self.vocab, self.vocab_index, rules.vocabulary,
+                                              self.settings.fuzzy_cutoff)
         self._build_arrays()
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
@@ -173,20 +174,7 @@ class Matcher:
             per_item.append([(t, vocab.stem(t.text)) for t in toks])
         forms = sorted({f for pairs in per_item for t, st in pairs for f in (st, t.text)})
         index = {f: i for i, f in enumerate(forms)}
-        fuzzy = np.zeros((len(forms), len(self.vocab)), dtype=np.uint8)
-        if forms and self.vocab:
-            fuzzy = process.cdist(forms, self.vocab, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                                  score_cutoff=self.settings.fuzzy_cutoff)
-            stop = vocab.stopwords
-            short_f = np.array([len(f) < MIN_FUZZY_LENGTH or f in stop for f in forms])
-            short_v = np.array([len(v) < MIN_FUZZY_LENGTH or v in stop for v in self.vocab])
-            # short words and stop words on either side must match exactly
-            fuzzy[(short_f[:, None] | short_v[None, :]) & (fuzzy < 100)] = 0
-            for a, b in vocab.merges_blocked:
-                for form in {a, vocab.stem(a)} & index.keys():
-                    for target in {b, vocab.stem(b)} & self.vocab_index.keys():
-                        if form != target:
-                            fuzzy[index[form], self.vocab_index[target]] = 0
+        fuzzy = self._similarities.rows(forms)
         exact = np.where(fuzzy == 100, fuzzy, 0).astype(np.uint8)
         for a, b in vocab.merges_allowed:
             for form in {a, vocab.stem(a)} & index.keys():

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from cse_migrate.patterns import RulePatternSet
 from cse_migrate.refs import parse_ref
 from cse_migrate.rules import RuleSet
 from cse_migrate.text import fold, words
@@ -27,6 +28,7 @@ _SHORT_HEADING = re.compile(r"^\s*((criterion|criteria|crit|cm|element|principle
 class NoiseDetector:
     def __init__(self, rules: RuleSet) -> None:
         self.patterns = rules.noise
+        self.matcher = RulePatternSet([p.pattern.pattern for p in rules.noise])
         self.titles = sorted({fold(c.title) for fw in rules.frameworks.values() for c in fw.criteria})
 
     def detect(self, text: str) -> str | None:
@@ -34,9 +36,9 @@ class NoiseDetector:
         folded = fold(text)
         if not any(ch.isalpha() for ch in folded):
             return "no-words"
-        for pattern in self.patterns:
-            if pattern.pattern.fullmatch(folded):
-                return pattern.id
+        first = self.matcher.first_full_match(folded)
+        if first is not None:
+            return self.patterns[first].id
         if self._is_heading(text, folded):
             return "criterion-heading"
         return None
@@ -49,9 +51,10 @@ class NoiseDetector:
         has_ref = parse_ref(text) is not None and rest != folded
         if not rest:
             return has_ref
-        for title in self.titles:
-            score = fuzz.ratio(rest, title)
-            if score >= 90 or (has_ref and (score >= 75 or (len(rest) >= 12 and title.startswith(rest)))):
-                return True
+        # a title within ratio 90 (75 after a reference), or, after a reference, a title that starts with it
+        if process.extractOne(rest, self.titles, scorer=fuzz.ratio, score_cutoff=75 if has_ref else 90):
+            return True
+        if has_ref and len(rest) >= 12 and any(title.startswith(rest) for title in self.titles):
+            return True
         # "Criterion 3 - Access" or "2.1 Consultation": a reference and at most three words
         return has_ref and len(words(rest)) <= 3 and _SHORT_HEADING.match(folded) is not None

@@ -97,36 +97,49 @@ def rate_criteria(framework: Framework, criteria: Sequence[CriterionResult], res
     return ordered, judge_readiness(framework, ordered, settings, rules)
 
 
+def leaf_rating(strong: int, files: int, has_evidence: bool, rules: RatingRules) -> Rating:
+    """The rating rule for a leaf, from its count of qualifying strong items and the files they come from. The
+    rating counts strong, fresh items; the coverage axis (:mod:`cse_migrate.analysis.coverage`) counts strong
+    items of any age with the same rule."""
+    if not has_evidence:
+        return "Not evidenced"
+    if strong >= rules.plus_min_strong and files >= rules.plus_min_sources:
+        return "Compliance Plus"
+    if strong >= rules.compliance_min_strong:
+        return "Compliance"
+    return "Partial Compliance"
+
+
 def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings: Settings,
               rules: RatingRules) -> tuple[Rating, tuple[str, ...]]:
     """Rate one leaf from its evidence: how many strong, fresh items, and from how many files."""
     if not criterion.evidence:
-        return "Not evidenced", ("No evidence was mapped here.",)
+        return "Not evidenced", ("No evidence was found here.",)
     fresh_strong = [items[i] for i, score in criterion.evidence
                     if score >= rules.strong_threshold and i in items
                     and freshness(items[i].item.date, settings) == "fresh"]
     files = sorted({r.item.source.file for r in fresh_strong})
-    ids = ", ".join(r.item.id for r in fresh_strong[:5]) + (" …" if len(fresh_strong) > 5 else "")
-    found = (f"{len(fresh_strong)} strong item(s) dated within the last {settings.stale_months} months"
-             + (f" ({ids}) from {len(files)} file(s)" if fresh_strong else ""))
-    if len(fresh_strong) >= rules.plus_min_strong and len(files) >= rules.plus_min_sources:
-        return "Compliance Plus", (f"{found}: Compliance Plus needs {rules.plus_min_strong} from "
-                                   f"{rules.plus_min_sources} or more files.",)
-    if len(fresh_strong) >= rules.compliance_min_strong:
+    rating = leaf_rating(len(fresh_strong), len(files), True, rules)
+    found = (f"{count_of(len(fresh_strong), 'strong item')} dated within the last {settings.stale_months} months"
+             + (f", from {count_of(len(files), 'file')}" if fresh_strong else ""))
+    if rating == "Compliance Plus":
+        return rating, (f"{found}: Compliance Plus needs {rules.plus_min_strong} from {rules.plus_min_sources} or "
+                        "more files.",)
+    if rating == "Compliance":
         reasons = [f"{found}: Compliance needs {rules.compliance_min_strong}."]
         if len(fresh_strong) >= rules.plus_min_strong:
             reasons.append(f"Compliance Plus also needs them from {rules.plus_min_sources} or more different "
                            "files.")
         else:
             reasons.append(f"Compliance Plus needs {rules.plus_min_strong} such items.")
-        return "Compliance", tuple(reasons)
-    reasons = [f"{plural_items(criterion.evidence_count)} mapped here, but only {found}; Compliance needs "
+        return rating, tuple(reasons)
+    reasons = [f"{count_of(criterion.evidence_count, 'item')} found here, but only {found}; Compliance needs "
                f"{rules.compliance_min_strong}."]
     if criterion.stale_count:
-        reasons.append(f"{criterion.stale_count} item(s) are stale: show the practice continues.")
+        reasons.append(f"{count_of(criterion.stale_count, 'item')} out of date: show the practice continues.")
     if criterion.undated_count:
-        reasons.append(f"{criterion.undated_count} item(s) are undated: date them.")
-    return "Partial Compliance", tuple(reasons)
+        reasons.append(f"{count_of(criterion.undated_count, 'item')} undated: date them.")
+    return rating, tuple(reasons)
 
 
 def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:
@@ -168,10 +181,10 @@ def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
     share = (len(counts["Compliance Plus"]) + len(counts["Compliance"])) / len(leaves) if leaves else 0.0
     reasons = []
     if len(counts["Not evidenced"]) > rules.max_not_evidenced:
-        reasons.append(f"{len(counts['Not evidenced'])} part(s) not evidenced ({', '.join(counts['Not evidenced'])}); "
-                       f"at most {rules.max_not_evidenced} allowed.")
+        reasons.append(f"{count_of(len(counts['Not evidenced']), 'part')} without evidence "
+                       f"({', '.join(counts['Not evidenced'])}); at most {rules.max_not_evidenced} allowed.")
     if len(counts["Partial Compliance"]) > rules.max_partial:
-        reasons.append(f"{len(counts['Partial Compliance'])} part(s) at Partial Compliance "
+        reasons.append(f"{count_of(len(counts['Partial Compliance']), 'part')} at Partial Compliance "
                        f"({', '.join(counts['Partial Compliance'])}); at most {rules.max_partial} allowed.")
     if share < rules.min_compliance_share:
         reasons.append(f"{share:.0%} of parts at Compliance or better; at least "
@@ -186,5 +199,6 @@ def settings_used(settings: Settings) -> tuple[SettingUsed, ...]:
     return tuple(by_name[name] for name in RATING_SETTINGS if name in by_name)
 
 
-def plural_items(count: int) -> str:
-    return f"{count} item" if count == 1 else f"{count} items"
+def count_of(count: int, noun: str) -> str:
+    """``1 item`` / ``2 items``: reports never write "item(s)"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -138,6 +138,21 @@ def check_cells(count: int, where: str, name: str, limits: Limits) -> None:
                                    "again")
 
 
+def check_document_parts(job: FileToRead, kind: str) -> None:
+    """Refuse a zip-based document whose largest XML part is over ``--max-document-mb``, before a parser that
+    builds the whole tree (python-docx, odfpy) is handed it."""
+    with job.open() as stream, zipfile.ZipFile(stream) as archive:
+        parts = [i for i in archive.infolist() if i.filename.lower().endswith(".xml")]
+    largest = max(parts, key=lambda i: i.file_size, default=None)
+    limit = job.limits.max_document_mb * 1024 * 1024
+    if largest is not None and largest.file_size > limit:
+        raise InputFileError(job.name, f"its {kind} text ({largest.filename}) is {human_size(largest.file_size)} of "
+                                       f"XML, over the {job.limits.max_document_mb:g} MB a document is read with "
+                                       "(--max-document-mb), since reading it would need about 14 times that in "
+                                       "memory; split the document, or raise --max-document-mb on a machine with "
+                                       "the memory")
+
+
 def human_size(size: int) -> str:
     """A byte count for a message: ``3.2 MB``."""
     return f"{size / (1024 * 1024):,.1f} MB"

@@ -9,6 +9,7 @@ and turns tables into rows with :func:`~cse_migrate.readers.common.rows_to_items
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from cse_migrate.model import FileRead, RawItem, Source
@@ -51,6 +52,7 @@ class DocumentBuilder:
         self.blank = 0
         self.other = 0
         self.notes: list[str] = []
+        self.not_read: Counter[str] = Counter()  # pieces deliberately not read: note -> how many
         self.context: str | None = None
         self.paragraph_no = 0
         self.table_no = 0
@@ -100,8 +102,10 @@ class DocumentBuilder:
         self.items.append(RawItem(text=text, source=source, cm_ref=leading.group(1) if leading else None,
                                   context_ref=self.context))
 
-    def add_table(self, rows: Sequence[Sequence[object]], page: int | None = None) -> None:
-        """A table: its header row is found and its rows become items, as in a spreadsheet."""
+    def add_table(self, rows: Sequence[Sequence[object]], page: int | None = None,
+                  within: str | None = None) -> None:
+        """A table: its header row is found and its rows become items, as in a spreadsheet. ``within`` says
+        where a table nested in another table's cell sits ("table 1 row 2")."""
         self.table_no += 1
         number = self.table_no
         check_rows(len(rows), f"table {number}", self.job.name, self.job.limits)
@@ -109,7 +113,7 @@ class DocumentBuilder:
 
         def source(index: int, column: str | None) -> Source:
             return Source(file=self.job.name, extractor=self.extractor, table=number, row=index + 1,
-                          column=column, page=page)
+                          column=column, page=page, within=within)
 
         found, blank, other = rows_to_items(cleaned, source, context_ref=self.context)
         self.items.extend(found)
@@ -127,5 +131,7 @@ class DocumentBuilder:
             self.notes.append(text)
 
     def result(self, fmt: str) -> FileRead:
-        return FileRead(self.job.name, fmt, tuple(self.items), self.units, self.blank, self.other,
-                        tuple(self.notes))
+        """The file's reading; pieces not read are counted, each kind with a note saying how many and why."""
+        notes = (*self.notes, *(f"{count} {note}" for note, count in sorted(self.not_read.items())))
+        return FileRead(self.job.name, fmt, tuple(self.items), self.units, self.blank, self.other, notes,
+                        not_read=sum(self.not_read.values()))

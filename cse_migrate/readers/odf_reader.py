@@ -8,24 +8,28 @@ never fetches external entities). LibreOffice stays the fallback for legacy .doc
 Spreadsheets read like an .xlsx: every sheet (hidden ones marked), repeated rows and cells expanded only where
 something follows them (LibreOffice writes a million empty rows as one repeated row), merged cells spread down
 the cells they cover, typed values (dates, numbers, booleans) kept. Text documents read like a .docx:
-headings give context, captions and tables of contents are furniture, lists and tables are read in order.
+headings give context, captions and tables of contents are furniture, lists and tables are read in order. A
+cell's text includes its lists and sections; a table inside a cell is read as a table of its own after the outer
+one, citing where it sits. Tracked insertions are ordinary text in the body and are read; tracked deletions,
+comments, footnotes, images' descriptions and page headers and footers are not evidence: each is counted per
+file as not read, with a note.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from xml.sax import SAXException
 
-from odf import teletype
 from odf.element import Element
 from odf.namespaces import OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import OpenDocument, load
 
 from cse_migrate.errors import InputFileError
 from cse_migrate.model import FileRead
-from cse_migrate.readers.base import FileToRead, check_cells, check_rows, describe, parser_errors
+from cse_migrate.readers.base import FileToRead, check_cells, check_document_parts, check_rows, describe, parser_errors
 from cse_migrate.readers.blocks import DocumentBuilder
 from cse_migrate.readers.common import SheetRows, items_from_sheets
 
@@ -41,6 +45,20 @@ _SKIP_TEXT = {"sequence-decls", "variable-decls", "user-field-decls", "tracked-c
 _TOC = {"table-of-content", "alphabetical-index", "illustration-index", "table-index", "bibliography",
         "user-index", "object-index"}
 _ENCODED_SPACE = re.compile(r"_20_")
+# Inside text: elements whose content is not the document's evidence, and the note that counts them.
+_NOT_READ = {
+    "annotation": "comment(s) not read: reviewers' comments are about the document, not evidence in it",
+    "note": "footnote(s) or endnote(s) not read; move a note into the text to map it",
+    "desc": "image description(s) (alt text) not read: they describe pictures, not evidence",
+    "title": "image description(s) (alt text) not read: they describe pictures, not evidence",
+    "object": "embedded object(s) (a spreadsheet or document inside the file) not read: save each as a file of "
+              "its own and add it to the input",
+}
+_NO_TEXT = {"annotation-end", "change", "change-start", "change-end", "tracked-changes", "soft-page-break",
+            "bookmark", "bookmark-start", "bookmark-end", "reference-mark", "sequence-decls"}
+_DELETION_NOTE = "tracked deletion(s) not read: deleted text is not evidence (accept or reject the changes to " \
+                 "change what is read)"
+_HEADER_NOTE = "header and footer paragraph(s) with text not read: page headers and footers are page furniture"
 
 
 def read_ods(job: FileToRead) -> FileRead:
@@ -76,6 +94,8 @@ def read_odt(job: FileToRead) -> FileRead:
     try:
         builder = DocumentBuilder(job, "odt", number_every_paragraph=True)
         _add_text(builder, document.text, _style_parents(document))
+        _count_deletions(builder, document.text)
+        _count_headers(builder, document)
         return builder.result("odt")
     except _ERRORS as exc:
         raise _unreadable(job, exc, "OpenDocument text", "open it in LibreOffice Writer and save it again") from exc
@@ -83,6 +103,7 @@ def read_odt(job: FileToRead) -> FileRead:
 
 def _load(job: FileToRead, kind: str, advice: str) -> OpenDocument:
     try:
+        check_document_parts(job, f"{kind}'s")
         with job.open() as stream:
             return load(stream)
     except _ERRORS as exc:
@@ -142,17 +163,19 @@ def _hidden_table_styles(document: OpenDocument) -> set[str]:
     return hidden
 
 
-def sheet_rows(table: Element, where: str, job: FileToRead) -> list[list[object]]:
+def sheet_rows(table: Element, where: str, job: FileToRead,
+               nested: list[tuple[Element, str]] | None = None) -> list[list[object]]:
     """A table's rows as values. Repeated empty rows and cells are expanded only when something follows
     them, and every expansion is checked against the rows and cells limits first (``where`` names the table
-    in those errors)."""
+    in those errors). Tables inside cells are added to ``nested`` with where they sit ("table 1 row 2"); without
+    ``nested`` their text joins the cell's."""
     rows: list[list[object]] = []
     merges: list[tuple[int, int, int, int, object]] = []  # row, column, rows spanned, columns spanned, value
     pending_blank = 0
     cells = 0
     for row_element in _rows(table):
         repeat = _repeat(row_element, "number-rows-repeated")
-        values, spans = _row_values(row_element, job, where)
+        values, spans = _row_values(row_element, job, where, nested, len(rows) + pending_blank + 1)
         if not any(v not in (None, "") for v in values):
             pending_blank += repeat
             continue
@@ -179,7 +202,8 @@ def _rows(element: Element) -> list[Element]:
     return found
 
 
-def _row_values(row: Element, job: FileToRead, where: str) -> tuple[list[object], list[tuple[int, int, int]]]:
+def _row_values(row: Element, job: FileToRead, where: str, nested: list[tuple[Element, str]] | None,
+                row_no: int) -> tuple[list[object], list[tuple[int, int, int]]]:
     values: list[object] = []
     spans: list[tuple[int, int, int]] = []
     pending_empty = 0
@@ -187,7 +211,7 @@ def _row_values(row: Element, job: FileToRead, where: str) -> tuple[list[object]
         if _local(cell) not in _CELLS:
             continue
         repeat = _repeat(cell, "number-columns-repeated")
-        value = cell_value(cell) if _local(cell) == "table-cell" else None
+        value = cell_value(cell, nested, f"{where} row {row_no}") if _local(cell) == "table-cell" else None
         if value in (None, ""):
             pending_empty += repeat
             continue
@@ -214,8 +238,9 @@ def _spread_merges(rows: list[list[object]], merges: list[tuple[int, int, int, i
                 row[c] = value
 
 
-def cell_value(cell: Element) -> object:
-    """A cell's typed value: a datetime for dates, a float for numbers, a bool for booleans, else its text."""
+def cell_value(cell: Element, nested: list[tuple[Element, str]] | None = None, where: str = "") -> object:
+    """A cell's typed value: a datetime for dates, a float for numbers, a bool for booleans, else its text
+    (paragraphs, lists and sections; a nested table goes to ``nested`` with ``where``, or joins the text)."""
     kind = _attr(cell, OFFICENS, "value-type")
     try:
         if kind in ("float", "percentage", "currency"):
@@ -230,8 +255,69 @@ def cell_value(cell: Element) -> object:
             return _attr(cell, OFFICENS, "boolean-value") == "true"
     except ValueError:
         pass  # an unreadable typed value: fall back to the text shown in the cell
-    paragraphs = [teletype.extractText(p) for p in cell.childNodes if _local(p) in ("p", "h")]
+    paragraphs: list[str] = []
+    for block in _cell_blocks(cell):
+        if _local(block) == "table" and nested is not None:
+            nested.append((block, where))
+        elif _local(block) == "table":
+            paragraphs.extend(element_text(p) for p in _paragraphs(block))
+        else:
+            paragraphs.append(element_text(block))
     return "\n".join(paragraphs).strip() or None
+
+
+def _cell_blocks(element: Element) -> Iterator[Element]:
+    """A cell's paragraphs and tables in order, through lists, list items and sections."""
+    for child in element.childNodes:
+        local = _local(child)
+        if local in ("p", "h", "table"):
+            yield child
+        elif local and local not in _NOT_READ and local not in _NO_TEXT and getattr(child, "childNodes", None):
+            yield from _cell_blocks(child)
+
+
+def element_text(element: Element, skipped: Counter[str] | None = None) -> str:
+    """The text a paragraph shows: spans, links, fields' shown values and text boxes included (nested
+    paragraphs on their own lines); comments, notes, images' descriptions and change marks left out, each
+    counted in ``skipped``."""
+    out: list[str] = []
+
+    def walk(node: Element) -> None:
+        for child in node.childNodes:
+            if child.nodeType == child.TEXT_NODE:
+                out.append(str(child.data))
+                continue
+            local = _local(child)
+            if local == "s":
+                out.append(" " * _count(_attr(child, TEXTNS, "c")))
+            elif local == "tab":
+                out.append("\t")
+            elif local == "line-break":
+                out.append("\n")
+            elif local in _NOT_READ:
+                if skipped is not None and (local == "object" or _has_text(child)):
+                    skipped[_NOT_READ[local]] += 1
+            elif local in _NO_TEXT:
+                continue
+            else:
+                if local in ("p", "h"):
+                    out.append("\n")
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(1, min(int(value), 1000)) if value else 1
+    except ValueError:
+        return 1
+
+
+def _has_text(element: Element) -> bool:
+    return any((child.nodeType == child.TEXT_NODE and str(child.data).strip()) or
+               (child.nodeType != child.TEXT_NODE and _has_text(child)) for child in element.childNodes)
 
 
 # --- text documents ---------------------------------------------------------------------------------------
@@ -256,9 +342,9 @@ def _style_of(element: Element, parents: dict[str, str]) -> str:
 def _add_text(builder: DocumentBuilder, element: Element, parents: dict[str, str]) -> None:
     """Walk the body in document order: headings, paragraphs, lists, sections and tables."""
     handlers: dict[str, Callable[[Element], None]] = {
-        "h": lambda e: builder.add_heading(teletype.extractText(e)),
+        "h": lambda e: builder.add_heading(element_text(e, builder.not_read)),
         "p": lambda e: _add_paragraph(builder, e, parents),
-        "table": lambda e: builder.add_table(sheet_rows(e, f"table {builder.table_no + 1}", builder.job)),
+        "table": lambda e: _add_table(builder, e, None),
     }
     for child in element.childNodes:
         local = _local(child)
@@ -275,13 +361,40 @@ def _add_text(builder: DocumentBuilder, element: Element, parents: dict[str, str
 
 def _add_paragraph(builder: DocumentBuilder, element: Element, parents: dict[str, str]) -> None:
     style = _style_of(element, parents)
-    text = teletype.extractText(element)
+    text = element_text(element, builder.not_read)
     if style.startswith(_HEADING_STYLES):
         builder.add_heading(text)
     elif style.startswith(_FURNITURE_STYLES) and text.strip():
         builder.add_furniture()
     else:
         builder.add_paragraph(text)
+
+
+def _add_table(builder: DocumentBuilder, table: Element, within: str | None) -> None:
+    """A table, then the tables nested in its cells, each citing the cell that holds it."""
+    nested: list[tuple[Element, str]] = []
+    builder.add_table(sheet_rows(table, f"table {builder.table_no + 1}", builder.job, nested), within=within)
+    for inner, where in nested:
+        _add_table(builder, inner, where)
+
+
+def _count_deletions(builder: DocumentBuilder, body: Element) -> None:
+    """Tracked deletions live in the change log at the top of the body: count those that removed text."""
+    for changes in _children(body, "tracked-changes"):
+        for region in _children(changes, "changed-region"):
+            if any(_has_text(deletion) for deletion in _children(region, "deletion")):
+                builder.not_read[_DELETION_NOTE] += 1
+
+
+def _count_headers(builder: DocumentBuilder, document: OpenDocument) -> None:
+    """Page headers and footers live in the master pages: count their paragraphs with text."""
+    masters = getattr(document, "masterstyles", None)
+    for page in masters.childNodes if masters is not None else []:
+        for part in page.childNodes:
+            if _local(part) in ("header", "footer", "header-left", "footer-left", "header-first", "footer-first"):
+                count = sum(1 for p in _paragraphs(part) if element_text(p).strip())
+                if count:
+                    builder.not_read[_HEADER_NOTE] += count
 
 
 def _paragraphs(element: Element) -> list[Element]:

@@ -2,8 +2,10 @@
 
 A PDF holds positioned lines, not paragraphs, so paragraphs are rebuilt: a line continues the one above when
 that one was wrapped (pypdf keeps the space at a soft line end; or it is long and stops mid-sentence; or the
-next starts in lower case), and a bullet starts a new item. Lines repeated at the top or bottom of most pages
-(running headers and footers, "Page 3 of 12") are page furniture, counted but not read as evidence. Every item
+next starts in lower case), and a bullet starts a new item. A short line repeated at the same place (one of the
+top or bottom lines) on most pages, above or below other text, is a running header or footer ("Page 3 of 12"):
+page furniture, counted and noted but not read as evidence. Its numbers must be the same on every page or follow
+the page number, so body lines that differ only in their figures are never taken for furniture. Every item
 cites its page, and paragraphs are numbered within the page, as a reader holding the page would count them.
 
 A PDF with no text at all is a scan: it is refused with advice to run OCR. Pages without text in an otherwise
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -39,6 +41,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2013]\s+|[\u2022\u00b7\u25aa\u25cf\u25e6\u202
 _TERMINAL = re.compile(r"[.!?:;\"'\u201d\u2019]$")
 _DIGITS = re.compile(r"\d+")
 EDGE_LINES = 2  # how many lines at the top and at the bottom of a page may be a running header or footer
+RUNNING_LINE_CHARS = 100  # a running header or footer is a short line; longer repeated lines are body text
 WRAPPED_SHARE = 0.75  # a line this share of the page's longest line, stopping mid-sentence, was wrapped
 
 
@@ -94,32 +97,79 @@ def _page_lines(text: str) -> list[str]:
 def build(job: FileToRead, pages: list[list[str]]) -> FileRead:
     """Rebuild paragraphs page by page; furniture lines are counted, pages without text noted."""
     builder = DocumentBuilder(job, "pdf")
-    paragraphs = _Paragraphs(builder, running_lines(pages))
+    furniture = running_lines(pages)
+    paragraphs = _Paragraphs(builder)
     empty_pages = []
     for number, lines in enumerate(pages, start=1):
         if not any(line.strip() for line in lines):
             empty_pages.append(number)
             paragraphs.flush()  # a page without text breaks any paragraph
             continue
-        paragraphs.add_page(lines, number)
+        paragraphs.add_page(lines, number, furniture.get(number - 1, set()))
     paragraphs.flush()
+    removed = sum(len(found) for found in furniture.values())
+    if removed:
+        example = min((pages[page][i].strip() for page, found in furniture.items() for i in found), key=len)
+        builder.note(f"{removed} running header or footer line(s) on {len(furniture)} page(s) were counted as page "
+                     f"furniture, not evidence (short lines repeated at the top or bottom of most pages, such as "
+                     f"'{example[:60]}')")
     if empty_pages:
         builder.note(f"page(s) {', '.join(map(str, empty_pages))} have no text layer (scanned images?) and were "
                      f"not read; {_OCR_ADVICE}")
     return builder.result("pdf")
 
 
-def running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines (digits ignored) found at the top or bottom of at least half the pages, and of two or more."""
+# One place on a page where a running line can sit: ("top", 0) is the first line of text, ("bottom", 0) the last.
+_Place = tuple[str, int, str]  # edge, offset from it, the line's shape
+
+
+def running_lines(pages: list[list[str]]) -> dict[int, set[int]]:
+    """Running headers and footers: page index -> indexes of its lines that are one.
+
+    A line qualifies when the same short line (its numbers aside) sits at the same place (one of the first or
+    last :data:`EDGE_LINES` lines of text) on at least half the pages, and on two or more; when its numbers are
+    the same on every page or follow the page number ("Page 3 of 12": one number moving in step with the page),
+    so that body lines that differ only in their figures stay evidence; and when the pages carrying it keep
+    other text, as a header sits above a body. Outermost lines are judged first, so a second line is taken only
+    when a body remains below (or above) it.
+    """
     if len(pages) < 2:
-        return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        text = [line.strip() for line in lines if line.strip()]
-        edges = {_shape(line) for line in (*text[:EDGE_LINES], *text[-EDGE_LINES:])}
-        counts.update(edges)
+        return {}
+    places: defaultdict[_Place, list[tuple[int, int, tuple[int, ...]]]] = defaultdict(list)
+    text_lines: list[int] = []
+    for page, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        text_lines.append(len(filled))
+        for edge, ends in (("top", filled[:EDGE_LINES]), ("bottom", filled[::-1][:EDGE_LINES])):
+            for offset, i in enumerate(ends):
+                line = lines[i].strip()
+                if len(line) <= RUNNING_LINE_CHARS:
+                    numbers = tuple(int(n[:18]) for n in _DIGITS.findall(line))
+                    places[(edge, offset, _shape(line))].append((page, i, numbers))
     needed = max(2, (len(pages) + 1) // 2)
-    return {shape for shape, count in counts.items() if count >= needed}
+    furniture: defaultdict[int, set[int]] = defaultdict(set)
+    for (_, _, _), found in sorted(places.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])):
+        if len(found) < needed or not _numbers_fixed_or_paged(found):
+            continue
+        fresh = [(page, i) for page, i, _ in found if i not in furniture[page]]
+        if sum(1 for page, _ in fresh if text_lines[page] - len(furniture[page]) > 1) < needed:
+            continue  # without it most of these pages would hold no text: it is their body, not a header
+        for page, i in fresh:
+            furniture[page].add(i)
+    return {page: lines for page, lines in furniture.items() if lines}
+
+
+def _numbers_fixed_or_paged(found: list[tuple[int, int, tuple[int, ...]]]) -> bool:
+    """Every number in the line is the same on each page, but for at most one that moves in step with the page
+    number (a page count)."""
+    paged = 0
+    for j in range(len(found[0][2])):
+        if len({numbers[j] for _, _, numbers in found}) == 1:
+            continue
+        if len({numbers[j] - page for page, _, numbers in found}) > 1:
+            return False
+        paged += 1
+    return paged <= 1
 
 
 def _shape(line: str) -> str:
@@ -130,9 +180,8 @@ class _Paragraphs:
     """Joins lines into paragraphs, across page breaks too: a paragraph that runs on to the next page is one
     item, cited at the page where it starts. Paragraphs are numbered within their page."""
 
-    def __init__(self, builder: DocumentBuilder, furniture: set[str]) -> None:
+    def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
-        self.furniture = furniture
         self.lines: list[str] = []  # the paragraph being built
         self.started_on = 0  # its page
         self.page = 0
@@ -151,19 +200,20 @@ class _Paragraphs:
             self.builder.start_page()
             self.page_started = True
 
-    def add_page(self, lines: list[str], page: int) -> None:
+    def add_page(self, lines: list[str], page: int, furniture: set[int]) -> None:
+        """Add a page's lines; those at the indexes in ``furniture`` are running headers or footers."""
         self.page, self.page_started = page, False
         stripped = [line.strip() for line in lines]
         widest = max((len(line) for line in stripped), default=0)
         # Some producers (Word, LibreOffice) end each soft-wrapped line with a space: where a page shows that
         # signal it is trusted alone; elsewhere line length stands in for it.
         signalled = any(line.endswith(" ") and line.strip() for line in lines)
-        for raw, line in zip(lines, stripped, strict=True):
+        for index, (raw, line) in enumerate(zip(lines, stripped, strict=True)):
             if not line:
                 if self.started_on == page:
                     self.flush()  # a blank line ends a paragraph, but not one carried over from the last page
                 self.builder.add_blank()
-            elif _shape(line) in self.furniture:
+            elif index in furniture:
                 self.builder.add_furniture()
             else:
                 self._add_line(line, widest, signalled)

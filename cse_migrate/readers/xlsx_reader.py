@@ -83,7 +83,10 @@ def plan_reading(job: FileToRead) -> bool:
     covers, so ``<mergeCell ref="A1:XFD1048576"/>`` would exhaust memory inside load_workbook."""
     with job.open() as stream, zipfile.ZipFile(stream) as archive:
         sheets = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/") and not i.is_dir()]
-        if sum(i.file_size for i in sheets) > job.limits.stream_above_bytes:
+        strings = [i for i in archive.infolist() if i.filename.lower().endswith("sharedstrings.xml")]
+        # openpyxl holds every shared string as a Python object (480 MB of them took 4.4 GB): stream those too
+        if sum(i.file_size for i in sheets) > job.limits.stream_above_bytes or \
+                sum(i.file_size for i in strings) > job.limits.stream_above_bytes:
             return True
         for info in sheets:
             covered = sum(merged_area(m) for m in _MERGE_REF.finditer(archive.read(info)))

@@ -12,6 +12,7 @@ from typing import Any
 
 from cse_migrate.model import CriterionResult, ItemResult, Mapping, Projection, Readiness, RunResult
 from cse_migrate.output import atomic_write_text, clean_text
+from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import FileTally, tally_files
 from cse_migrate.reviewing import ReviewMark, ReviewSummary
 
@@ -68,14 +69,16 @@ def review_block(review: ReviewSummary, items: tuple[ItemResult, ...]) -> dict[s
 
 def files_list(result: RunResult) -> list[dict[str, Any]]:
     """Accounting per file: ``units_read = blank + structure + items`` and ``items = evidence + noise +
-    duplicates``; ``notes`` say how the file was read (text cut, streaming, converter used)."""
+    duplicates``; ``not_read`` counts pieces deliberately left out (headers and footers, comments, deleted text),
+    each kind explained in ``notes``, which also say how the file was read (text cut, streaming, converter)."""
     tallies = tally_files(result)
     out = []
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
         out.append({"file": f.file, "format": f.format, "units_read": f.units_read, "blank": f.skipped_blank,
                     "structure": f.skipped_other, "items": len(f.items), "evidence": tally.evidence,
-                    "noise": tally.noise, "duplicates": tally.duplicates, "notes": list(f.notes)})
+                    "noise": tally.noise, "duplicates": tally.duplicates, "not_read": f.not_read,
+                    "notes": list(f.notes)})
     return out
 
 
@@ -106,12 +109,17 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "stale_count": c.stale_count, "undated_count": c.undated_count, "best": list(c.best),
             "stale": list(c.stale), "evidence": [{"item": i, "score": sc} for i, sc in c.evidence],
             "gaps": list(c.gaps), "actions": list(c.actions), "expected_evidence": list(c.expected_evidence),
+            "coverage": c.coverage, "held_back": list(c.held_back),
         } for c in result.criteria],
         "items": [_item(r) for r in result.items],
         "files": files_list(result),
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
     }
+    # additive (schema 1.0 kept): the actions drawn from the evidence, most urgent first, as the report lists them
+    out["action_plan"] = [{"priority": a.priority_name, "kind": a.kind, "part": a.part, "action": a.text,
+                           "item": a.item or None, "quote": a.quote or None, "where": a.where or None}
+                          for a in draft_actions(result)]
     add_hierarchy(out, result)
     if result.projection is not None:
         out["projection"] = _projection(result.projection)
@@ -172,7 +180,31 @@ def _projection(projection: Projection) -> dict[str, Any]:
 
 
 def write_results_json(result: RunResult, path: Path) -> None:
-    text = json.dumps(to_results_dict(result), indent=2, ensure_ascii=False, sort_keys=False)
-    # JSON escapes C0 controls itself; what it would pass through raw and UTF-8 cannot encode (a lone
-    # surrogate in a message or a name) is replaced here, the last step before the bytes are written
-    atomic_write_text(path, clean_text(text) + "\n")
+    text = results_json_text(to_results_dict(result))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON escapes C0 controls itself; what it passes through raw and UTF-8 cannot encode (a lone
+        # surrogate in a message or a name) is replaced here, the last step before the bytes are written
+        text = clean_text(text)
+    atomic_write_text(path, text)
+
+
+def results_json_text(document: dict[str, Any]) -> str:
+    """The document indented two spaces, except that each element of a list of objects (items, files,
+    criteria) is written on one line. Python's JSON encoder is written in C only for unindented output: the
+    indented form of 200,000 items took minutes, this one takes seconds, and a reader still sees one item per
+    line."""
+    compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+    lines = ["{"]
+    for number, (key, value) in enumerate(document.items(), start=1):
+        comma = "," if number < len(document) else ""
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"  {json.dumps(key)}: [")
+            lines.extend(f"    {compact.encode(v)}{',' if i < len(value) else ''}" for i, v in enumerate(value, 1))
+            lines.append(f"  ]{comma}")
+        else:
+            nested = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            lines.append(f"  {json.dumps(key)}: {nested}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

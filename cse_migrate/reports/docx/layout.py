@@ -3,25 +3,24 @@
 
 from __future__ import annotations
 
+import io
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from docx.document import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.ft2font import FT2Font
 
 from cse_migrate.output import clean_text
-
-TOC_PLACEHOLDER = "Right-click to update the table of contents"
-
-
-TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
-
 
 # "Table Grid" ships in python-docx's default template and prints well in black and white.
 TABLE_STYLE = "Table Grid"
@@ -30,7 +29,10 @@ TABLE_STYLE = "Table Grid"
 HEADER_FILL = "D9D9D9"
 
 
-EVIDENCE_CHARS = 400  # long narrative paragraphs are cut here; the Excel portfolio keeps the full text
+EVIDENCE_CHARS = 300  # evidence quoted in a table is cut beyond this, with an ellipsis; evidence.xlsx keeps it all
+
+
+FINDING_CHARS = 200  # ... and beyond this in the findings, which show each part's strongest items only
 
 
 BODY_FONT = "Calibri"
@@ -40,6 +42,19 @@ BODY_SIZE = Pt(10.5)
 
 
 TABLE_SIZE = Pt(9)
+
+
+SMALL_SIZE = Pt(7)
+
+
+SMALL_COLOUR = RGBColor(0x59, 0x59, 0x59)
+
+
+PAGE_WIDTH_CM = 17.0  # A4 less 2 cm margins
+
+
+# LibreOffice's and Word's default cell margins (0.19 cm each side) plus a little air, so a measured word fits.
+CELL_PADDING_CM = 0.5
 
 
 # English month names written out, so the title page does not depend on the machine's locale.
@@ -53,6 +68,20 @@ class Column:
 
     header: str
     width_cm: float
+
+WORD_TABLE_ROWS = 500  # rows of one table in the Word report; the workbook and JSON hold them all
+
+
+@dataclass(frozen=True)
+class CellText:
+    """A cell's text with an optional second line in small grey print (an item id for cross-reference)."""
+
+    main: str
+    small: str = ""
+    bold: bool = False
+
+
+Cell = str | CellText
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -124,12 +153,18 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def fill_cell(cell: _Cell, text: str, bold: bool = False) -> None:
-    """Write cleaned text into a table cell in the smaller table font."""
+def fill_cell(cell: _Cell, value: Cell, bold: bool = False) -> None:
+    """Write cleaned text into a table cell in the smaller table font; a :class:`CellText`'s small print goes on
+    its own line below."""
+    text = value if isinstance(value, str) else value.main
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(clean_text(text))
     run.font.size = TABLE_SIZE
-    run.bold = bold
+    run.bold = bold or (isinstance(value, CellText) and value.bold)
+    if isinstance(value, CellText) and value.small:
+        small = cell.add_paragraph().add_run(clean_text(value.small))
+        small.font.size = SMALL_SIZE
+        small.font.color.rgb = SMALL_COLOUR
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
@@ -152,9 +187,11 @@ def mark_header_row(row: _Row) -> None:
         tr_pr.append(element)
 
 
-def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> Table:
-    """Add a grid table with a bold, shaded, repeating header row and fixed column widths."""
+def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> Table:
+    """Add a grid table with a bold, shaded, repeating header row and fixed column widths, each column at least
+    as wide as its longest word (:func:`fit_columns`), so no word is ever broken across lines."""
     body = [list(values) for values in rows]
+    columns = fit_columns(columns, body)
     # All rows are created at once: cheaper than add_row() for portfolios of thousands of items.
     table: Table = document.add_table(rows=1 + len(body), cols=len(columns))
     table.style = TABLE_STYLE
@@ -174,19 +211,135 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     return table
 
 
-def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[str]],
+def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
                       empty: str) -> None:
-    """Add a table when there are rows, otherwise a sentence saying there is nothing to show."""
-    if rows:
-        add_table(document, columns, rows)
-    else:
+    """Add a table when there are rows, otherwise a sentence saying there is nothing to show.
+
+    A table longer than :data:`WORD_TABLE_ROWS` shows its first rows and says how many more evidence.xlsx
+    and results.json list: a Word table of 200,000 rows is thousands of pages nobody reads, and took
+    python-docx over an hour to build."""
+    if not rows:
         add_text(document, empty)
+        return
+    add_table(document, columns, rows[:WORD_TABLE_ROWS])
+    if len(rows) > WORD_TABLE_ROWS:
+        add_text(document, f"The first {WORD_TABLE_ROWS:,} of {len(rows):,} rows are shown here; evidence.xlsx and "
+                           "results.json list every one.")
 
 
-def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                     fills: Sequence[str]) -> Table:
-    """A summary table whose second column (status or rating) is shaded row by row."""
+def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
+                     fills: Sequence[Sequence[str | None]]) -> Table:
+    """A table whose cells are shaded as ``fills`` says (one list per row, None for no shading)."""
     table = add_table(document, columns, rows)
-    for row, fill in zip(table.rows[1:], fills, strict=True):
-        shade_cell(row.cells[1], fill)
+    for row, row_fills in zip(table.rows[1:], fills, strict=True):
+        for cell, colour in zip(row.cells, row_fills, strict=False):
+            if colour:
+                shade_cell(cell, colour)
     return table
+
+
+# --- fitting columns to their words ---------------------------------------------------------------------------
+
+
+@cache
+def _font(bold: bool) -> FT2Font:
+    """DejaVu Sans, shipped with matplotlib: the font LibreOffice falls back to where Calibri is missing, and
+    wider than Calibri, so a column wide enough for it is wide enough in Word too."""
+    return FT2Font(findfont(FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")))
+
+
+@cache
+def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
+    """The printed width of one word at ``size_pt`` points, in centimetres."""
+    font = _font(bold)
+    font.set_size(size_pt, 72)
+    with warnings.catch_warnings():  # a glyph DejaVu lacks (CJK, symbols) is measured as a box: still a width
+        warnings.simplefilter("ignore")
+        font.set_text(clean_text(word), 0.0)
+    width_points = font.get_width_height()[0] / 64.0
+    return float(width_points / 72.0 * 2.54)
+
+
+def longest_word_cm(value: Cell, bold: bool = False) -> float:
+    """The width of the widest word in a cell (main text and small print)."""
+    main, small = (value, "") if isinstance(value, str) else (value.main, value.small)
+    widest = max((word_width_cm(w, TABLE_SIZE.pt, bold) for w in main.split()), default=0.0)
+    return max(widest, max((word_width_cm(w, SMALL_SIZE.pt) for w in small.split()), default=0.0))
+
+
+def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[Column]:
+    """Widen any column narrower than its longest word (headers in bold) and take the room from columns with
+    width to spare, in proportion, so the table keeps its total width and no word breaks across lines."""
+    need = [max([longest_word_cm(c.header, bold=True),
+                 *(longest_word_cm(row[i]) for row in rows if i < len(row))]) + CELL_PADDING_CM
+            for i, c in enumerate(columns)]
+    widths = [c.width_cm for c in columns]
+    deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if deficit <= 0:
+        return list(columns)
+    widths = [max(n, w) for n, w in zip(need, widths, strict=True)]
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    total_spare = sum(spare)
+    if total_spare > 0:
+        share = min(1.0, deficit / total_spare)
+        widths = [w - s * share for w, s in zip(widths, spare, strict=True)]
+    over = sum(widths) - max(PAGE_WIDTH_CM, sum(c.width_cm for c in columns))
+    if over > 0:  # one unbreakable token wider than the page allows: the table still fits, that cell wraps
+        widest = widths.index(max(widths))
+        widths[widest] -= over
+    return [Column(c.header, round(w, 2)) for c, w in zip(columns, widths, strict=True)]
+
+
+# --- contents, bookmarks, pictures ------------------------------------------------------------------------------
+
+
+def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Wrap a paragraph's content in a bookmark, for a contents entry to point at."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p_pr = paragraph._p.pPr
+    if p_pr is not None:
+        p_pr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def fill_contents(document: Document, anchor: Paragraph, levels: int = 1) -> int:
+    """Write a contents entry before ``anchor`` for every heading up to ``levels``: its text, a dotted tab and a
+    PAGEREF field to a bookmark on the heading. Word and LibreOffice compute the page numbers when they lay the
+    document out; the entries themselves are real text from the start. Returns the number of entries."""
+    headings = [p for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading ")
+                and p.style.name[8:].isdigit() and int(p.style.name[8:]) <= levels and p.text.strip()]
+    for number, heading in enumerate(headings, start=1):
+        name = f"_Toc{number:04d}"
+        add_bookmark(heading, name, 9000 + number)
+        level = int(heading.style.name[8:]) if heading.style is not None else 1
+        entry = anchor.insert_paragraph_before()
+        entry.paragraph_format.tab_stops.add_tab_stop(Cm(PAGE_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
+        entry.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        entry.paragraph_format.space_after = Pt(2)
+        entry.add_run(clean_text(heading.text) + "\t")
+        add_field(entry, f"PAGEREF {name} \\h", "")
+    return len(headings)
+
+
+def add_picture(document: Document, png: bytes, width_cm: float, alt: str) -> None:
+    """Embed a PNG at ``width_cm`` with alt text (read aloud by screen readers, shown when the picture is not)."""
+    shape = document.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", clean_text(alt))
+    doc_pr.set("title", clean_text(alt.split(":")[0]))
+
+
+def add_small(document: Document, text: str) -> Paragraph:
+    """A paragraph in small grey print."""
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run(clean_text(text))
+    run.font.size = SMALL_SIZE
+    run.font.color.rgb = SMALL_COLOUR
+    return paragraph

@@ -1,13 +1,15 @@
-"""The Word gap-analysis report: what an organisation hands to a Customer Service Excellence assessor.
+"""The Word gap-analysis report: what a consultant hands to a client before a Customer Service Excellence
+assessment.
 
-Layout: a title page, a table of contents (a real TOC field Word fills in when the document is opened), an
-executive summary with a colour-coded status table, one section per target criterion (evidence, gaps, stale
-evidence, suggested actions, the evidence an assessor will expect) and appendices that account for every
-item and every file read, plus the method and settings used. The same :class:`RunResult` always gives the
-same file.
+Order, for a reader: a cover page with the contents (real entries, written when the report is made; page numbers
+are fields Word and LibreOffice fill in as they lay the pages out); the executive summary on the next two pages
+(verdict, heat map, currency chart, where each criterion stands, top five priorities); the findings per criterion;
+for an official CSE run, a one-page reading against the five points of 2008; the action plan and the checklist of
+expected evidence; then the appendices, ending with one compact method appendix. The same :class:`RunResult`
+always gives the same file.
 
-The building blocks (paragraphs, tables, shading) are in :mod:`.layout`; the sections shared by flat and
-hierarchical frameworks in :mod:`.sections`; the rated sections of a hierarchical framework in :mod:`.hierarchy`.
+Building blocks are in :mod:`.layout`, shared wording of the two axes in :mod:`.words`, and the parts in
+:mod:`.summary`, :mod:`.findings` and :mod:`.appendices`.
 """
 
 from __future__ import annotations
@@ -16,40 +18,28 @@ from pathlib import Path
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from cse_migrate.model import RunResult
 from cse_migrate.output import atomic_write, clean_text
-from cse_migrate.reports.common import (
-    STATUS_FILL,
-    as_of_midnight,
-    normalise_zip,
-)
-from cse_migrate.reports.docx.hierarchy import add_rated_appendices, add_rated_body
+from cse_migrate.reports.actions import draft_actions
+from cse_migrate.reports.common import as_of_midnight, normalise_zip
+from cse_migrate.reports.docx.appendices import add_appendices
+from cse_migrate.reports.docx.findings import add_action_plan, add_findings, add_five_points_reading
 from cse_migrate.reports.docx.layout import (
     BODY_FONT,
     BODY_SIZE,
-    TOC_INSTRUCTION,
-    TOC_PLACEHOLDER,
-    Column,
-    add_bullets,
     add_field,
-    add_labelled,
-    add_page_break,
-    add_shaded_table,
+    add_small,
     add_text,
+    fill_contents,
     long_date,
 )
-from cse_migrate.reports.docx.sections import (
-    add_appendices,
-    add_criterion_section,
-    evidence_summary,
-    open_summary,
-    outcome_sentence,
-)
+from cse_migrate.reports.docx.summary import add_executive_summary
 from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 TITLE = "Customer Service Excellence gap analysis"
@@ -81,20 +71,15 @@ def build_gap_document(result: RunResult) -> Document:
     set_up_page(document)
     set_properties(document, result)
     request_field_update(document)
-    add_footer(document)
-    add_title_page(document, result)
-    add_contents(document)
-    hierarchical = result.framework.hierarchical
-    if hierarchical:  # the official CSE structure: ratings, readiness, criteria > sub-criteria > elements
-        add_rated_body(document, result)
-    else:
-        add_executive_summary(document, result)
-        items = result.item_by_id()
-        for criterion in result.criteria:
-            add_criterion_section(document, criterion, items, result.settings)
+    add_footer(document, result)
+    contents = add_cover(document, result)
+    actions = draft_actions(result)
+    add_executive_summary(document, result, actions)
+    add_findings(document, result, actions)
+    add_five_points_reading(document, result)
+    add_action_plan(document, result, actions)
     add_appendices(document, result)
-    if hierarchical:
-        add_rated_appendices(document, result)
+    fill_contents(document, contents)
     return document
 
 
@@ -108,6 +93,10 @@ def set_up_page(document: Document) -> None:
     normal = document.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.font.size = BODY_SIZE
+    for level in (1, 2, 3):
+        heading = document.styles[f"Heading {level}"]
+        heading.paragraph_format.keep_with_next = True
+        heading.paragraph_format.space_before = Pt((16, 10, 8)[level - 1])
 
 
 def set_properties(document: Document, result: RunResult) -> None:
@@ -116,7 +105,7 @@ def set_properties(document: Document, result: RunResult) -> None:
     props = document.core_properties
     # Word holds at most 255 characters in a core property; a long organisation name is shortened there only
     props.title = shorten(clean_text(f"CSE gap analysis \u2013 {result.settings.organisation}"), CORE_PROPERTY_CHARS)
-    props.subject = shorten(clean_text(f"{result.framework_title} ({result.framework_id})"), CORE_PROPERTY_CHARS)
+    props.subject = shorten(clean_text(result.framework_title), CORE_PROPERTY_CHARS)
     props.author = "cse-migrate"
     props.last_modified_by = "cse-migrate"
     props.comments = shorten(clean_text(f"cse-migrate {result.tool_version}; rules {result.rules_version}"),
@@ -128,7 +117,7 @@ def set_properties(document: Document, result: RunResult) -> None:
 
 
 def request_field_update(document: Document) -> None:
-    """Ask Word to refresh fields on opening, so the table of contents fills itself in."""
+    """Ask Word to refresh fields on opening, so the contents' page numbers are filled in."""
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
@@ -140,40 +129,29 @@ def request_field_update(document: Document) -> None:
     settings.append(update)
 
 
-def add_footer(document: Document) -> None:
-    """Put "Page N" centred in the footer of every page."""
+def add_footer(document: Document, result: RunResult) -> None:
+    """The organisation and "Page N" in the footer of every page."""
     for section in document.sections:
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
+        run = paragraph.add_run(clean_text(f"{result.settings.organisation} \u2013 CSE gap analysis \u2013 page "))
+        run.font.size = Pt(8)
         add_field(paragraph, "PAGE", "1")
 
 
-def add_title_page(document: Document, result: RunResult) -> None:
-    """Title, organisation, as-of date, framework, versions and the inputs the report was made from."""
+def add_cover(document: Document, result: RunResult) -> Paragraph:
+    """Title, organisation, the date and framework the evidence is judged against, and the contents. Returns the
+    paragraph the contents entries are written before, once every heading exists."""
     add_text(document, TITLE, style="Title")
     add_text(document, result.settings.organisation, style="Subtitle")
-    add_text(document, f"Evidence assessed as at {long_date(result.settings.as_of)}")
-    add_labelled(document, "Target framework: ", f"{result.framework_title} ({result.framework_id})")
-    add_labelled(document, "Rules version: ", result.rules_version)
-    add_labelled(document, "Produced by: ", f"cse-migrate {result.tool_version}")
-    add_labelled(document, "Generated from:", "")
-    add_bullets(document, result.inputs, empty="(no inputs recorded)")
-    add_page_break(document)
-
-
-def add_contents(document: Document) -> None:
-    """A real TOC field over Heading 1 to 3; Word fills it in on opening (or on right-click, Update Field)."""
-    add_text(document, "Contents", style="TOC Heading")
-    add_field(document.add_paragraph(), TOC_INSTRUCTION, TOC_PLACEHOLDER)
-    add_page_break(document)
-
-
-def add_executive_summary(document: Document, result: RunResult) -> None:
-    """Counts, outcome and the colour-coded status table."""
-    open_summary(document, result, outcome_sentence(result.criteria))
-    columns = (Column("Criterion", 4.7), Column("Status", 2.5), Column("Strength", 2.1),
-               Column("Evidence", 2.5), Column("Stale", 1.5), Column("Best evidence", 3.7))
-    rows = [(f"{c.id} {c.title}", c.status, c.strength, evidence_summary(c), str(c.stale_count),
-             ", ".join(c.best[:3]) or "none") for c in result.criteria]
-    add_shaded_table(document, columns, rows, [STATUS_FILL[c.status] for c in result.criteria])
+    add_text(document, f"Evidence assessed as at {long_date(result.settings.as_of)}, against "
+                       f"{result.framework_title}.")
+    add_small(document, f"Prepared with cse-migrate {result.tool_version}. Estimates from the evidence read, to "
+                        "prepare a portfolio: an assessor judges the evidence itself.")
+    heading = add_text(document, "Contents")
+    heading.runs[0].bold = True
+    heading.runs[0].font.size = Pt(13)
+    heading.paragraph_format.space_before = Pt(18)
+    anchor = document.add_paragraph()
+    anchor.add_run().add_break(WD_BREAK.PAGE)
+    return anchor

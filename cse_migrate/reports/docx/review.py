@@ -22,7 +22,7 @@ def add_reviewer_decisions(document: Document, result: RunResult) -> None:
     if review is None:
         return
     counts = review.counts(r.review for r in result.items)
-    add_heading(document, "Reviewer's decisions", 2)
+    add_heading(document, "Reviewer's decisions", 3)
     add_text(document, f"Decisions were read from {review.file} and override the mapping rules: statuses, "
                        "ratings, readiness and actions above are worked out from them. Items a reviewer decided "
                        "are marked where they appear.")

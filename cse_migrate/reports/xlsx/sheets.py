@@ -85,11 +85,12 @@ NOISE_COLUMNS = (ITEM, SheetColumn("Text", 60, wrap=True), SheetColumn("Rule", 2
 ERROR_COLUMNS = (SheetColumn("File", 40), SheetColumn("Reason", 80, wrap=True))
 
 
-# units read = blank + other skipped + evidence items; evidence items = noise + duplicates + kept as evidence
+# units read = blank + other skipped + evidence items; evidence items = noise + duplicates + kept as evidence;
+# "Not read" counts pieces deliberately left out (headers and footers, comments, deleted text), the notes say which
 FILE_COLUMNS = (SheetColumn("File", 40), SheetColumn("Format", 9), SheetColumn("Units read", 11),
                 SheetColumn("Blank", 9), SheetColumn("Other skipped", 13), SheetColumn("Evidence items", 14),
                 SheetColumn("Noise", 9), SheetColumn("Duplicates", 11), SheetColumn("Kept as evidence", 15),
-                SheetColumn("Notes", 60, wrap=True))
+                SheetColumn("Not read", 10), SheetColumn("Notes", 60, wrap=True))
 
 
 def file_rows(result: RunResult) -> list[tuple[object, ...]]:
@@ -99,7 +100,7 @@ def file_rows(result: RunResult) -> list[tuple[object, ...]]:
     for f in result.files:
         tally = tallies.get(f.file, FileTally())
         rows.append((f.file, f.format, f.units_read, f.skipped_blank, f.skipped_other, len(f.items), tally.noise,
-                     tally.duplicates, tally.evidence, "; ".join(f.notes)))
+                     tally.duplicates, tally.evidence, f.not_read, "; ".join(f.notes)))
     return rows
 
 
