@@ -517,5 +517,5 @@ def test_evidence_workbook_prints_landscape_with_rows_tall_enough(xlsx_path: Pat
     for sheet in workbook.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
         assert sheet.print_title_rows == "$1:$1"
-    sheet = workbook.worksheets[1]  # Collaboration: the long survey text wraps over two lines of its column
+    sheet = workbook.worksheets[2]  # after Review: Collaboration, whose long survey text wraps
     assert sheet.row_dimensions[2].height is not None and sheet.row_dimensions[2].height >= 30

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from cse_migrate.model import ItemResult, RunResult
 from cse_migrate.output import write_cell
-from cse_migrate.reports.common import SheetColumn, fill, write_sheet
+from cse_migrate.reports.common import SheetColumn, fill, print_setup, write_sheet
 from cse_migrate.reviewing import (
     FINGERPRINT_SCHEME,
     HIDDEN_FROM,
@@ -86,6 +86,7 @@ def add_review_sheets(workbook: Workbook, result: RunResult) -> None:
     for row, word in enumerate(words, start=2):
         write_cell(lists, row, 1, word)
     lists.sheet_state = "hidden"
+    print_setup(lists)
     source = f"'{LISTS_SHEET}'!$A$2:$A${len(words) + 1}"
     workbook.defined_names[DECISIONS_NAME] = DefinedName(DECISIONS_NAME, attr_text=source)
     decision_col = get_column_letter(REVIEW_COLUMNS.index("Decision") + 1)
