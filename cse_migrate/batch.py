@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cse_migrate.discovery import discover_files, not_evidence_folder
 from cse_migrate.errors import CseMigrateError, InputNotFoundError, UsageError
 from cse_migrate.manifest import MANIFEST_NAME, Manifest, OrgEntry, folder_fingerprint, load_manifest, run_fingerprint
 from cse_migrate.options import DEFAULT_ORG_TIMEOUT, RunOptions
 from cse_migrate.output import acquire_output_lock, safe_folder_name
-from cse_migrate.pipeline import discover_files, not_evidence_folder, resolve_frameworks
+from cse_migrate.pipeline import resolve_frameworks
 from cse_migrate.reports.summary import write_summary_rows
+from cse_migrate.reviewing import REVIEW_FILE_NAME
 from cse_migrate.rules import RuleSet
 from cse_migrate.safe_text import display_name
 from cse_migrate.version import __version__
@@ -104,7 +106,10 @@ def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
             target += "_"
         used.add(target)
         try:
-            files = [(f.name, f.path, f.problem) for f in discover_files([folder], outdir)]
+            # a file left out is fingerprinted by its name and why, except the reviewer's review.xlsx, whose
+            # decisions change the reports: its content counts like any evidence file's
+            files = [(f.name, f.path, f.problem if f.skipped is None or f.path.name.casefold() == REVIEW_FILE_NAME
+                      else f"left out: {f.skipped}") for f in discover_files([folder], outdir)]
         except CseMigrateError:
             files = []  # an empty folder: the analysis reports it; the fingerprint still names the folder
         # the manifest's key: the folder's name as text that JSON can hold, whatever bytes the file system has

@@ -32,6 +32,7 @@ from cse_migrate.cli_options import (
     stale_option,
     verbosity,
 )
+from cse_migrate.cli_review import add_review_commands
 from cse_migrate.cli_rules import add_rules_commands
 from cse_migrate.errors import ExitCode
 from cse_migrate.model import RunResult
@@ -103,7 +104,19 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
                 _say(ctx, f"    note: {note}", 1)
     for e in result.errors:
         _echo(f"cse-migrate: warning: {e.file}: {e.message}", err=True)
+    _describe_review(ctx, result)
     _say(ctx, f"Reports written to {outdir}/ (gap-report.docx, results.json, evidence.xlsx)")
+
+
+def _describe_review(ctx: click.Context, result: RunResult) -> None:
+    """One line on the decisions applied; a warning for each decision whose item is gone (never applied)."""
+    from cse_migrate.analysis.review import describe_review
+
+    summary, warnings = describe_review(result)
+    if summary:
+        _say(ctx, summary)
+    for warning in warnings:
+        _echo(f"cse-migrate: warning: {warning}", err=True)
 
 
 @cli.command()
@@ -118,23 +131,30 @@ def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
 @stale_option
 @legacy_option
 @semantic_option
+@click.option("--review", "review", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A reviewed evidence.xlsx (its Review sheet's decisions override the mapping); default: "
+                   "review.xlsx in the input folder, if there is one.")
 @pdf_option
 @reading_options
 @verbosity
 @click.pass_context
 def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framework_id: str, as_of: date | None,
             organisation: str, rules_paths: tuple[Path, ...], stale_months: int | None, legacy_id: str,
-            semantic: bool, pdf: bool) -> None:
+            semantic: bool, review: Path | None, pdf: bool) -> None:
     """Analyse evidence files and folders (searched recursively) and write the reports to OUTDIR.
 
-    Exit code 0 when every file was read, 1 when the reports were written but some files could not be read.
+    Exit code 0 when every file was read, 1 when the reports were written but some files could not be read,
+    7 when the review file cannot be applied (nothing is written).
     """
+    from dataclasses import replace
+
     from cse_migrate.output import acquire_output_lock
     from cse_migrate.pipeline import analyse as run_analysis
     from cse_migrate.pipeline import write_reports
 
     options = _options(ctx, framework_id, legacy_id, as_of, organisation or _default_org(inputs), stale_months,
                        semantic, rules_paths)
+    options = replace(options, review=review)
     rules = _load(options.rules_packs)
     encoder = _encoder(semantic)
     # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
@@ -346,6 +366,7 @@ def evaluate_command(labels: tuple[Path, ...], framework_id: str, split: str, pe
 
 
 add_rules_commands(rules, cli)
+add_review_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> Any:

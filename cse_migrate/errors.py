@@ -25,6 +25,7 @@ class ExitCode(IntEnum):
     RULES_INVALID = 4  # a rules file (framework, crosswalk, lexicon) failed validation
     OUTPUT_FAILED = 5  # the output folder or a report could not be written
     RULE_TESTS_FAILED = 6  # 'rules test': at least one test case did not give the expected outcome
+    REVIEW_INVALID = 7  # the review workbook (--review or review.xlsx) cannot be applied: nothing was written
     INTERNAL = 10  # a bug: please report it with the command you ran
 
 
@@ -86,3 +87,15 @@ def stable_message(text: str) -> str:
     """An exception's text without memory addresses (``<Foo object at 0x7f...>`` becomes ``<Foo object>``), so
     that the same input always gives the same message and the same reports."""
     return _ADDRESS.sub(lambda m: "" if m.group(0).startswith(" at") else "0x…", text)
+
+
+class ReviewError(CseMigrateError):
+    """A review workbook cannot be applied: each problem names the file, the sheet and the row."""
+
+    exit_code = ExitCode.REVIEW_INVALID
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = problems[0] if len(problems) == 1 else f"{len(problems)} problems in the review file:"
+        body = "" if len(problems) == 1 else "\n" + "\n".join(f"  {p}" for p in problems)
+        super().__init__(head + body)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import ClassVar, Literal
 
+from cse_migrate.reviewing import ReviewMark, ReviewSummary
 from cse_migrate.verdicts import Projection, Rating, Readiness, SettingUsed
 
 ItemStatus = Literal["mapped", "unmapped", "noise", "duplicate"]
@@ -214,6 +215,7 @@ class ItemResult:
             return self.mappings
         # a gap clause that was not scored on its own (an item built by hand) goes with its item's first criterion
         return (self.gap_mappings or self.mappings[:1]) if self.gap_text else ()
+    review: ReviewMark | None = None  # the reviewer's decision on this item, when a review file was applied
 
 
 @dataclass(frozen=True)
@@ -380,6 +382,7 @@ class RunResult:
     projection: Projection | None = None  # the same result read against another framework, via crosswalks
     rule_packs: tuple[PackInfo, ...] = ()  # the bundled rules and each pack given, in the order they apply
     skipped: tuple[str, ...] = ()  # folders and files left out as cse-migrate's own output, each with why
+    review: ReviewSummary | None = None  # the review file applied (--review or review.xlsx), if any
 
     def item_by_id(self) -> dict[str, ItemResult]:
         return {r.item.id: r for r in self.items}

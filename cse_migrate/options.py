@@ -41,6 +41,9 @@ class RunOptions:
     password: str | None = field(default=None, repr=False)  # never printed, never written to a report
     semantic: bool = False
     rules_packs: tuple[Path, ...] = ()
+    # A reviewed evidence workbook whose decisions override the matcher (None: a review.xlsx in the input
+    # folder is used if there is one; see cse_migrate.analysis.review).
+    review: Path | None = None
 
     def __post_init__(self) -> None:
         for name, value in (("framework", self.framework), ("legacy framework", self.legacy_framework)):
@@ -59,3 +62,5 @@ class RunOptions:
         packs = (self.rules_packs,) if isinstance(self.rules_packs, str | Path) else tuple(self.rules_packs)
         object.__setattr__(self, "rules_packs", tuple(Path(p) for p in packs))
         object.__setattr__(self, "password", self.password or None)
+        if self.review is not None:
+            object.__setattr__(self, "review", Path(self.review))

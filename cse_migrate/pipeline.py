@@ -9,10 +9,8 @@ analyse without writing, or write the same result in other ways.
 from __future__ import annotations
 
 import contextlib
-import os
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -25,9 +23,11 @@ from cse_migrate.analysis.gaps import analyse_gaps
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
+from cse_migrate.analysis.review import ReviewForm, apply_review, fits_run, read_review_form
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.analysis.statements import Judgement, StatementJudge
-from cse_migrate.errors import InputFileError, InputNotFoundError, UsageError, stable_message
+from cse_migrate.discovery import InputFile, discover_files, find_review_file, leave_out
+from cse_migrate.errors import InputFileError, UsageError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
 from cse_migrate.options import RunOptions
@@ -35,139 +35,17 @@ from cse_migrate.output import acquire_output_lock, replace_set
 from cse_migrate.readers.common import parse_date
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.refs import parse_ref
+from cse_migrate.reviewing import ReviewSummary
 from cse_migrate.rules import Framework, RuleSet
-from cse_migrate.rules.manifest import MANIFEST as PACK_MANIFEST
 from cse_migrate.rules.settings import settings_for
 from cse_migrate.safe_text import display_name
 from cse_migrate.version import __version__
-
-LINK_PROBLEM = ("is a symbolic link; links are not followed, so that no evidence is read from outside the "
-                "input folder: copy the file itself into the folder")
-OUTSIDE_PROBLEM = "leads outside the input folder and is not read; copy the file itself into the folder"
-SPECIAL_PROBLEM = "is not a regular file (a pipe, socket or device) and is not read; remove it from the folder"
-
-
-# Files that mark a folder as cse-migrate's own output: a batch manifest, or an analysis's results.json.
-REPORT_MARKERS = ("cse-migrate-manifest.json", "results.json")
-# The files cse-migrate writes into an output folder: never evidence.
-REPORT_FILES = (*REPORT_MARKERS, "evidence.xlsx", "gap-report.docx", "summary.xlsx")
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path  # the file as the file system names it (bytes that are not UTF-8 kept as surrogate escapes)
-    name: str  # how the file is cited: relative to the folder it was found in, shown safely (display_name)
-    problem: str | None = None  # why it is listed but not read (a link, a device): it becomes a file error
-    skipped: str | None = None  # why a folder or file is left out as cse-migrate's own output (a note, not an error)
-
-
-def not_evidence_folder(folder: Path, outdir: Path | None = None) -> str | None:
-    """Why ``folder`` holds no evidence: it is the output folder, holds an earlier run's reports (a manifest or
-    results.json), or is a rules pack (``pack.yaml``: rules are given with --rules, never read as evidence); or
-    None when it may hold evidence."""
-    if outdir is not None and same_folder(folder, outdir):
-        return "it is the output folder"
-    marker = next((m for m in REPORT_MARKERS if (folder / m).is_file()), None)
-    if marker is not None:
-        return f"it holds {marker}, so it is the output of an earlier run"
-    if (folder / PACK_MANIFEST).is_file():
-        return f"it holds {PACK_MANIFEST}, so it is a rules pack; give it with --rules"
-    if _holds_only_packs(folder):
-        return f"it holds only rules packs (each with {PACK_MANIFEST}); give them with --rules"
-    return None
-
-
-def _holds_only_packs(folder: Path) -> bool:
-    """A folder of rules packs, like samples/packs: no files of its own, and every sub-folder a pack."""
-    try:
-        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
-    except OSError:
-        return False
-    return bool(entries) and all(e.is_dir(follow_symlinks=False) and (Path(e.path) / PACK_MANIFEST).is_file()
-                                 for e in entries)
-
-
-def same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def make_settings(framework: Framework, as_of: date | None = None, organisation: str = "",
                   stale_months: int | None = None) -> Settings:
     """The typed settings of a run on ``framework`` (library callers and tests; a run uses :func:`run_settings`)."""
     return settings_for(framework, as_of or date.today(), organisation or "Unnamed organisation", stale_months)
-
-
-def discover_files(inputs: Sequence[Path], exclude: Path | None = None) -> list[InputFile]:
-    """Expand folders recursively (sorted, so runs are repeatable); skip hidden files and Office lock files.
-
-    Inside a folder, symbolic links (to files or folders) are not followed and special files (pipes, devices)
-    are not opened: each is listed with its problem, so it is reported as unreadable rather than silently
-    skipped. A path given on the command line is the user's own choice and is followed.
-
-    cse-migrate never reads its own output back as evidence: a sub-folder that is the output folder ``exclude``,
-    or that holds a manifest or results.json, is left out, and so are the report files in an input folder that
-    is itself an output folder; each is listed with ``skipped`` saying why, so the run can note it.
-    """
-    found: list[InputFile] = []
-    for root in inputs:
-        if not root.exists():
-            raise InputNotFoundError(f"{display_name(str(root))}: no such file or folder; check the path")
-        if root.is_dir():
-            walk_folder(root, root, found, exclude)
-        elif root.is_file():
-            found.append(InputFile(root, display_name(root.name)))
-        else:
-            found.append(InputFile(root, display_name(root.name), SPECIAL_PROBLEM))
-    if not any(f.skipped is None for f in found):
-        shown = ", ".join(display_name(str(p)) for p in inputs)
-        raise InputNotFoundError(f"{shown}: no files found; point INPUT at the "
-                                 "folder that holds the evidence")
-    return name_uniquely(found)
-
-
-def name_uniquely(found: list[InputFile]) -> list[InputFile]:
-    """Two inputs can hold files with the same relative name ("log.csv" in two folders): cite each by its
-    full path instead, so that provenance and per-file accounting never mix two files up."""
-    counts = Counter(f.name for f in found)
-    return [replace(f, name=display_name(str(f.path))) if counts[f.name] > 1 else f for f in found]
-
-
-def walk_folder(root: Path, folder: Path, found: list[InputFile], exclude: Path | None = None) -> None:
-    """Add the files under ``folder`` to ``found``, in name order, without following links."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        name = display_name(folder.name if folder == root else folder.relative_to(root).as_posix())
-        found.append(InputFile(folder, name, f"is a folder that could not be listed ({exc.strerror or exc}); "
-                                             "check its permissions"))
-        return
-    resolved_root = root.resolve()
-    # an input folder that is itself an output folder: its evidence is read, the reports written there are not
-    own_output = not_evidence_folder(folder, exclude)
-    for entry in entries:
-        if entry.name.startswith((".", "~$")):
-            continue  # hidden files and Office lock files are never evidence
-        path = Path(entry.path)
-        name = display_name(path.relative_to(root).as_posix())
-        if own_output and entry.name in REPORT_FILES and entry.is_file(follow_symlinks=False):
-            found.append(InputFile(path, name, skipped=f"not read: a report cse-migrate wrote ({own_output})"))
-        elif entry.is_symlink():
-            found.append(InputFile(path, name, LINK_PROBLEM))
-        elif entry.is_dir(follow_symlinks=False):
-            why = not_evidence_folder(path, exclude)
-            if why:
-                found.append(InputFile(path, name, skipped=f"folder not read: {why}"))
-            else:
-                walk_folder(root, path, found, exclude)
-        elif not entry.is_file(follow_symlinks=False):
-            found.append(InputFile(path, name, SPECIAL_PROBLEM))
-        elif not path.resolve().is_relative_to(resolved_root):
-            found.append(InputFile(path, name, OUTSIDE_PROBLEM))
-        else:
-            found.append(InputFile(path, name))
 
 
 def read_inputs(files: Sequence[InputFile], limits: Limits = DEFAULT_LIMITS, password: str | None = None,
@@ -374,10 +252,12 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
     settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
         encoder = load_encoder()
-    files = discover_files(inputs, exclude)
+    form = read_review(inputs, framework, settings, options)  # refused before any evidence is read
+    files = leave_out(discover_files(inputs, exclude), options.review)
     reads, errors = read_inputs(files, options.limits, options.password, reader)
     items = number_evidence(reads, legacy)
     results = settle_items(items, rules, framework, legacy, settings, encoder if options.semantic else None)
+    results, review = apply_reviewer_decisions(results, form)
     criteria = analyse_gaps(framework, rules.lexicons[framework.id], results, settings)
     criteria, readiness = rate_if_hierarchical(framework, criteria, results, settings)
     criteria = assess_coverage(framework, criteria, results, settings)
@@ -389,8 +269,26 @@ def analyse(inputs: Sequence[Path], rules: RuleSet, options: RunOptions | None =
         errors=tuple(errors), items=tuple(results), criteria=criteria, framework=framework.snapshot(),
         extra={"legacy_framework": legacy.id, **options.limits.as_settings()}, readiness=readiness,
         legacy_titles=tuple((c.id, c.title) for c in legacy.criteria),
-        projection=project_result(rules, framework, criteria), rule_packs=rules.packs,
+        projection=project_result(rules, framework, criteria), rule_packs=rules.packs, review=review,
         skipped=tuple(f"{f.name}: {f.skipped}" for f in files if f.skipped is not None))
+
+
+def read_review(inputs: Sequence[Path], framework: Framework, settings: Settings,
+                options: RunOptions) -> ReviewForm | None:
+    """Read and check the review workbook, if there is one: made for this organisation and framework, every
+    decision word and criterion id known (else :class:`~cse_migrate.errors.ReviewError`, nothing applied)."""
+    path = find_review_file(inputs, options)
+    if path is None:
+        return None
+    return read_review_form(path, fits_run(settings.organisation, framework), options.limits, options.password)
+
+
+def apply_reviewer_decisions(results: list[ItemResult], form: ReviewForm | None,
+                             ) -> tuple[list[ItemResult], ReviewSummary | None]:
+    """After mapping, before gap analysis: the reviewer's decisions override the matcher's."""
+    if form is None:
+        return results, None
+    return apply_review(results, form)
 
 
 REPORT_NAMES = {"json": "results.json", "xlsx": "evidence.xlsx", "docx": "gap-report.docx"}

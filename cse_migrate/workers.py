@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cse_migrate.analysis.compiled import compiled_matcher
+from cse_migrate.analysis.review import describe_review
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, RulesError, stable_message
 from cse_migrate.options import RunOptions
@@ -169,6 +170,8 @@ def run_organisation(task: OrgTask) -> OrgDone:
     row = SummaryRow.from_outcome(OrgOutcome(plan.name, plan.target, result, None))
     warnings = tuple(f"{e.file}: {e.message}" for e in result.errors)
     warnings += tuple(f"note: {note}" for note in result.skipped)
+    review, unmatched = describe_review(result)
+    warnings += (f"note: {review}",) * bool(review) + tuple(unmatched)
     return OrgDone(plan.source, "analysed", row, warnings)
 
 

@@ -419,7 +419,7 @@ def test_report_reads_back_with_ratings_and_readiness(element_run: Path) -> None
 
 def test_workbook_has_a_ratings_sheet_and_a_sheet_per_criterion(element_run: Path) -> None:
     book = load_workbook(element_run / "evidence.xlsx")
-    assert book.sheetnames[:6] == ["Ratings", "1 Customer Insight", "2 The Culture of the Organisat…",
+    assert book.sheetnames[:7] == ["Review", "Ratings", "1 Customer Insight", "2 The Culture of the Organisat…",
                                    "3 Information and Access", "4 Delivery", "5 Timeliness and Quality of Se…"]
     ratings = [[c.value for c in row] for row in book["Ratings"].iter_rows()]
     assert ratings[0][:5] == ["Id", "Level", "Title", "Parent", "Estimated rating"]

@@ -43,11 +43,12 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from cse_migrate.cli import cli
+from cse_migrate.discovery import LINK_PROBLEM, SPECIAL_PROBLEM
 from cse_migrate.errors import ExitCode, InputFileError
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
 from cse_migrate.model import FileError, RunResult
 from cse_migrate.options import RunOptions
-from cse_migrate.pipeline import LINK_PROBLEM, SPECIAL_PROBLEM, analyse
+from cse_migrate.pipeline import analyse
 from cse_migrate.readers import doc_reader, read_file
 from cse_migrate.rules import RuleSet
 

@@ -22,12 +22,13 @@ import pytest
 from click.testing import CliRunner
 
 from cse_migrate.cli import cli
+from cse_migrate.discovery import InputFile
 from cse_migrate.errors import ExitCode, InputFileError, OutputError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS
 from cse_migrate.model import FileError, FileRead, RunResult
 from cse_migrate.options import RunOptions
 from cse_migrate.output import LOCK_NAME, STAGING_PREFIX, acquire_output_lock, atomic_write, replace_set
-from cse_migrate.pipeline import REPORT_NAMES, InputFile, analyse, read_one, write_reports
+from cse_migrate.pipeline import REPORT_NAMES, analyse, read_one, write_reports
 from cse_migrate.rules import RuleSet
 
 LOG = "Ref,Evidence\n2.1,Customer panel meets quarterly to review complaints\n"

@@ -365,8 +365,10 @@ def test_docx_converts_to_pdf(docx_path: Path, tmp_path: Path) -> None:
 
 def test_sheet_names(xlsx_path: Path) -> None:
     workbook = load_workbook(xlsx_path)
-    assert workbook.sheetnames == [*CRITERION_SHEETS, "Gap findings", "Unmapped", "Duplicates", "Noise",
-                                   "Unreadable files", "Files"]
+    # the Review sheet first (the reviewer's form), its hidden Lists and Meta sheets last
+    assert workbook.sheetnames == ["Review", *CRITERION_SHEETS, "Gap findings", "Unmapped", "Duplicates", "Noise",
+                                   "Unreadable files", "Files", "Lists", "Meta"]
+    assert [s.title for s in workbook.worksheets if s.sheet_state != "visible"] == ["Lists", "Meta"]
 
 
 def test_sheet_name_is_made_legal() -> None:
@@ -515,5 +517,5 @@ def test_evidence_workbook_prints_landscape_with_rows_tall_enough(xlsx_path: Pat
     for sheet in workbook.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
         assert sheet.print_title_rows == "$1:$1"
-    sheet = workbook.worksheets[1]  # Collaboration: the long survey text wraps over two lines of its column
+    sheet = workbook.worksheets[2]  # after Review: Collaboration, whose long survey text wraps
     assert sheet.row_dimensions[2].height is not None and sheet.row_dimensions[2].height >= 30

@@ -50,7 +50,7 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
     out = []
     hierarchical = framework.is_hierarchical
     for criterion in framework.criteria:
-        evidence = collect_evidence(results, set(framework.leaves_under(criterion.id)))
+        evidence = collect_evidence(results, at_or_below(framework, criterion.id))
         strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
         state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
@@ -79,6 +79,11 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
             children=tuple(c.id for c in framework.children(criterion.id)),
             findings=tuple(r.item.id for r, _ in findings), future=future))
     return tuple(out)
+
+
+def at_or_below(framework: Framework, cid: str) -> set[str]:
+    """``cid`` and every id below it: items map to leaves, and a reviewer may move one to any level."""
+    return {c.id for c in framework.criteria if c.id == cid or cid in framework.ancestors(c.id)}
 
 
 def collect_evidence(results: Sequence[ItemResult], targets: set[str]) -> list[tuple[ItemResult, float]]:

@@ -98,10 +98,34 @@ def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str
     return "; ".join(f"{labels[kind]}: {', '.join(items)}" for kind, items in groups.items() if items)
 
 
+# How the reports mark an item a reviewer decided, by verdict (cse_migrate.reviewing.ReviewMark.verdict).
+REVIEW_LABELS = {"confirmed": "confirmed by reviewer", "moved": "moved by reviewer",
+                 "rejected": "rejected by reviewer", "absence": "absence (gap) by reviewer"}
+
+
+def review_label(result: ItemResult) -> str:
+    """"confirmed by reviewer", "moved by reviewer", ... for a decided item; empty otherwise."""
+    return REVIEW_LABELS.get(result.review.verdict, "") if result.review is not None else ""
+
+
+def review_why(result: ItemResult) -> str:
+    """The reviewer's part of an explanation: the verdict, what the tool had said when it differs, the comment."""
+    mark = result.review
+    label = review_label(result)
+    if mark is None or not label:
+        return ""
+    text = label
+    if mark.verdict == "moved":
+        text += f" (the tool had {mark.tool_criterion or 'no criterion'})"
+    return text + (f": {mark.comment}" if mark.comment else "")
+
+
 def why_text(result: ItemResult, criterion: str, most: int | None = None) -> str:
-    """Why an item maps to ``criterion``: its reasons there, and the other criteria it also supports."""
+    """Why an item maps to ``criterion``: the reviewer's decision, its reasons there, and the other criteria it
+    also supports."""
     mapping = mapping_for(result, criterion)
-    parts = [summarise_reasons(mapping.reasons, most)] if mapping is not None else []
+    parts = [review_why(result)]
+    parts += [summarise_reasons(mapping.reasons, most)] if mapping is not None else []
     others = other_criteria(result, criterion)
     if others:
         parts.append("also supports: " + ", ".join(others))

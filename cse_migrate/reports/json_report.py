@@ -14,6 +14,7 @@ from cse_migrate.model import CriterionResult, ItemResult, Mapping, RunResult
 from cse_migrate.output import atomic_write_text, clean_text
 from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import FileTally, tally_files
+from cse_migrate.reviewing import ReviewMark, ReviewSummary
 from cse_migrate.verdicts import Projection, Readiness
 
 SCHEMA_VERSION = "1.0"
@@ -55,7 +56,24 @@ def _item(r: ItemResult) -> dict[str, Any]:
         out["gap_mappings"] = [_mapping(m) for m in r.gap_mappings]
     if r.freshness == "future":
         out["dated_after_as_of"] = True
+    if r.review is not None and r.review.decision:
+        out["review"] = _review_mark(r.review)
     return out
+
+
+def _review_mark(mark: ReviewMark) -> dict[str, Any]:
+    """A decided item's ``review`` block: the decision, the comment, and what the tool had said."""
+    return {"decision": mark.decision, "verdict": mark.verdict, "comment": mark.comment, "row": mark.row,
+            "tool": {"status": mark.tool_status, "criterion": mark.tool_criterion, "score": mark.tool_score,
+                     "needs_review": mark.tool_needs_review, "kind": mark.tool_kind}}
+
+
+def review_block(review: ReviewSummary, items: tuple[ItemResult, ...]) -> dict[str, Any]:
+    """The review file applied: its name, decisions by verdict, and every decision that matched no item."""
+    return {"file": review.file, "decisions": review.decisions,
+            "counts": review.counts(r.review for r in items),
+            "unmatched": [{"row": u.row, "item": u.item, "text": u.text, "source": u.source,
+                           "decision": u.decision, "comment": u.comment} for u in review.unmatched]}
 
 
 def files_list(result: RunResult) -> list[dict[str, Any]]:
@@ -118,6 +136,8 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
     add_hierarchy(out, result)
     if result.projection is not None:
         out["projection"] = _projection(result.projection)
+    if result.review is not None:
+        out["review"] = review_block(result.review, result.items)
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from cse_migrate.model import ItemResult, Mapping, Source
+from cse_migrate.reports.common import review_why
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _NAME_SEPARATORS = re.compile(r"[_\-\s/]+")
@@ -113,7 +114,7 @@ def reason_sentence(result: ItemResult, criterion: str, titles: dict[str, str] |
     """Why an item is filed under ``criterion``, as a sentence: 'mentions “customer panel” and “satisfaction
     survey”; filed under Charter Mark 2.1; also counts towards 1.3'."""
     mapping = next((m for m in result.mappings if m.criterion == criterion), None)
-    parts = []
+    parts = [review_why(result)] if review_why(result) else []  # "confirmed by reviewer", "moved by reviewer"
     phrases = key_phrases(mapping, result.item.text)
     if phrases:
         parts.append("mentions " + join_words([f"“{p}”" for p in phrases]))

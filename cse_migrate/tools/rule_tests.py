@@ -206,7 +206,8 @@ MIN_LINES_FOR_SHARE = 10
 def sample_lines(rules: RuleSet, packs: Sequence[Path], samples: Sequence[Path]) -> list[str]:
     """Lines to try noise patterns on: every test case's text that is not meant to be noise (the bundled cases
     and the packs'), and every evidence line read from ``samples``."""
-    from cse_migrate.pipeline import discover_files, read_inputs
+    from cse_migrate.discovery import discover_files
+    from cse_migrate.pipeline import read_inputs
     from cse_migrate.rules.loader import BUNDLED_RULES, case_files
 
     files = [(p, str(p)) for p in case_files(BUNDLED_RULES)] + [(p, str(p)) for root in packs

@@ -12,7 +12,7 @@ from docx.document import Document
 
 from cse_migrate.ages import months_before
 from cse_migrate.model import ItemResult, RunResult
-from cse_migrate.reports.common import FileTally, tally_files
+from cse_migrate.reports.common import FileTally, review_label, tally_files
 from cse_migrate.reports.docx.findings import best_part, evidence_cells, leaf_ids
 from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
@@ -26,6 +26,7 @@ from cse_migrate.reports.docx.layout import (
     long_date,
     plural,
 )
+from cse_migrate.reports.docx.review import add_reviewer_decisions
 from cse_migrate.reports.plain import cite, document_labels, quote
 
 _METHOD = (
@@ -68,11 +69,13 @@ def add_evidence_appendix(document: Document, result: RunResult, labels: dict[st
 def add_review_appendix(document: Document, result: RunResult, labels: dict[str, str]) -> None:
     add_heading(document, "Appendix B: Filing a person should check", 1, new_page=True)
     add_text(document, "These items were filed with less certainty: a low score, or a close second choice. In that "
-                       "band the filing was right noticeably less often when measured. Confirm each, or move it.")
+                       "band the filing was right noticeably less often when measured. Confirm each, or move it, "
+                       "in the Review sheet of evidence.xlsx: the next run given that workbook (--review) applies "
+                       "it.")
     titles = dict(result.criteria_titles) | {c.id: c.title for c in result.criteria}
     rows = []
     for r in result.items:
-        if r.status != "mapped":
+        if r.status != "mapped" or review_label(r):  # a reviewer has decided it (Appendix F counts them)
             continue
         for m in r.mappings:
             if m.needs_review:
@@ -205,6 +208,7 @@ def add_method_appendix(document: Document, result: RunResult, labels: dict[str,
                       [("/".join(f.path.replace("\\", "/").split("/")[-2:]), f.sha256[:16])
                        for f in result.rule_files],
                       "No rules files were recorded.")
+    add_reviewer_decisions(document, result)
 
 
 def settings_rows(result: RunResult) -> list[tuple[CellText, str, str, str]]:

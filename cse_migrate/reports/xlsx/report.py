@@ -26,6 +26,7 @@ from cse_migrate.reports.common import (
     write_sheet,
 )
 from cse_migrate.reports.xlsx.hierarchy import add_rated_sheets
+from cse_migrate.reports.xlsx.review import REVIEW_SHEETS, add_review_sheets
 from cse_migrate.reports.xlsx.sheets import (
     CRITERION_COLUMNS,
     DUPLICATE_COLUMNS,
@@ -64,7 +65,7 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
     items = result.item_by_id()
-    used = {name.casefold() for name in (*FIXED_SHEETS, *RESERVED_SHEET_NAMES)}
+    used = {name.casefold() for name in (*FIXED_SHEETS, *RESERVED_SHEET_NAMES, *REVIEW_SHEETS)}
     if result.framework.hierarchical:  # official CSE structure: a sheet per criterion
         add_rated_sheets(workbook, result, items, used)
     else:
@@ -84,6 +85,7 @@ def build_evidence_workbook(result: RunResult) -> Workbook:
     write_sheet(workbook.create_sheet("Unreadable files"), ERROR_COLUMNS,
                 ((e.file, e.message) for e in result.errors), freeze="A2")
     write_sheet(workbook.create_sheet("Files"), FILE_COLUMNS, file_rows(result), freeze="A2")
+    add_review_sheets(workbook, result)  # first sheet: the workbook is the reviewer's form
     return workbook
 
 
