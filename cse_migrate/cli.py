@@ -241,6 +241,8 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     for o in result.failed:
         _echo(f"cse-migrate: error: organisation '{o.name}': {o.error}", err=True)
     for o in result.organisations:
+        for note in o.notes:
+            _say(ctx, f"{o.name}: {note}")
         for warning in o.warnings:
             _echo(f"cse-migrate: warning: {o.name}: {warning}", err=True)
     total, failed = len(result.organisations), len(result.failed)

@@ -67,12 +67,13 @@ class OrgTask:
 
 @dataclass(frozen=True)
 class OrgDone:
-    """What became of one organisation: its summary row, its file warnings, its error if it failed."""
+    """What became of one organisation: its summary row, its file warnings and notes, its error if it failed."""
 
     source: str
     state: str  # "analysed", "unchanged" (skipped: nothing changed) or "failed"
     row: SummaryRow
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what the run noted (files left out, the review applied): said, not warned
 
     @property
     def name(self) -> str:
@@ -169,10 +170,9 @@ def run_organisation(task: OrgTask) -> OrgDone:
         return failure(plan, stable_message(f"internal error ({type(exc).__name__}: {exc})"))
     row = SummaryRow.from_outcome(OrgOutcome(plan.name, plan.target, result, None))
     warnings = tuple(f"{e.file}: {e.message}" for e in result.errors)
-    warnings += tuple(f"note: {note}" for note in result.skipped)
     review, unmatched = describe_review(result)
-    warnings += (f"note: {review}",) * bool(review) + tuple(unmatched)
-    return OrgDone(plan.source, "analysed", row, warnings)
+    notes = (*(f"note: {note}" for note in result.skipped), *((review,) if review else ()))
+    return OrgDone(plan.source, "analysed", row, warnings + tuple(unmatched), notes)
 
 
 def failure(plan: OrgPlan, reason: str) -> OrgDone:

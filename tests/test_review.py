@@ -156,7 +156,11 @@ def test_review_sheet_has_a_row_per_item_flagged_first_and_a_drop_down(first_run
                           "Comment"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert sorted(r[0] for r in rows) == sorted(i["id"] for i in data["items"])  # every item, every status
-    assert {r[3] for r in rows} == {"mapped", "unmapped", "noise", "duplicate"}
+    assert {r[3].split(" (")[0] for r in rows} == {"mapped", "unmapped", "noise", "duplicate"}
+    # an absence or plan item is mapped as a gap finding, and the sheet says which (issue 9)
+    kinds = {i["id"]: i["kind"] for i in data["items"]}
+    assert {r[3] for r in rows if kinds[r[0]] != "support"} <= {"mapped (absence)", "mapped (plan)"}
+    assert any(r[3] == "mapped (absence)" for r in rows)
     flags = [r[6] == "yes" for r in rows]
     assert any(flags) and flags == sorted(flags, reverse=True)  # needing review first
     assert sum(flags) == data["summary"]["needs_review"]
