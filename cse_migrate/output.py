@@ -29,7 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.errors import OutputError
@@ -64,7 +65,18 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     """
     if isinstance(value, str):
         value = clean_text(value)
-    cell = sheet.cell(row=row, column=column, value=value)
+    return _as_text(sheet.cell(row=row, column=column, value=value), value)
+
+
+def new_cell(sheet: Worksheet | WriteOnlyWorksheet, value: object) -> Cell:
+    """A cell holding ``value`` as :func:`write_cell` stores it, not yet placed: ``sheet.append`` places a row
+    of them, which is how a write-only (streamed) sheet is filled."""
+    if isinstance(value, str):
+        value = clean_text(value)
+    return _as_text(WriteOnlyCell(sheet, value), value)
+
+
+def _as_text(cell: Cell, value: object) -> Cell:
     if isinstance(value, str):
         cell.data_type = "s"
         if looks_like_formula(value):

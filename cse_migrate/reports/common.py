@@ -6,23 +6,27 @@ disagree about what "stale" or "strong" means, or which colour a status is paint
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
-from cse_migrate.output import write_cell
+from cse_migrate.output import new_cell
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
 STATUS_FILL: dict[str, str] = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
@@ -35,6 +39,8 @@ _STALE_LABELS: dict[Freshness, StaleLabel] = {"old": "yes", "recent": "no", "fut
 
 # Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
 _ZIP_EPOCH_YEAR = 1980
+_CHUNK = 1 << 20
+_ZIP64_FROM = 1 << 30  # a member this large may pass zip's 4 GiB limit once deflate's worst case is added
 
 
 def stale_label(freshness: Freshness) -> StaleLabel:
@@ -194,18 +200,30 @@ def normalise_zip(path: Path, when: datetime) -> None:
     """Rewrite a zip (docx, xlsx) with every member stamped ``when``: same content, same bytes.
 
     python-docx and openpyxl stamp each member with the current time; without this two runs over the
-    same evidence would differ byte for byte and defeat checksums and change detection.
+    same evidence would differ byte for byte and defeat checksums and change detection. The original is
+    copied to an anonymous temporary file first and members are streamed one chunk at a time, so a
+    workbook of 200,000 rows is never held in memory.
     """
+    with tempfile.TemporaryFile(dir=path.parent) as original:
+        with path.open("rb") as source:
+            shutil.copyfileobj(source, original)
+        original.seek(0)
+        stamp_zip(original, path, when)
+
+
+def stamp_zip(source: IO[bytes], path: Path, when: datetime) -> None:
+    """Write the zip read from ``source`` to ``path``, every member compressed and stamped ``when``."""
     stamp = (max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=stamp)
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
+                                                             allowZip64=True) as target:
+        for member in archive.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # the same "made on" byte whatever platform wrote it
             info.external_attr = 0o644 << 16
-            target.writestr(info, data)
+            with archive.open(member) as data, target.open(info, "w", force_zip64=member.file_size > _ZIP64_FROM) \
+                    as out:
+                shutil.copyfileobj(data, out, _CHUNK)
 
 
 def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
@@ -217,10 +235,12 @@ def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
     workbook.properties.modified = when
     workbook.properties.creator = "cse-migrate"
     workbook.properties.lastModifiedBy = "cse-migrate"
-    # stored, not compressed: normalise_zip compresses every member once when it rewrites the file
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
-    normalise_zip(path, when)
+    # stored, not compressed, in an anonymous temporary file: stamp_zip compresses every member once
+    with tempfile.TemporaryFile(dir=path.parent) as raw:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(workbook, archive).save()
+        raw.seek(0)
+        stamp_zip(raw, path, when)
 
 
 # --- spreadsheet tables ----------------------------------------------------------------------------------
@@ -235,12 +255,16 @@ _HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
 
 @dataclass(frozen=True)
 class SheetColumn:
-    """One spreadsheet column: header, width in characters, whether text wraps, and a number format."""
+    """One spreadsheet column: header, width in characters, whether text wraps, a number format, whether it is
+    hidden and how its data cells are filled."""
 
     header: str
     width: float
     wrap: bool = False
     number_format: str | None = None
+    hidden: bool = False
+    fill: str | None = None  # RRGGBB for every data cell (the cells a reviewer fills in)
+    fill_by_value: dict[str, str] | None = field(default=None, compare=False)  # colour per cell text
 
 
 def fit_cell(value: object) -> object:
@@ -250,43 +274,67 @@ def fit_cell(value: object) -> object:
     return value
 
 
-def write_sheet(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
-                freeze: str = "B2") -> int:
-    """Write a bold header and ``rows`` (each value through :func:`~cse_migrate.output.write_cell`, so text is
-    never a formula), freeze panes, add a filter.
+def write_sheet(sheet: Worksheet | WriteOnlyWorksheet, columns: Sequence[SheetColumn],
+                rows: Iterable[Sequence[object]], freeze: str = "B2") -> int:
+    """Write a bold header and ``rows`` (each value through :func:`~cse_migrate.output.new_cell`, so text is
+    never a formula) into an empty sheet, freeze panes, add a filter. Returns the data row count.
 
     Numbers and dates keep their type so Excel can sort and filter them; a column's number format applies
-    only to cells that hold a number or a date (an undated row keeps its text). Returns the data row count.
+    only to cells that hold a number or a date (an undated row keeps its text). Everything about a row (its
+    cells' styles and fills, its height) is set before the row is appended, and everything about the sheet
+    before its first row, so the same code fills a write-only sheet, streamed to disk row by row (the evidence
+    workbook of a 200,000-row log), and an ordinary one.
     """
     for index, column in enumerate(columns, start=1):
-        cell = write_cell(sheet, 1, index, column.header)
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        if column.hidden:
+            dimension.hidden = True
+    sheet.freeze_panes = freeze
+    print_setup(sheet)
+    header = []
+    for column in columns:
+        cell = new_cell(sheet, column.header)
         cell.font = _HEADER_FONT
         cell.alignment = _HEADER_ALIGN
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.row_dimensions[1].height = row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns])
+        header.append(cell)
+    append_row(sheet, 1, header, row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns]))
     count = 0
     # openpyxl hashes a style object on every assignment, which dominated writing 200,000 rows; a cell styled
     # like an earlier one takes a copy of that cell's style indexes instead (the same result, and fast)
-    styled: dict[tuple[bool, str | None, bool], StyleArray] = {}
+    styled: dict[tuple[bool, str | None, bool, str | None], StyleArray] = {}
     for row_index, values in enumerate(rows, start=2):
         count += 1
-        for index, (value, column) in enumerate(zip(values, columns, strict=True), start=1):
-            cell = write_cell(sheet, row_index, index, fit_cell(value))
+        cells = []
+        for value, column in zip(values, columns, strict=True):
+            cell = new_cell(sheet, fit_cell(value))
+            cells.append(cell)
             number_format = (column.number_format if column.number_format and isinstance(value, date | int | float)
                              and not isinstance(value, bool) else None)
-            key = (column.wrap, number_format, bool(cell.quotePrefix))
+            colour = column.fill or (column.fill_by_value.get(value) if column.fill_by_value and
+                                     isinstance(value, str) else None)
+            key = (column.wrap, number_format, bool(cell.quotePrefix), colour)
             if key in styled:
                 cell._style = copy(styled[key])
                 continue
             cell.alignment = _TOP_WRAP if column.wrap else _TOP
             if number_format:
                 cell.number_format = number_format
+            if colour:
+                cell.fill = fill(colour)
             styled[key] = copy(cell._style)
-        sheet.row_dimensions[row_index].height = row_height(values, columns)
-    sheet.freeze_panes = freeze
+        append_row(sheet, row_index, cells, row_height(values, columns))
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    print_setup(sheet)
     return count
+
+
+def append_row(sheet: Worksheet | WriteOnlyWorksheet, row_index: int, cells: list[Cell], height: float) -> None:
+    """Append the cells of row ``row_index`` at ``height`` points. A write-only sheet writes the row out at once,
+    so its height is forgotten afterwards: 200,000 row records would otherwise stay in memory."""
+    sheet.row_dimensions[row_index].height = height
+    sheet.append(cells)
+    if isinstance(sheet, WriteOnlyWorksheet):
+        del sheet.row_dimensions[row_index]
 
 
 # Points per printed line of 11-point text, and Excel's limit on a row's height.
@@ -307,11 +355,11 @@ def row_height(values: Sequence[object], columns: Sequence[SheetColumn]) -> floa
     return min(_MAX_ROW_POINTS, _LINE_POINTS * lines)
 
 
-def print_setup(sheet: Worksheet) -> None:
+def print_setup(sheet: Worksheet | WriteOnlyWorksheet) -> None:
     """Print landscape on A4, fitted to the page width (as many pages down as needed), repeating the header row
     on every page."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

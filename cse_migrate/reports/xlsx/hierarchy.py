@@ -11,13 +11,14 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from cse_migrate.model import CriterionResult, ItemResult, RunResult, Settings, level_name
-from cse_migrate.reports.common import RATING_FILL, SheetColumn, fill, write_sheet
+from cse_migrate.reports.common import RATING_FILL, SheetColumn, write_sheet
 from cse_migrate.reports.xlsx.sheets import CRITERION_COLUMNS, criterion_row, sheet_name, unique_sheet_name
 from cse_migrate.verdicts import NOT_EVIDENCED
 
 RATINGS_SHEET = "Ratings"
 RATING_COLUMNS = (SheetColumn("Id", 8), SheetColumn("Level", 13), SheetColumn("Title", 40, wrap=True),
-                  SheetColumn("Parent", 8), SheetColumn("Estimated rating", 19), SheetColumn("Status", 13),
+                  SheetColumn("Parent", 8),
+                  SheetColumn("Estimated rating", 19, fill_by_value=RATING_FILL), SheetColumn("Status", 13),
                   SheetColumn("Evidence", 9), SheetColumn("Strong", 8), SheetColumn("Fresh", 8),
                   SheetColumn("Stale", 8), SheetColumn("Undated", 9), SheetColumn("Best", 22),
                   SheetColumn("Why this rating", 70, wrap=True))
@@ -28,9 +29,7 @@ def add_rated_sheets(workbook: Workbook, result: RunResult, items: dict[str, Ite
     """The Ratings sheet, then one evidence sheet per top-level criterion."""
     sheet = workbook.create_sheet(unique_sheet_name(RATINGS_SHEET, used))
     used.add(sheet.title.casefold())
-    write_sheet(sheet, RATING_COLUMNS, (rating_row(c) for c in result.criteria))
-    for row, criterion in enumerate(result.criteria, start=2):
-        sheet.cell(row=row, column=5).fill = fill(RATING_FILL[criterion.rating or NOT_EVIDENCED])
+    write_sheet(sheet, RATING_COLUMNS, (rating_row(c) for c in result.criteria))  # ratings in their colours
     by_id = {c.id: c for c in result.criteria}
     for root in (c for c in result.criteria if c.parent is None):
         name = unique_sheet_name(sheet_name(root.id, root.title), used)

@@ -51,7 +51,7 @@ from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 def write_evidence_workbook(result: RunResult, path: Path) -> None:
     """Write the migrated portfolio for ``result`` to ``path`` (atomically: all or nothing)."""
-    workbook = build_evidence_workbook(result)
+    workbook = build_evidence_workbook(result, write_only=True)
     when = as_of_midnight(result.settings.as_of)
     workbook.properties.title = shorten(clean_text(f"CSE evidence portfolio \u2013 {result.settings.organisation}"),
                                         CORE_PROPERTY_CHARS)
@@ -60,10 +60,16 @@ def write_evidence_workbook(result: RunResult, path: Path) -> None:
     atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
 
 
-def build_evidence_workbook(result: RunResult) -> Workbook:
-    """Build the workbook in memory: criterion sheets in framework order, then the accounting sheets."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
+def build_evidence_workbook(result: RunResult, write_only: bool = False) -> Workbook:
+    """Build the workbook: criterion sheets in framework order, then the accounting sheets.
+
+    ``write_only`` streams each sheet's rows to a temporary file as they are made (what the report writer uses:
+    a workbook of 200,000 items held as cells took over a gigabyte), and the workbook can then only be saved;
+    without it the workbook is built in memory and can be read back.
+    """
+    workbook = Workbook(write_only=write_only)
+    if not write_only:
+        workbook.remove(workbook.active)  # start empty: every sheet is named on purpose
     items = result.item_by_id()
     used = {name.casefold() for name in (*FIXED_SHEETS, *RESERVED_SHEET_NAMES, *REVIEW_SHEETS)}
     if result.framework.hierarchical:  # official CSE structure: a sheet per criterion

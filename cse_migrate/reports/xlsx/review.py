@@ -17,8 +17,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from cse_migrate.model import ItemResult, RunResult
-from cse_migrate.output import write_cell
-from cse_migrate.reports.common import SheetColumn, fill, print_setup, write_sheet
+from cse_migrate.output import new_cell
+from cse_migrate.reports.common import SheetColumn, print_setup, write_sheet
 from cse_migrate.reviewing import (
     FINGERPRINT_SCHEME,
     HIDDEN_FROM,
@@ -40,8 +40,10 @@ DECISIONS_NAME = "ReviewDecisions"  # a defined name over the Lists range, for p
 
 
 def review_columns() -> tuple[SheetColumn, ...]:
-    return tuple(SheetColumn(h, _WIDTHS.get(h, 14), wrap=h in _WRAP, number_format="0.00" if h == "Score" else None)
-                 for h in REVIEW_COLUMNS)
+    """The Review sheet's columns: the ones a reviewer fills in are yellow, the ones after HIDDEN_FROM hidden."""
+    return tuple(SheetColumn(h, _WIDTHS.get(h, 14), wrap=h in _WRAP, number_format="0.00" if h == "Score" else None,
+                             hidden=index > HIDDEN_FROM, fill=_DECIDE_FILL if h in ("Decision", "Comment") else None)
+                 for index, h in enumerate(REVIEW_COLUMNS, start=1))
 
 
 def review_order(items: tuple[ItemResult, ...]) -> list[ItemResult]:
@@ -78,29 +80,25 @@ def add_review_sheets(workbook: Workbook, result: RunResult) -> None:
     sheet = workbook.create_sheet(REVIEW_SHEET, 0)
     workbook.active = 0
     count = write_sheet(sheet, review_columns(), map(review_row, review_order(result.items)), freeze="C2")
-    for index in range(HIDDEN_FROM + 1, len(REVIEW_COLUMNS) + 1):
-        sheet.column_dimensions[get_column_letter(index)].hidden = True
     words = decision_words(c.id for c in result.framework.criteria)
     lists = workbook.create_sheet(LISTS_SHEET)
-    write_cell(lists, 1, 1, "Decision").font = Font(bold=True)
-    for row, word in enumerate(words, start=2):
-        write_cell(lists, row, 1, word)
     lists.sheet_state = "hidden"
     print_setup(lists)
+    header = new_cell(lists, "Decision")
+    header.font = Font(bold=True)
+    lists.append([header])
+    for word in words:
+        lists.append([new_cell(lists, word)])
     source = f"'{LISTS_SHEET}'!$A$2:$A${len(words) + 1}"
     workbook.defined_names[DECISIONS_NAME] = DefinedName(DECISIONS_NAME, attr_text=source)
     decision_col = get_column_letter(REVIEW_COLUMNS.index("Decision") + 1)
-    comment_col = get_column_letter(REVIEW_COLUMNS.index("Comment") + 1)
     validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
                                 errorTitle="Decision", error="Pick a decision from the list: Accept, Reject, "
                                 "Absence (gap) or Move to ID.", promptTitle="Decision",
                                 prompt="Accept, Reject, Absence (gap) or Move to ID", showInputMessage=True)
     last = max(count + 1, 2)
     validation.add(f"{decision_col}2:{decision_col}{last}")
-    sheet.add_data_validation(validation)
-    for row in range(2, count + 2):
-        for col in (decision_col, comment_col):
-            sheet[f"{col}{row}"].fill = fill(_DECIDE_FILL)
+    sheet.data_validations.append(validation)  # written after the rows, so a streamed sheet takes it too
     add_meta_sheet(workbook, result)
     if result.review is not None and result.review.unmatched:
         columns = (SheetColumn("Row", 7), SheetColumn("Item", 9), SheetColumn("Evidence", 60, wrap=True),
