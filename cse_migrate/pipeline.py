@@ -105,7 +105,7 @@ def set_aside_noise(items: Sequence[EvidenceItem], detector: NoiseDetector) -> d
 def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Settings) -> list[ItemResult]:
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
-    for item, scored in zip(items, matcher.score(items), strict=True):
+    for item, scored in zip(items, matcher.iter_scores(items), strict=True):
         mappings = flag_for_review(matcher.decide(scored, settings.map_threshold, settings.secondary_ratio),
                                    matcher.runner_up(scored), settings, scored.classifier_top)
         if mappings:

@@ -18,7 +18,7 @@ Python loops only over the few phrases an item actually matched, to write its re
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -223,7 +223,12 @@ class Matcher:
         return points * self.weights
 
     def score(self, items: Sequence[EvidenceItem]) -> list[Scored]:
-        out: list[Scored] = []
+        """The raw scores of every item (see :meth:`iter_scores`)."""
+        return list(self.iter_scores(items))
+
+    def iter_scores(self, items: Sequence[EvidenceItem]) -> Iterator[Scored]:
+        """The raw scores of each item in turn, computed a block at a time: a caller that keeps only its decision
+        holds one block's scores at once (every criterion's reasons for 200,000 items would take gigabytes)."""
         for start in range(0, len(items), BLOCK):
             chunk = items[start:start + BLOCK]
             block = self._block(chunk)
@@ -240,8 +245,7 @@ class Matcher:
                     self._add_semantic(scored, meaning[row])
                 if learned is not None and vectors is not None:
                     scored = self._add_classifier(vectors[row], scored, learned[row])
-                out.append(scored)
-        return out
+                yield scored
 
     def _scored(self, item: EvidenceItem, points: NDArray[np.float32], gains: NDArray[np.float32],
                 losses: NDArray[np.float32], block: _Block, row: int) -> Scored:

@@ -7,11 +7,12 @@ time, so readers should ignore fields they do not know.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cse_migrate.model import CriterionResult, ItemResult, Mapping, RunResult
-from cse_migrate.output import atomic_write_text, clean_text
+from cse_migrate.output import atomic_write, clean_text
 from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.common import FileTally, tally_files
 from cse_migrate.reviewing import ReviewMark, ReviewSummary
@@ -100,7 +101,27 @@ def settings_block(result: RunResult) -> dict[str, Any]:
             "sources": {u.name: u.source for u in s.used}}
 
 
+class ItemDicts:
+    """The ``items`` list of results.json, made one item at a time as it is written: the dictionaries of
+    200,000 items at once took more memory than the rest of the run."""
+
+    def __init__(self, items: tuple[ItemResult, ...]) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(_item, self.items)
+
+
 def to_results_dict(result: RunResult) -> dict[str, Any]:
+    """The whole of results.json as a dictionary."""
+    return results_document(result, lazy_items=False)
+
+
+def results_document(result: RunResult, lazy_items: bool) -> dict[str, Any]:
+    """The results.json document; with ``lazy_items`` (and any items) ``items`` is an :class:`ItemDicts`."""
     s = result.settings
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -122,7 +143,7 @@ def to_results_dict(result: RunResult) -> dict[str, Any]:
             "findings": list(c.findings), "dated_after_as_of": list(c.future),
             "coverage": c.coverage, "held_back": list(c.held_back),
         } for c in result.criteria],
-        "items": [_item(r) for r in result.items],
+        "items": ItemDicts(result.items) if lazy_items and result.items else [_item(r) for r in result.items],
         "files": files_list(result),
         "errors": [{"file": e.file, "message": e.message} for e in result.errors],
         "summary": result.counts(),
@@ -193,31 +214,43 @@ def _projection(projection: Projection) -> dict[str, Any]:
 
 
 def write_results_json(result: RunResult, path: Path) -> None:
-    text = results_json_text(to_results_dict(result))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        # JSON escapes C0 controls itself; what it passes through raw and UTF-8 cannot encode (a lone
-        # surrogate in a message or a name) is replaced here, the last step before the bytes are written
-        text = clean_text(text)
-    atomic_write_text(path, text)
+    """Write results.json atomically, line by line (see :func:`results_json_lines`)."""
+    document = results_document(result, lazy_items=True)
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as out:
+            for line in results_json_lines(document):
+                try:
+                    line.encode("utf-8")
+                except UnicodeEncodeError:
+                    # JSON escapes C0 controls itself; what it passes through raw and UTF-8 cannot encode (a
+                    # lone surrogate in a message or a name) is replaced here, the last step before writing
+                    line = clean_text(line)
+                out.write(line)
+
+    atomic_write(path, write)
 
 
 def results_json_text(document: dict[str, Any]) -> str:
+    """The document as results.json writes it (see :func:`results_json_lines`)."""
+    return "".join(results_json_lines(document))
+
+
+def results_json_lines(document: dict[str, Any]) -> Iterator[str]:
     """The document indented two spaces, except that each element of a list of objects (items, files,
-    criteria) is written on one line. Python's JSON encoder is written in C only for unindented output: the
-    indented form of 200,000 items took minutes, this one takes seconds, and a reader still sees one item per
-    line."""
+    criteria) is written on one line; each line is yielded with its newline. Python's JSON encoder is written
+    in C only for unindented output: the indented form of 200,000 items took minutes, this one takes seconds,
+    and a reader still sees one item per line."""
     compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-    lines = ["{"]
+    yield "{\n"
     for number, (key, value) in enumerate(document.items(), start=1):
         comma = "," if number < len(document) else ""
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            lines.append(f"  {json.dumps(key)}: [")
-            lines.extend(f"    {compact.encode(v)}{',' if i < len(value) else ''}" for i, v in enumerate(value, 1))
-            lines.append(f"  ]{comma}")
+        if isinstance(value, ItemDicts) or (isinstance(value, list) and value and
+                                            all(isinstance(v, dict) for v in value)):
+            yield f"  {json.dumps(key)}: [\n"
+            yield from (f"    {compact.encode(v)}{',' if i < len(value) else ''}\n" for i, v in enumerate(value, 1))
+            yield f"  ]{comma}\n"
         else:
             nested = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
-            lines.append(f"  {json.dumps(key)}: {nested}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield f"  {json.dumps(key)}: {nested}{comma}\n"
+    yield "}\n"
