@@ -163,7 +163,7 @@ def full_disk(path: Path) -> None:
 # Each report's own save fails as a full disk makes it fail: inside its atomic write, after the temporary file
 # was created.
 FULL_DISK = {
-    "results.json": ("json_report", "atomic_write_text", lambda path, _text: atomic_write(path, full_disk)),
+    "results.json": ("json_report", "atomic_write", lambda path, _write: atomic_write(path, full_disk)),
     "evidence.xlsx": ("xlsx.report", "save_workbook", lambda _book, tmp, _when: full_disk(tmp)),
     "gap-report.docx": ("docx.report", "atomic_write", lambda path, _save: atomic_write(path, full_disk)),
 }

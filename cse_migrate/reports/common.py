@@ -26,7 +26,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
-from cse_migrate.output import new_cell
+from cse_migrate.output import clean_text, looks_like_formula, new_cell
+from cse_migrate.reports.sheet_stream import RowWriter, finish_streamed_sheets, template_cell
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
 STATUS_FILL: dict[str, str] = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
@@ -236,6 +237,7 @@ def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
     workbook.properties.creator = "cse-migrate"
     workbook.properties.lastModifiedBy = "cse-migrate"
     # stored, not compressed, in an anonymous temporary file: stamp_zip compresses every member once
+    finish_streamed_sheets(workbook)
     with tempfile.TemporaryFile(dir=path.parent) as raw:
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             ExcelWriter(workbook, archive).save()
@@ -276,14 +278,14 @@ def fit_cell(value: object) -> object:
 
 def write_sheet(sheet: Worksheet | WriteOnlyWorksheet, columns: Sequence[SheetColumn],
                 rows: Iterable[Sequence[object]], freeze: str = "B2") -> int:
-    """Write a bold header and ``rows`` (each value through :func:`~cse_migrate.output.new_cell`, so text is
-    never a formula) into an empty sheet, freeze panes, add a filter. Returns the data row count.
+    """Write a bold header and ``rows`` into an empty sheet (text cleaned and never a formula, as
+    :func:`~cse_migrate.output.new_cell` stores it), freeze panes, add a filter. Returns the data row count.
 
     Numbers and dates keep their type so Excel can sort and filter them; a column's number format applies
-    only to cells that hold a number or a date (an undated row keeps its text). Everything about a row (its
-    cells' styles and fills, its height) is set before the row is appended, and everything about the sheet
-    before its first row, so the same code fills a write-only sheet, streamed to disk row by row (the evidence
-    workbook of a 200,000-row log), and an ordinary one.
+    only to cells that hold a number or a date (an undated row keeps its text). Everything about the sheet is
+    set before its rows, and everything about a row (its cells' styles and fills, its height) with the row, so
+    a write-only sheet is streamed to disk row by row (:mod:`cse_migrate.reports.sheet_stream`: the evidence
+    workbook of a 200,000-item run) and an ordinary one is filled the same way.
     """
     for index, column in enumerate(columns, start=1):
         dimension = sheet.column_dimensions[get_column_letter(index)]
@@ -292,49 +294,92 @@ def write_sheet(sheet: Worksheet | WriteOnlyWorksheet, columns: Sequence[SheetCo
             dimension.hidden = True
     sheet.freeze_panes = freeze
     print_setup(sheet)
-    header = []
-    for column in columns:
-        cell = new_cell(sheet, column.header)
-        cell.font = _HEADER_FONT
-        cell.alignment = _HEADER_ALIGN
-        header.append(cell)
-    append_row(sheet, 1, header, row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns]))
-    count = 0
-    # openpyxl hashes a style object on every assignment, which dominated writing 200,000 rows; a cell styled
-    # like an earlier one takes a copy of that cell's style indexes instead (the same result, and fast)
-    styled: dict[tuple[bool, str | None, bool, str | None], StyleArray] = {}
-    for row_index, values in enumerate(rows, start=2):
-        count += 1
-        cells = []
-        for value, column in zip(values, columns, strict=True):
-            cell = new_cell(sheet, fit_cell(value))
-            cells.append(cell)
-            number_format = (column.number_format if column.number_format and isinstance(value, date | int | float)
-                             and not isinstance(value, bool) else None)
-            colour = column.fill or (column.fill_by_value.get(value) if column.fill_by_value and
-                                     isinstance(value, str) else None)
-            key = (column.wrap, number_format, bool(cell.quotePrefix), colour)
-            if key in styled:
-                cell._style = copy(styled[key])
-                continue
-            cell.alignment = _TOP_WRAP if column.wrap else _TOP
-            if number_format:
-                cell.number_format = number_format
-            if colour:
-                cell.fill = fill(colour)
-            styled[key] = copy(cell._style)
-        append_row(sheet, row_index, cells, row_height(values, columns))
+    header_height = row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns])
+    if isinstance(sheet, WriteOnlyWorksheet):
+        count = _stream_rows(sheet, columns, rows, header_height)
+    else:
+        count = _append_rows(sheet, columns, rows, header_height)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     return count
 
 
-def append_row(sheet: Worksheet | WriteOnlyWorksheet, row_index: int, cells: list[Cell], height: float) -> None:
-    """Append the cells of row ``row_index`` at ``height`` points. A write-only sheet writes the row out at once,
-    so its height is forgotten afterwards: 200,000 row records would otherwise stay in memory."""
-    sheet.row_dimensions[row_index].height = height
-    sheet.append(cells)
-    if isinstance(sheet, WriteOnlyWorksheet):
-        del sheet.row_dimensions[row_index]
+_StyleKey = tuple[bool, str | None, bool, str | None]  # wrap, number format, quote prefix, fill colour
+
+
+def _style_key(value: object, column: SheetColumn, quoted: bool) -> _StyleKey:
+    number_format = (column.number_format if column.number_format and isinstance(value, date | int | float)
+                     and not isinstance(value, bool) else None)
+    colour = column.fill or (column.fill_by_value.get(value) if column.fill_by_value and isinstance(value, str)
+                             else None)
+    return (column.wrap, number_format, quoted, colour)
+
+
+def _style(cell: Cell, key: _StyleKey) -> Cell:
+    wrap, number_format, quoted, colour = key
+    cell.alignment = _TOP_WRAP if wrap else _TOP
+    if number_format:
+        cell.number_format = number_format
+    if quoted:
+        cell.quotePrefix = True
+    if colour:
+        cell.fill = fill(colour)
+    return cell
+
+
+def _header_cell(sheet: Worksheet | WriteOnlyWorksheet, header: str) -> Cell:
+    cell = new_cell(sheet, header)
+    cell.font = _HEADER_FONT
+    cell.alignment = _HEADER_ALIGN
+    return cell
+
+
+def _stream_rows(sheet: WriteOnlyWorksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
+                 header_height: float) -> int:
+    """The rows of a write-only sheet, formatted straight into its XML; each kind of cell is styled once."""
+    writer = RowWriter(sheet, len(columns))
+    writer.row(1, [c.header for c in columns], [_header_cell(sheet, c.header).style_id for c in columns],
+               header_height)
+    style_ids: dict[_StyleKey, int] = {}
+    count = 0
+    for count, values in enumerate(rows, start=1):
+        cells: list[object] = []
+        styles: list[int] = []
+        for value, column in zip(values, columns, strict=True):
+            cell = fit_cell(value)
+            if isinstance(cell, str):
+                cell = clean_text(cell)
+            key = _style_key(value, column, isinstance(cell, str) and looks_like_formula(cell))
+            if key not in style_ids:
+                style_ids[key] = _style(template_cell(sheet), key).style_id
+            cells.append(cell)
+            styles.append(style_ids[key])
+        writer.row(count + 1, cells, styles, row_height(values, columns))
+    writer.flush()
+    return count
+
+
+def _append_rows(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
+                 header_height: float) -> int:
+    """The rows of an ordinary sheet, as cells."""
+    sheet.append([_header_cell(sheet, c.header) for c in columns])
+    sheet.row_dimensions[1].height = header_height
+    count = 0
+    # openpyxl hashes a style object on every assignment; a cell styled like an earlier one takes a copy of
+    # that cell's style indexes instead (the same result, and fast)
+    styled: dict[_StyleKey, StyleArray] = {}
+    for count, values in enumerate(rows, start=1):
+        cells = []
+        for value, column in zip(values, columns, strict=True):
+            cell = new_cell(sheet, fit_cell(value))
+            key = _style_key(value, column, bool(cell.quotePrefix))
+            if key in styled:
+                cell._style = copy(styled[key])
+            else:
+                styled[key] = copy(_style(cell, key)._style)
+            cells.append(cell)
+        sheet.append(cells)
+        sheet.row_dimensions[count + 1].height = row_height(values, columns)
+    return count
 
 
 # Points per printed line of 11-point text, and Excel's limit on a row's height.
