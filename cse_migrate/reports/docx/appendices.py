@@ -8,6 +8,9 @@ checksums.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 from docx.document import Document
 
 from cse_migrate.ages import months_before
@@ -16,8 +19,10 @@ from cse_migrate.reports.common import FileTally, review_label, tally_files
 from cse_migrate.reports.docx.findings import best_part, evidence_cells, leaf_ids
 from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
+    Cell,
     CellText,
     Column,
+    LazyRows,
     add_heading,
     add_small,
     add_table,
@@ -61,9 +66,13 @@ def add_evidence_appendix(document: Document, result: RunResult, labels: dict[st
     from cse_migrate.reports.docx.findings import EVIDENCE_COLUMNS
     for part in (c for c in result.criteria if not c.children):
         add_heading(document, f"{part.id} {part.title}", 3)
-        rows = [evidence_cells(items[i], best_part(items[i], [part.id, *leaf_ids(result, part)]), labels)
-                for i, _ in part.evidence if i in items]
+        rows = LazyRows([items[i] for i, _ in part.evidence if i in items],
+                        partial(_evidence_row, parts=[part.id, *leaf_ids(result, part)], labels=labels))
         add_table_or_note(document, EVIDENCE_COLUMNS, rows, "No evidence was filed here.")
+
+
+def _evidence_row(r: ItemResult, parts: list[str], labels: dict[str, str]) -> Sequence[Cell]:
+    return evidence_cells(r, best_part(r, parts), labels)
 
 
 def add_review_appendix(document: Document, result: RunResult, labels: dict[str, str]) -> None:
@@ -103,8 +112,9 @@ def add_unmapped_appendix(document: Document, result: RunResult, labels: dict[st
     add_text(document, "Items read but not filed under any part. Review them: some may support a part in words the "
                        "rules do not recognise.")
     titles = {c.id: c.title for c in result.criteria}
-    rows = [(CellText(quote(r.item.text, EVIDENCE_CHARS)), CellText(cite(r, labels), f"item {r.item.id}"),
-             unmapped_note(r, titles)) for r in result.items if r.status == "unmapped"]
+    rows = LazyRows([r for r in result.items if r.status == "unmapped"],
+                    lambda r: (CellText(quote(r.item.text, EVIDENCE_CHARS)), CellText(cite(r, labels),
+                               f"item {r.item.id}"), unmapped_note(r, titles)))
     add_table_or_note(document, (Column("Evidence", 8.5), Column("Where", 4.2), Column("Note", 4.3)), rows,
                       "Every evidence item was matched.")
 
@@ -143,11 +153,12 @@ def add_set_aside_appendix(document: Document, result: RunResult, labels: dict[s
                        f"and {plural(len(result.errors), 'file')} that could not be read.")
     add_heading(document, "Copies folded into an earlier item", 3)
     add_table_or_note(document, (Column("Copy", 8.5), Column("Where", 4.5), Column("Kept as", 4.0)),
-                      [(CellText(quote(r.item.text, 160)), CellText(cite(r, labels), f"item {r.item.id}"),
-                        f"item {r.duplicate_of}") for r in duplicates], "No copies were found.")
+                      LazyRows(duplicates, lambda r: (CellText(quote(r.item.text, 160)), CellText(
+                          cite(r, labels), f"item {r.item.id}"), f"item {r.duplicate_of}")), "No copies were found.")
     add_heading(document, "Lines that are not evidence", 3)
     add_table_or_note(document, (Column("Line", 11.0), Column("Where", 6.0)),
-                      [(quote(r.item.text, 160), CellText(cite(r, labels), f"item {r.item.id}")) for r in noise],
+                      LazyRows(noise, lambda r: (quote(r.item.text, 160), CellText(cite(r, labels),
+                                                                                    f"item {r.item.id}"))),
                       "No lines were set aside.")
     add_heading(document, "Files that could not be read", 3)
     add_table_or_note(document, (Column("File", 6.0), Column("Reason", 11.0)),

@@ -8,10 +8,11 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
@@ -89,6 +90,7 @@ class CellText:
 
 
 Cell = str | CellText
+T = TypeVar("T")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -249,6 +251,29 @@ def run_xml(text: str, bold: bool = False, small: bool = False) -> str:
             space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
             parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
     return f"<w:r>{''.join(parts)}</w:r>"
+
+
+class LazyRows(Sequence[Sequence[Cell]], Generic[T]):
+    """Table rows made from their sources only when shown: a table shows its first :data:`WORD_TABLE_ROWS`, so
+    the cells of the other rows of a 200,000-item run are never made."""
+
+    def __init__(self, sources: Sequence[T], make: Callable[[T], Sequence[Cell]]) -> None:
+        self.sources = sources
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    @overload
+    def __getitem__(self, index: int) -> Sequence[Cell]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sequence[Cell]]: ...
+
+    def __getitem__(self, index: int | slice) -> Sequence[Cell] | list[Sequence[Cell]]:
+        if isinstance(index, slice):
+            return [self.make(source) for source in self.sources[index]]
+        return self.make(self.sources[index])
 
 
 def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
