@@ -340,15 +340,19 @@ def _stream_rows(sheet: WriteOnlyWorksheet, columns: Sequence[SheetColumn], rows
     writer.row(1, [c.header for c in columns], [_header_cell(sheet, c.header).style_id for c in columns],
                header_height)
     style_ids: dict[_StyleKey, int] = {}
+    # a column without a number format or fills by value styles every cell alike, but for the quote prefix
+    fixed = [(c, c.number_format is None and c.fill_by_value is None) for c in columns]
     count = 0
     for count, values in enumerate(rows, start=1):
         cells: list[object] = []
         styles: list[int] = []
-        for value, column in zip(values, columns, strict=True):
-            cell = fit_cell(value)
-            if isinstance(cell, str):
-                cell = clean_text(cell)
-            key = _style_key(value, column, isinstance(cell, str) and looks_like_formula(cell))
+        for value, (column, same) in zip(values, fixed, strict=True):
+            cell = value
+            quoted = False
+            if isinstance(value, str):
+                cell = clean_text(fit_cell(value))  # type: ignore[arg-type]
+                quoted = looks_like_formula(cell)
+            key = (column.wrap, None, quoted, column.fill) if same else _style_key(value, column, quoted)
             if key not in style_ids:
                 style_ids[key] = _style(template_cell(sheet), key).style_id
             cells.append(cell)
