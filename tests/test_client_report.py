@@ -297,6 +297,8 @@ def test_a_passing_reading_is_held_back_by_nothing(rules: RuleSet) -> None:
     # 1.2 has the same evidence, but its own evidence says the customer panel lapsed (issue 9): at most Partial
     assert then["1.2"].rating == "Partial Compliance"
     assert any("gap finding" in reason for reason in then["1.2"].rating_reasons)
+    # ... and what holds it back is its content (the lapsed panel), not the age of its evidence
+    assert (then["1.2"].coverage, then["1.2"].held_back) == ("Partial Compliance", ("coverage",))
 
 
 # --- gap-report.pdf --------------------------------------------------------------------------------------
