@@ -118,10 +118,11 @@ def grid(values: dict[str, list[float]]) -> list[dict[str, float]]:
     return [dict(zip(keys, combo, strict=True)) for combo in product(*(values[k] for k in keys))]
 
 
-def run(recipes: Sequence[str], values: dict[str, list[float]]) -> Iterator[Figures]:
+def run(recipes: Sequence[str], values: dict[str, list[float]], frameworks: Sequence[str] = tuple(TARGETS)
+        ) -> Iterator[Figures]:
     """Cross-validated figures for each recipe, framework and level, and combination of settings."""
     rules = load_rules(None)
-    for recipe, framework_id in product(recipes, TARGETS):
+    for recipe, framework_id in product(recipes, frameworks):
         models = fold_models(rules, framework_id, RECIPES[recipe])
         for chosen in grid(values):
             variant = with_settings(rules, framework_id, chosen) if chosen else rules
@@ -136,6 +137,7 @@ def run(recipes: Sequence[str], values: dict[str, list[float]]) -> Iterator[Figu
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cse_migrate.tools.crossval", description=__doc__.split("\n")[0])
     parser.add_argument("--recipe", action="append", choices=sorted(RECIPES), help="training recipe (repeatable)")
+    parser.add_argument("--framework", action="append", choices=sorted(TARGETS), help="framework (repeatable)")
     parser.add_argument("--weight", type=float, action="append", help="classifier_weight values to try")
     parser.add_argument("--below", type=float, action="append", help="review_below values to try")
     parser.add_argument("--margin", type=float, action="append", help="review_margin values to try")
@@ -144,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                               ("review_margin", args.margin)) if given}
     print(f"{'recipe':<16}{'framework':<12}{'lvl':>3}  {'settings (others as bundled)':<58}{'top-1':>8}"
           f"{'unflag ok':>10}{'flagged':>9}{'n':>6}")
-    for figures in run(args.recipe or list(RECIPES), values):
+    for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS)):
         print(figures.line(), flush=True)
     return 0
 

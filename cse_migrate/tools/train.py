@@ -2,8 +2,9 @@
 
 ``python -m cse_migrate.tools.train`` trains one model per bundled target framework: the five points on the
 ``five_points`` labels, cse-2008 on the sub-criteria (``cse_subcriterion``). Only development statements are used:
-``labeled_statements.csv`` rows of split ``dev`` and every row of ``dev_extra_statements.csv``; the held-out parts
-(``heldout``, and ``fresh_statements.csv``) are never read. The result is deterministic.
+``labeled_statements.csv`` rows of split ``dev`` and every row of ``dev_extra_statements.csv`` and
+``dev_extra2_statements.csv``; the held-out parts (``heldout``, and ``fresh_statements.csv``) are never trained on.
+The result is deterministic. ``python -m cse_migrate.tools.crossval`` measures the recipe fold by fold.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from cse_migrate.rules import load_rules
 from cse_migrate.tools.evaluate import load_labels
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""))
+SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""), ("dev_extra2_statements.csv", ""))
 # framework -> the hierarchy level its labels are at
 TARGETS = {"five-points": 1, "cse-2008": 2}
 # chosen by 5-fold cross-validation on the development statements (README, "The classifier layer")
