@@ -314,6 +314,7 @@ class Settings:
     semantic_weight: float
     classifier_weight: float
     semantic_temperature: float
+    embedding_weight: float
     compliance_plus_min_strong: int
     compliance_plus_min_sources: int
     compliance_min_strong: int

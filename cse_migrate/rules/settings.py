@@ -91,6 +91,10 @@ SPECS: tuple[SettingSpec, ...] = (
                 "layer)"),
     SettingSpec("semantic_temperature", float, 0.001, 10.0, 0.02,
                 "Softmax temperature of the semantic matcher's similarities", _PROJECT),
+    SettingSpec("embedding_weight", float, 0.0, 100.0, 2.0,
+                "Points the trained semantic layer (--semantic) spreads over the criteria by its probabilities",
+                "analyst: chosen by cross-validation on the development statements (README, The optional semantic "
+                "matcher)"),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.
     SettingSpec("compliance_plus_min_strong", int, 1, 1000, 3,
                 "Strong, fresh items a part needs for an estimated Compliance Plus", _RATING),
