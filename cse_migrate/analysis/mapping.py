@@ -126,6 +126,8 @@ class Matcher:
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
             self.settings.semantic_temperature, model)
+        model = None if self.semantic is None else self.semantic.model
+        self.semantic_file = self.semantic_file if model is not None else ""
         self._semantic_label = {cid: framework.at_level(cid, model.level) for cid in self.criteria} if model else {}
         # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
         self.classifier: Classifier | None = None

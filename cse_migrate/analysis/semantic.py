@@ -36,7 +36,6 @@ class SemanticScorer:
         self.criteria = list(criteria)
         self.weight = weight
         self.temperature = temperature
-        self.model = model
         prototypes: list[str] = []
         owners: list[int] = []
         for index, cid in enumerate(self.criteria):
@@ -45,7 +44,9 @@ class SemanticScorer:
             owners += [index] * len(texts)
         self.prototype_texts = prototypes
         self.owners = np.array(owners, dtype=np.intp)
-        self.prototypes = unit(encode(prototypes)) if prototypes else np.zeros((0, 1), np.float32)
+        self.prototypes = unit(encode(prototypes or ["criterion"]))[:len(prototypes)]
+        # weights learned over another encoder's embeddings mean nothing here (a stand-in encoder in a test)
+        self.model = model if model is not None and model.weights.shape[0] == self.prototypes.shape[1] else None
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit-length embeddings, one row per text."""

@@ -85,8 +85,12 @@ def at_level(predictions: Sequence[Prediction], rules: RuleSet, framework_id: st
 
 def summary(predictions: Sequence[Prediction], framework_id: str, level: int) -> str:
     report = Report(framework_id, "dev", list(predictions), [], level=level)
+    said_none = [p for p in predictions if p.predicted == NONE]
+    is_none = [p for p in predictions if p.case.label == NONE]
+    precision = sum(p.correct for p in said_none) / len(said_none) if said_none else 0.0
+    recall = sum(p.correct for p in is_none) / len(is_none) if is_none else 0.0
     return (f"top-1 {report.accuracy:.3f}  not flagged right {report.unflagged_accuracy:.3f}  "
-            f"flagged {report.flagged_share:.1%}")
+            f"flagged {report.flagged_share:.1%}  NONE precision {precision:.2f} recall {recall:.2f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
