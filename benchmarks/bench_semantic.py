@@ -14,12 +14,12 @@ import argparse
 import platform
 import time
 
+from bench_mapping import make_texts  # type: ignore[import-not-found]
+
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.pipeline import make_settings
 from cse_migrate.rules import load_rules
-
-from bench_mapping import make_texts  # type: ignore[import-not-found]
 
 
 def main() -> None:

@@ -114,4 +114,5 @@ def test_the_real_layer_explains_an_assessors_sentence(rules: RuleSet) -> None:
     assert top.criterion == "3"
     semantic = [r for r in top.reasons if r.kind == "semantic"]
     assert semantic and semantic[0].rule == "models/semantic-five-points.json"
-    assert semantic[0].detail.startswith("semantic layer, probability ") and semantic[0].matched.startswith("reads like")
+    assert semantic[0].detail.startswith("semantic layer, probability ")
+    assert semantic[0].matched.startswith("reads like '")

@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from cse_migrate.analysis.classifier import Classifier, shipped
+from cse_migrate.analysis.classifier import NONE, Classifier, shipped
 from cse_migrate.analysis.embedding import EmbeddingModel, shipped_embedding
 from cse_migrate.analysis.phrase_sums import (
     CompiledPhrase,
@@ -303,23 +303,33 @@ class Matcher:
     def _add_semantic(self, scored: Scored, meaning: _Meaning, row: int) -> Scored:
         """Spread ``semantic_weight`` points over the criteria by similarity to their prototype sentences, and
         ``embedding_weight`` points by the trained semantic layer's probabilities, each with a reason naming the
-        prototype sentence the item reads most like; only for items whose text already matched the lexicon. A
-        mapping the semantic layer's own best label disagrees with is flagged for review like the classifier's."""
+        prototype sentence the item reads most like.
+
+        Prototype points go only to items whose text already matched the lexicon; the trained layer also scores an
+        item no phrase matched when it gives a criterion at least ``embedding_alone`` (cross-validation: it finds
+        evidence in words the lexicon lacks without taking noise). A mapping it disagrees with is flagged for review
+        as ``review_dissent`` says (with the classifier: either of them disagreeing, or both)."""
         semantic = self.semantic
-        if scored.text_signal <= 0 or semantic is None:
+        if semantic is None:
             return scored
-        nearest = meaning.nearest[row]
-        if meaning.prototype is not None:
+        model = semantic.model
+        learned = None if model is None or meaning.learned is None else meaning.learned[row]
+        if scored.text_signal <= 0:
+            evidence = 0.0 if learned is None or model is None else max(
+                (float(p) for label, p in zip(model.labels, learned, strict=True) if label != NONE), default=0.0)
+            if evidence < self.settings.embedding_alone or self.settings.embedding_alone >= 1:
+                return scored
+        elif meaning.prototype is not None:
             for cid, probability in zip(self.criteria, meaning.prototype[row], strict=True):
                 points = semantic.weight * float(probability)
                 if points >= 0.01:
                     scored.raw[cid] += points
                     scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
                                                       "semantic"))
-        if meaning.learned is None or semantic.model is None:
+        if learned is None or model is None:
             return scored
-        model, weight = semantic.model, self.settings.embedding_weight
-        by_label = dict(zip(model.labels, (float(p) for p in meaning.learned[row]), strict=True))
+        weight, nearest = self.settings.embedding_weight, meaning.nearest[row]
+        by_label = dict(zip(model.labels, (float(p) for p in learned), strict=True))
         for index, cid in enumerate(self.criteria):
             probability = by_label.get(self._semantic_label[cid], 0.0)
             if weight * probability >= 0.05:
@@ -327,10 +337,10 @@ class Matcher:
                 like = f"reads like '{nearest[index]}'" if nearest[index] else ""
                 scored.reasons[cid].append(Reason("semantic", f"semantic layer, probability {probability:.2f}",
                                                   like, weight * probability, self.semantic_file or "semantic"))
-        best = model.labels[int(np.argmax(meaning.learned[row]))]
+        best = model.labels[int(np.argmax(learned))]
         agree = frozenset(cid for cid in self.criteria if self._semantic_label[cid] == best)
-        # flagged when either learned layer disagrees with the mapping
-        top = agree if scored.classifier_top is None else scored.classifier_top & agree
+        top = agree if scored.classifier_top is None else \
+            scored.classifier_top & agree if self.settings.review_dissent <= 1 else scored.classifier_top | agree
         return Scored(scored.raw, scored.reasons, scored.text_signal, top)
 
     def _add_classifier(self, vector: NDArray[np.float32], scored: Scored,

