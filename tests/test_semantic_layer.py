@@ -3,6 +3,7 @@ training, reasons that explain themselves, and a default install that never need
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -84,6 +85,23 @@ def test_semantic_reasons_explain_themselves(rules: RuleSet, tmp_path: object) -
         assert reason.detail.startswith("semantic layer, probability 0.") or reason.detail.endswith("1.00")
         assert reason.matched.startswith("reads like '")  # the criterion's prototype sentence it is closest to
     assert max(reasons, key=lambda r: r.contribution) in scored.reasons["2"]
+
+
+def test_the_layer_maps_an_item_no_phrase_matched_only_above_embedding_alone(rules: RuleSet) -> None:
+    fw = rules.framework("five-points")
+    texts = ["site visit", "home visit", "panel met", "staff train", "page 3 of 9", "item 14"]
+    model = train_embedding(keyword_encoder(texts), ["1", "1", "2", "3", "NONE", "NONE"], label_set(fw, 1), steps=300)
+    visit, noise = item("Visit on Tuesday"), item("Item 14 xyzzy")
+    settings = make_settings(fw, date(2008, 6, 30))
+    matcher = Matcher(rules, fw, encoder=keyword_encoder, settings=settings, classifier=False, semantic_model=model)
+    assert [s.text_signal for s in matcher.score([visit, noise])] == [0.0, 0.0]  # no lexicon phrase in either
+    mapped, unmapped = map_evidence([visit, noise], matcher, settings)
+    assert mapped.status == "mapped" and mapped.mappings[0].criterion == "1"
+    assert all(r.kind == "semantic" for r in mapped.mappings[0].reasons)
+    assert unmapped.status == "unmapped"  # the layer says NONE: noise stays unmapped
+    never = dataclasses.replace(settings, embedding_alone=1.0)
+    matcher = Matcher(rules, fw, encoder=keyword_encoder, settings=never, classifier=False, semantic_model=model)
+    assert map_evidence([visit], matcher, never)[0].status == "unmapped"
 
 
 def test_weights_for_another_encoder_are_not_used(rules: RuleSet) -> None:
