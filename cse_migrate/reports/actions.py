@@ -100,6 +100,8 @@ def statement_action(r: ItemResult, part: CriterionResult, labels: dict[str, str
         when = f", lapsed in {years[0]}" if years else ", which has lapsed"
         return Action(1, "lapsed", part.id, part.title, f"Re-establish the {about}{when}", r.item.id,
                       quote(words, QUOTE_CHARS), where)
+    if len(about.split()) < 2:  # one word ("complaint") names no practice: name the part instead
+        about = f"{part.id} {part.title}"
     if kind == "absence":
         return Action(1, "absence", part.id, part.title, f"Close the gap the evidence states on {about}",
                       r.item.id, quote(words, QUOTE_CHARS), where)

@@ -7,8 +7,11 @@ layer (:mod:`cse_migrate.analysis.embedding`) over the sentence embeddings of th
 ``models/semantic-manifest.json``: the checksums of the labels files and of every model file written.
 
 Only development statements are used: the rows of split ``dev`` of every labels file given (by default
-``tests/data/labeled_statements.csv`` and ``tests/data/dev_extra_statements.csv``); the held-out parts (split
-``heldout``, and ``fresh_statements.csv``, split ``fresh``) are never used. The result is deterministic.
+``tests/data/labeled_statements.csv``, ``dev_extra_statements.csv`` and ``dev_extra2_statements.csv``; by default
+the cse-2008 word classifier keeps the first two, see ``RECIPE_FOR``); the held-out parts (split ``heldout``, and
+``fresh_statements.csv``, split ``fresh``) are never used. The result is deterministic.
+``python -m cse_migrate.tools.crossval`` measures the word classifier's recipe fold by fold, and
+``python -m cse_migrate.tools.crossval_semantic`` the semantic layer.
 """
 
 from __future__ import annotations
@@ -31,8 +34,13 @@ from cse_migrate.rules import Framework, load_rules
 from cse_migrate.tools.evaluate import Labeled, load_labels
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", "dev"))
+SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""), ("dev_extra2_statements.csv", ""))
 DEFAULT_FILES = tuple(DATA / name for name, _split in SOURCES)
+# cse-2008 keeps the earlier recipe: trained with dev_extra2 it scored better in cross-validation (criteria 0.789 ->
+# 0.821, sub-criteria 0.708 -> 0.749) but lifted a Riverside sample item over the strong threshold, so the planted
+# weak point 5.3 reached Compliance (tests/test_statements.py); the test is kept, the recipe waits. Only the word
+# classifier, and only with the default files: the semantic layer (used with --semantic) learns from all of them.
+RECIPE_FOR = {"cse-2008": SOURCES[:2]}
 # framework -> the hierarchy level its labels are at
 TARGETS = {"five-points": 1, "cse-2008": 2}
 # chosen by 5-fold cross-validation on the development statements (README, "The classifier layer")
@@ -98,19 +106,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = time.perf_counter()
         framework = rules.framework(framework_id)
         cases = development_cases(files, framework_id, level)
-        data = [{"file": p.name, "split": "dev", "rows": sum(1 for c in cases if c.source == p.name),
-                 "sha256": sha256(p)} for p in files]
-        trained_on = f"{len(cases)} development statements: " + ", ".join(f"{p.name} (dev)" for p in files)
-        model = train_words(cases, framework, level, trained_on)
+        word_files = [DATA / name for name, _ in RECIPE_FOR[framework_id]] \
+            if framework_id in RECIPE_FOR and not args.files else files
+        word_cases = development_cases(word_files, framework_id, level)
+        model = train_words(word_cases, framework, level, f"{len(word_cases)} development statements: "
+                            + ", ".join(f"{p.name} (dev)" for p in word_files))
         MODELS.mkdir(exist_ok=True)
         path = MODELS / f"{framework_id}.json"
         model.save(path)
         written.append(path)
-        print(f"{framework_id}: {len(cases)} statements, {len(model.vocabulary)} features, "
+        print(f"{framework_id}: {len(word_cases)} statements, {len(model.vocabulary)} features, "
               f"{len(model.labels)} labels, {time.perf_counter() - start:.1f} s -> {path} "
               f"({path.stat().st_size // 1024} KB)")
         if embed is not None:
             start = time.perf_counter()
+            data = [{"file": p.name, "split": "dev", "rows": sum(1 for c in cases if c.source == p.name),
+                     "sha256": sha256(p)} for p in files]
+            trained_on = f"{len(cases)} development statements: " + ", ".join(f"{p.name} (dev)" for p in files)
             semantic = train_semantic(cases, embed([c.text for c in cases]), framework, level, trained_on, data)
             path = model_path(framework_id)
             semantic.save(path)
