@@ -4,7 +4,7 @@
 framework (:mod:`cse_migrate.analysis.classifier`): the five points on the ``five_points`` labels, cse-2008 on the
 sub-criteria (``cse_subcriterion``). With ``--semantic`` (the semantic extra installed) it also trains the semantic
 layer (:mod:`cse_migrate.analysis.embedding`) over the sentence embeddings of the same statements, and writes
-``models/semantic-manifest.json``: the checksums of the labels files and of every model file written.
+``models/semantic-manifest.json``: the checksums of the labels files and of the semantic layer's model files.
 
 Only development statements are used: the rows of split ``dev`` of every labels file given (by default
 ``tests/data/labeled_statements.csv``, ``dev_extra_statements.csv`` and ``dev_extra2_statements.csv``; by default
@@ -114,7 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         MODELS.mkdir(exist_ok=True)
         path = MODELS / f"{framework_id}.json"
         model.save(path)
-        written.append(path)
         print(f"{framework_id}: {len(word_cases)} statements, {len(model.vocabulary)} features, "
               f"{len(model.labels)} labels, {time.perf_counter() - start:.1f} s -> {path} "
               f"({path.stat().st_size // 1024} KB)")
