@@ -98,7 +98,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("embedding_weight", float, 0.0, 100.0, 4.0,
                 "Points the trained semantic layer (--semantic) spreads over the criteria by its probabilities (0 "
                 "switches it off)", _CROSS_VALIDATED),
-    SettingSpec("embedding_alone", float, 0.0, 1.0, 0.3,
+    SettingSpec("embedding_alone", float, 0.0, 1.0, 0.5,
                 "The trained semantic layer's probability for a criterion at which it also scores an item that no "
                 "lexicon phrase matched (1 never)", _CROSS_VALIDATED),
     SettingSpec("review_dissent", int, 1, 2, 1,
