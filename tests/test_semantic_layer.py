@@ -20,6 +20,7 @@ from cse_migrate.analysis.embedding import EmbeddingModel, model_path, shipped_e
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.pipeline import make_settings, map_evidence
+from cse_migrate.reports.common import summarise_reasons
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.train import DATA, TARGETS, label_set
 
@@ -85,6 +86,7 @@ def test_semantic_reasons_explain_themselves(rules: RuleSet, tmp_path: object) -
         assert reason.detail.startswith("semantic layer, probability 0.") or reason.detail.endswith("1.00")
         assert reason.matched.startswith("reads like '")  # the criterion's prototype sentence it is closest to
     assert max(reasons, key=lambda r: r.contribution) in scored.reasons["2"]
+    assert "semantic: probability 0." in summarise_reasons(reasons)  # as the evidence workbook shows it
 
 
 def test_the_layer_maps_an_item_no_phrase_matched_only_above_embedding_alone(rules: RuleSet) -> None:
