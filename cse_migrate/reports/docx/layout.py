@@ -362,12 +362,17 @@ def fill_contents(document: Document, anchor: Paragraph, levels: int = 1) -> int
     """Write a contents entry before ``anchor`` for every heading up to ``levels``: its text, a dotted tab and a
     PAGEREF field to a bookmark on the heading. Word and LibreOffice compute the page numbers when they lay the
     document out; the entries themselves are real text from the start. Returns the number of entries."""
-    headings = [p for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading ")
-                and p.style.name[8:].isdigit() and int(p.style.name[8:]) <= levels and p.text.strip()]
-    for number, heading in enumerate(headings, start=1):
+    # Heading levels by style id, read once: asking each paragraph for its style makes python-docx scan every
+    # style of the document for the default one (two fifths of the Word report's time). A paragraph without a
+    # style reference, or with one to no paragraph style, has the default style, which is no heading.
+    level_of = {style.style_id: int(style.name[8:]) for style in document.styles
+                if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name is not None
+                and style.name.startswith("Heading ") and style.name[8:].isdigit()}
+    headings = [(p, level_of[p._p.style]) for p in document.paragraphs
+                if p._p.style in level_of and level_of[p._p.style] <= levels and p.text.strip()]
+    for number, (heading, level) in enumerate(headings, start=1):
         name = f"_Toc{number:04d}"
         add_bookmark(heading, name, 9000 + number)
-        level = int(heading.style.name[8:]) if heading.style is not None else 1
         entry = anchor.insert_paragraph_before()
         entry.paragraph_format.tab_stops.add_tab_stop(Cm(PAGE_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
                                                       WD_TAB_LEADER.DOTS)
