@@ -196,9 +196,15 @@ def normalise_zip(path: Path, when: datetime) -> None:
     python-docx and openpyxl stamp each member with the current time; without this two runs over the
     same evidence would differ byte for byte and defeat checksums and change detection.
     """
-    stamp = (max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0)
     with zipfile.ZipFile(path) as source:
         members = [(info.filename, source.read(info)) for info in source.infolist()]
+    write_zip(path, members, when)
+
+
+def write_zip(path: Path, members: Sequence[tuple[str, bytes]], when: datetime) -> None:
+    """Write ``members`` (name, content), in order, as a zip with every member stamped ``when``, each compressed
+    once: the file :func:`normalise_zip` makes of a zip holding them."""
+    stamp = (max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=stamp)
