@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import io
-import os
+import itertools
 import re
-import threading
-import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
@@ -23,10 +20,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from matplotlib.font_manager import FontProperties, findfont
-from matplotlib.ft2font import FT2Font
 
 from cse_migrate.output import clean_text
+from cse_migrate.reports.docx.widths import widest_word_cm
 
 # "Table Grid" ships in python-docx's default template and prints well in black and white.
 TABLE_STYLE = "Table Grid"
@@ -281,48 +277,19 @@ def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequen
 # --- fitting columns to their words ---------------------------------------------------------------------------
 
 
-# One open font per process and thread: FreeType reads the font file lazily, so a font opened before a batch forks
-# its workers would share one file offset between processes ("failed to load glyph"), and an FT2Font is not safe
-# to use from two threads at once (Dask runs tasks in threads).
-_FONTS: dict[tuple[int, int, bool], FT2Font] = {}
-
-
-def _font(bold: bool) -> FT2Font:
-    """DejaVu Sans, shipped with matplotlib: the font LibreOffice falls back to where Calibri is missing, and
-    wider than Calibri, so a column wide enough for it is wide enough in Word too."""
-    key = (os.getpid(), threading.get_ident(), bold)
-    font = _FONTS.get(key)
-    if font is None:
-        font = _FONTS[key] = FT2Font(findfont(FontProperties(family="DejaVu Sans",
-                                                             weight="bold" if bold else "normal")))
-    return font
-
-
-@cache
-def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
-    """The printed width of one word at ``size_pt`` points, in centimetres."""
-    font = _font(bold)
-    font.set_size(size_pt, 72)
-    with warnings.catch_warnings():  # a glyph DejaVu lacks (CJK, symbols) is measured as a box: still a width
-        warnings.simplefilter("ignore")
-        font.set_text(clean_text(word), 0.0)
-    width_points = font.get_width_height()[0] / 64.0
-    return float(width_points / 72.0 * 2.54)
-
-
-def longest_word_cm(value: Cell, bold: bool = False) -> float:
-    """The width of the widest word in a cell (main text and small print)."""
+def cell_words(value: Cell, bold: bool = False) -> Iterator[tuple[str, float, bool]]:
+    """The words of a cell with the size and weight they print in (main text, then small print)."""
     main, small = (value, "") if isinstance(value, str) else (value.main, value.small)
-    widest = max((word_width_cm(w, TABLE_SIZE.pt, bold) for w in main.split()), default=0.0)
-    return max(widest, max((word_width_cm(w, SMALL_SIZE.pt) for w in small.split()), default=0.0))
+    yield from ((w, TABLE_SIZE.pt, bold) for w in main.split())
+    yield from ((w, SMALL_SIZE.pt, False) for w in small.split())
 
 
 def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[Column]:
     """Widen any column narrower than its longest word (headers in bold) and take the room from columns with
     width to spare, in proportion, so the table keeps its total width and no word breaks across lines."""
-    need = [max([longest_word_cm(c.header, bold=True),
-                 *(longest_word_cm(row[i]) for row in rows if i < len(row))]) + CELL_PADDING_CM
-            for i, c in enumerate(columns)]
+    need = [widest_word_cm(itertools.chain(cell_words(c.header, bold=True),
+                                           *(cell_words(row[i]) for row in rows if i < len(row))))
+            + CELL_PADDING_CM for i, c in enumerate(columns)]
     widths = [c.width_cm for c in columns]
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     if deficit <= 0:
