@@ -47,24 +47,25 @@ class Source:
     def cite(self) -> str:
         """A short human citation such as ``log.csv row 12``, ``plan.xlsx!Crit 2 row 7`` or ``app.pdf page 3
         para 2``."""
-        parts = [self.file]
-        if self.sheet is not None:
-            parts[0] = f"{self.file}!{self.sheet}"
-        if self.page is not None:
-            parts.append(f"page {self.page}")
+        first = f"{self.file}!{self.sheet}" if self.sheet is not None else self.file
+        hidden = ["(hidden sheet)"] if self.hidden else []
+        return " ".join([first, *self.places(short=True), *hidden])
+
+    def places(self, short: bool = False) -> list[str]:
+        """The place inside the file, outermost first: ``["page 3", "table 2", "row 7"]``. ``short`` (the
+        technical citation) adds the nested table's place and the column, and abbreviates paragraphs."""
+        parts = [] if self.page is None else [f"page {self.page}"]
         if self.table is not None:
             parts.append(f"table {self.table}")
-        if self.within is not None:
+        if short and self.within is not None:
             parts.append(f"(in {self.within})")
         if self.row is not None:
             parts.append(f"row {self.row}")
-        if self.column is not None:
+        if short and self.column is not None:
             parts.append(f"col {self.column}")
         if self.paragraph is not None:
-            parts.append(f"para {self.paragraph}")
-        if self.hidden:
-            parts.append("(hidden sheet)")
-        return " ".join(parts)
+            parts.append(f"{'para' if short else 'paragraph'} {self.paragraph}")
+        return parts
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"file": self.file}

@@ -28,7 +28,7 @@ from cse_migrate.errors import OutputError
 from cse_migrate.model import CriterionResult, FileRead, ItemResult, Mapping, Reason, RunResult, Settings
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse, write_reports
-from cse_migrate.reports.actions import draft_actions, top_priorities
+from cse_migrate.reports.actions import draft_actions, plan_object, top_priorities
 from cse_migrate.reports.docx.report import build_gap_document, write_gap_report
 from cse_migrate.reports.pdf import write_pdf
 from cse_migrate.rules import RuleSet
@@ -237,9 +237,22 @@ def test_absence_and_plan_statements_become_actions() -> None:
     plans = [a for a in actions if a.kind == "plan"]
     assert [a.where for a in plans] == ["Self assessment 2007, sheet Crit 2, row 9",
                                         "Self assessment 2007, sheet Crit 2, row 10"]
-    assert plans[0].text == ("Carry out the planned work on customer panel (planned for 2009) and keep evidence "
+    # the plan in its own words, not the matcher's phrase (Riverside's plan once read "planned work on report to
+    # board" for a plan to display results in the waiting area)
+    assert plans[0].text == ("Carry out the plan to set up a customer panel (planned for 2009) and keep evidence "
                              "that it happened")
+    assert plans[1].text == ("Carry out the plan to re-establish a customer panel (planned for 2009) and keep "
+                             "evidence that it happened")
     assert plans[1].quote == "“we intend to re-establish a customer panel in 2009”"  # the plan clause only
+
+
+def test_a_plan_is_named_in_its_own_words_or_by_its_topic() -> None:
+    assert plan_object("… is not published to patients. We plan to display monthly results in the waiting area "
+                       "from 2008.") == "display monthly results in the waiting area"
+    assert plan_object("The trust intends to survey outpatients next year") == "survey outpatients"
+    # no short phrase of its own: the action names the matcher's topic instead
+    assert plan_object("Text message reminders will be introduced.") == ""
+    assert plan_object("We will have more staff") == ""
 
 
 def test_out_of_date_strength_and_missing_part() -> None:
@@ -284,6 +297,8 @@ def test_a_passing_reading_is_held_back_by_nothing(rules: RuleSet) -> None:
     # 1.2 has the same evidence, but its own evidence says the customer panel lapsed (issue 9): at most Partial
     assert then["1.2"].rating == "Partial Compliance"
     assert any("gap finding" in reason for reason in then["1.2"].rating_reasons)
+    # ... and what holds it back is its content (the lapsed panel), not the age of its evidence
+    assert (then["1.2"].coverage, then["1.2"].held_back) == ("Partial Compliance", ("coverage",))
 
 
 # --- gap-report.pdf --------------------------------------------------------------------------------------

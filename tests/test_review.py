@@ -434,6 +434,17 @@ def test_batch_finds_review_xlsx_and_never_reads_it_as_evidence(small_org: tuple
     assert [f["file"] for f in data["files"]] == ["log.csv"]
     assert data["review"]["file"] == "review.xlsx" and data["review"]["counts"]["applied"] == 2
     assert "Little Council: Review review.xlsx: 2 decision(s) applied" in out
+    # nothing changed: not analysed again; new decisions in review.xlsx: analysed again, and applied
+    code, out, err = run("batch", str(batch_in), "-o", str(tmp_path / "out"), "--framework", "cse-2008",
+                         "--as-of", AS_OF)
+    assert code == ExitCode.OK, err
+    assert "Little Council: unchanged" in out
+    decide(run1 / "evidence.xlsx", batch_in / inputs.name / "review.xlsx", {2: "Reject", 3: "Accept", 4: "Reject"})
+    code, out, err = run("batch", str(batch_in), "-o", str(tmp_path / "out"), "--framework", "cse-2008",
+                         "--as-of", AS_OF)
+    assert code == ExitCode.OK, err
+    assert "Little Council: Review review.xlsx: 3 decision(s) applied" in out
+    assert results(tmp_path / "out" / "little-council")["review"]["counts"]["applied"] == 3
 
 
 # --- export to rule tests --------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ A status or rating mixes two questions an organisation answers differently: *is 
 not "find more content". So each criterion result also carries:
 
 * ``coverage``: the status (flat framework) or estimated rating (hierarchical framework) the evidence would earn if
-  its age did not matter, by the very same rules (the same thresholds, strong items of any date);
+  its age did not matter, by the very same rules (the same thresholds, strong items of any date, and the same cap
+  on strong gap findings: a part whose own evidence says the practice is missing or only planned is held back by
+  its content, however recent its other evidence);
 * ``held_back``: for a status or rating below Met / Compliance, ``coverage`` when the content reading is itself
   below a pass, ``currency`` when the actual reading is below the content reading because strong evidence is out of
   date or undated; empty for a passing reading.
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from cse_migrate.analysis.ratings import RatingRules, leaf_rating, rate_parent
+from cse_migrate.analysis.ratings import RatingRules, leaf_rating, rate_parent, strong_findings
 from cse_migrate.model import CriterionResult, ItemResult, Settings
 from cse_migrate.rules import Framework
 from cse_migrate.verdicts import RATINGS
@@ -40,7 +42,9 @@ def assess_coverage(framework: Framework, criteria: Sequence[CriterionResult], r
     if framework.is_hierarchical:
         readings = rated_coverage(framework, criteria, results, settings)
     else:
-        readings = {c.id: flat_coverage(c, settings) for c in criteria}
+        items = {r.item.id: r for r in results}
+        readings = {c.id: flat_coverage(c, settings, len(strong_findings(c, items, settings.strong_threshold)))
+                    for c in criteria}
     axes = {c.id: held_back(c.rating or c.status, readings[c.id]) for c in criteria}
     by_id = {c.id: c for c in criteria}
     for criterion in sorted(criteria, key=lambda c: -framework.level(c.id)):
@@ -53,9 +57,10 @@ def assess_coverage(framework: Framework, criteria: Sequence[CriterionResult], r
     return tuple(replace(c, coverage=readings[c.id], held_back=axes[c.id]) for c in criteria)
 
 
-def flat_coverage(criterion: CriterionResult, settings: Settings) -> str:
-    """Met when enough strong items exist whatever their date; Gap with no evidence; else Partially met."""
-    if criterion.strong_count >= settings.met_min_strong:
+def flat_coverage(criterion: CriterionResult, settings: Settings, findings: int = 0) -> str:
+    """Met when enough strong items exist whatever their date and no more strong gap ``findings`` than Met
+    allows; Gap with no evidence; else Partially met."""
+    if criterion.strong_count >= settings.met_min_strong and findings <= settings.met_max_findings:
         return "Met"
     return "Partially met" if criterion.evidence_count else "Gap"
 
@@ -66,6 +71,7 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
     parents from their children by the parent rule."""
     rules = RatingRules.from_settings(settings)
     sources = {r.item.id: r.item.source.file for r in results}
+    items = {r.item.id: r for r in results}
     out: dict[str, str] = {}
     by_id = {c.id: c for c in criteria}
     for criterion in sorted(criteria, key=lambda c: -framework.level(c.id)):
@@ -75,7 +81,11 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
         else:
             strong = [i for i, score in criterion.evidence if score >= rules.strong_threshold]
             files = {sources[i] for i in strong if i in sources}
-            out[criterion.id] = leaf_rating(len(strong), len(files), bool(criterion.evidence), rules)
+            rating = leaf_rating(len(strong), len(files), bool(criterion.evidence), rules)
+            findings = strong_findings(criterion, items, rules.strong_threshold)
+            if criterion.evidence and len(findings) > rules.max_findings:
+                rating = "Partial Compliance"  # the same cap as the rating rule (ratings.rate_leaf)
+            out[criterion.id] = rating
     return out
 
 

@@ -100,13 +100,38 @@ def statement_action(r: ItemResult, part: CriterionResult, labels: dict[str, str
         when = f", lapsed in {years[0]}" if years else ", which has lapsed"
         return Action(1, "lapsed", part.id, part.title, f"Re-establish the {about}{when}", r.item.id,
                       quote(words, QUOTE_CHARS), where)
+    if len(about.split()) < 2:  # one word ("complaint") names no practice: name the part instead
+        about = f"{part.id} {part.title}"
     if kind == "absence":
         return Action(1, "absence", part.id, part.title, f"Close the gap the evidence states on {about}",
                       r.item.id, quote(words, QUOTE_CHARS), where)
     due = f" (planned for {years[-1]})" if years else ""
-    return Action(2, "plan", part.id, part.title,
-                  f"Carry out the planned work on {about}{due} and keep evidence that it happened", r.item.id,
-                  quote(words, QUOTE_CHARS), where)
+    planned = plan_object(words)
+    what = f"the plan to {planned}" if planned else f"the planned work on {about}"
+    return Action(2, "plan", part.id, part.title, f"Carry out {what}{due} and keep evidence that it happened",
+                  r.item.id, quote(words, QUOTE_CHARS), where)
+
+
+# "we plan to display monthly results in the waiting area from 2008": the plan's own words, up to a time phrase
+_PLAN_OBJECT = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|intention is|aims?|proposes?|proposing|will|is to be|are to be)\s+"
+    r"(?:to\s+)?(?:be\s+)?(?P<what>[a-z][\w'-]*(?:\s+[\w'-]+){0,11}?)"
+    r"(?=\s+(?:from|by|during|in|before|after|next|this|early|late)\s+(?:19|20)\d\d\b|\s+from\s+next\b|"
+    r"\s+next\s+(?:year|month)|[.;,:(]|$)", re.IGNORECASE)
+_AUXILIARY = {"be", "been", "being", "have", "has", "to", "the", "a", "an"}
+
+
+def plan_object(clause: str) -> str:
+    """What the evidence says is planned, in its own words ("display monthly results in the waiting area"), or ""
+    when it does not say in a short phrase."""
+    found = _PLAN_OBJECT.search(clause)
+    if found is None:
+        return ""
+    what = found.group("what").strip()
+    words = what.split()
+    if len(words) < 2 or words[0].casefold() in _AUXILIARY:
+        return ""
+    return what
 
 
 def part_actions(part: CriterionResult, result: RunResult, labels: dict[str, str]) -> list[Action]:

@@ -46,14 +46,7 @@ def place(source: Source, labels: dict[str, str], heading: str = "") -> str:
     parts = [labels.get(source.file, source.file)]
     if source.sheet is not None:
         parts.append(f"sheet {source.sheet}" + (" (hidden)" if source.hidden else ""))
-    if source.page is not None:
-        parts.append(f"page {source.page}")
-    if source.table is not None:
-        parts.append(f"table {source.table}")
-    if source.row is not None:
-        parts.append(f"row {source.row}")
-    if source.paragraph is not None:
-        parts.append(f"paragraph {source.paragraph}")
+    parts.extend(source.places())
     if heading:
         parts.append(f"under {heading}")
     return ", ".join(parts)
