@@ -128,8 +128,10 @@ def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.
     key = (name, int(kind))
     if key not in ids:
         style = document.styles[name]
-        # python-docx writes no style reference for the default style of its kind; neither do we
-        ids[key] = None if style == document.styles.default(kind) else style.style_id
+        # python-docx writes no style reference for the default style of its kind; neither do we. Only a style
+        # marked default can be the default (finding which one is scans every style of the document).
+        default = style.element.default and style == document.styles.default(kind)
+        ids[key] = None if default else style.style_id
     return ids[key]
 
 
