@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import io
-import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from weakref import WeakKeyDictionary
@@ -20,6 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from cse_migrate.output import clean_text
 from cse_migrate.reports.docx.widths import widest_word_cm
@@ -109,9 +109,27 @@ def add_field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
+def add_run(paragraph: Paragraph, text: str) -> Run:
+    """Append a run of ``text`` to ``paragraph``: the XML ``paragraph.add_run(text)`` writes (tabs as w:tab, line
+    breaks as w:br, w:t keeping its spaces where it starts or ends with one), without python-docx's state machine
+    taking the text one character at a time."""
+    r = paragraph._p.add_r()
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            r.add_tab()
+        elif piece in ("\r", "\n"):
+            r.add_br()
+        elif piece:
+            r.add_t(piece)
+    return Run(r, paragraph)
+
+
 def add_text(document: Document, text: str, style: str | None = None) -> Paragraph:
     """Add a paragraph of cleaned text."""
-    paragraph = document.add_paragraph(clean_text(text))
+    paragraph = document.add_paragraph()
+    cleaned = clean_text(text)
+    if cleaned:
+        add_run(paragraph, cleaned)
     if style is not None:
         paragraph._p.style = style_id(document, style)
     return paragraph
@@ -161,8 +179,8 @@ def add_bullets(document: Document, lines: Iterable[str], empty: str) -> None:
 def add_labelled(document: Document, label: str, text: str) -> Paragraph:
     """Add a paragraph whose first words are bold, e.g. "Status: Met"."""
     paragraph = document.add_paragraph()
-    paragraph.add_run(clean_text(label)).bold = True
-    paragraph.add_run(clean_text(text))
+    add_run(paragraph, clean_text(label)).bold = True
+    add_run(paragraph, clean_text(text))
     return paragraph
 
 
@@ -279,19 +297,25 @@ def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequen
 # --- fitting columns to their words ---------------------------------------------------------------------------
 
 
-def cell_words(value: Cell, bold: bool = False) -> Iterator[tuple[str, float, bool]]:
-    """The words of a cell with the size and weight they print in (main text, then small print)."""
-    main, small = (value, "") if isinstance(value, str) else (value.main, value.small)
-    yield from ((w, TABLE_SIZE.pt, bold) for w in main.split())
-    yield from ((w, SMALL_SIZE.pt, False) for w in small.split())
+def column_words(header: str, cells: Iterable[Cell]) -> list[tuple[list[str], float, bool]]:
+    """The words of a column with the size and weight they print in: the header's (bold), the cells' main text,
+    their small print."""
+    main: list[str] = []
+    small: list[str] = []
+    for value in cells:
+        if isinstance(value, str):
+            main += value.split()
+        else:
+            main += value.main.split()
+            small += value.small.split()
+    return [(header.split(), TABLE_SIZE.pt, True), (main, TABLE_SIZE.pt, False), (small, SMALL_SIZE.pt, False)]
 
 
 def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[Column]:
     """Widen any column narrower than its longest word (headers in bold) and take the room from columns with
     width to spare, in proportion, so the table keeps its total width and no word breaks across lines."""
-    need = [widest_word_cm(itertools.chain(cell_words(c.header, bold=True),
-                                           *(cell_words(row[i]) for row in rows if i < len(row))))
-            + CELL_PADDING_CM for i, c in enumerate(columns)]
+    need = [widest_word_cm(column_words(c.header, (row[i] for row in rows if i < len(row)))) + CELL_PADDING_CM
+            for i, c in enumerate(columns)]
     widths = [c.width_cm for c in columns]
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     if deficit <= 0:
@@ -363,7 +387,7 @@ def add_picture(document: Document, png: bytes, width_cm: float, alt: str) -> No
 def add_small(document: Document, text: str) -> Paragraph:
     """A paragraph in small grey print."""
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(clean_text(text))
+    run = add_run(paragraph, clean_text(text))
     run.font.size = SMALL_SIZE
     run.font.color.rgb = SMALL_COLOUR
     return paragraph

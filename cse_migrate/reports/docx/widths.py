@@ -111,18 +111,19 @@ def width_bound_cm(word: str, size_pt: float, bold: bool = False) -> float:
     return _remember(_BOUNDS, key, points / 72.0 * 2.54)
 
 
-def widest_word_cm(words: Iterable[tuple[str, float, bool]]) -> float:
-    """The printed width of the widest of ``words`` (each with its size in points and whether bold), in
-    centimetres; 0 when there are none. Words already measured count at once; of the others, only those whose
-    bound exceeds the widest so far are measured, the largest bound first."""
+def widest_word_cm(groups: Iterable[tuple[Iterable[str], float, bool]]) -> float:
+    """The printed width of the widest word of ``groups`` (words, with the size in points and whether bold they
+    print in), in centimetres; 0 when there are none. Words already measured count at once; of the others, only
+    those whose bound exceeds the widest so far are measured, the largest bound first."""
     best = 0.0
-    unknown = []
-    for key in set(words):
-        known = _WIDTHS.get(key)
-        if known is None:
-            unknown.append(key)
-        elif known > best:
-            best = known
+    unknown: list[tuple[str, float, bool]] = []
+    for words, size, bold in groups:
+        for word in set(words):
+            known = _WIDTHS.get((word, size, bold))
+            if known is None:
+                unknown.append((word, size, bold))
+            elif known > best:
+                best = known
     for bound, word, size, bold in sorted(((width_bound_cm(*key), *key) for key in unknown), reverse=True):
         if bound <= best:
             break  # no word left can be wider
