@@ -34,9 +34,10 @@ _BOUNDS: dict[tuple[str, float, bool], float] = {}
 _EXTENTS: dict[tuple[str, float, bool], float] = {}  # by (character, size, bold)
 _CACHE_LIMIT = 50_000
 
-# Slack added to a bound, in points: one per character (rounding of advances, kerning) and three for the word.
-_SLACK_PER_CHARACTER = 1.0
-_SLACK_PER_WORD = 3.0
+# Slack added to a bound, in points, for kerning: the characters' extents alone were found at most 0.19 pt short
+# of the measured width (10,000 words: the test corpora's and random ones, regular and bold, 7 and 9 pt).
+_SLACK_PER_CHARACTER = 0.25
+_SLACK_PER_WORD = 2.0
 
 
 def _font(bold: bool) -> FT2Font:
