@@ -1,9 +1,9 @@
 """A small supervised layer: multinomial logistic regression over word and character n-gram TF-IDF.
 
-It is trained only on the development statements (``tests/data/labeled_statements.csv`` split ``dev`` and
-``tests/data/dev_extra_statements.csv``; never a held-out part) by ``python -m cse_migrate.tools.train``, which
-writes its weights as data into ``cse_migrate/models/<framework>.json``. Training is plain numpy gradient descent
-from zero weights, so the same statements always give the same model.
+It is trained only on the development statements (``tests/data/labeled_statements.csv`` split ``dev``,
+``tests/data/dev_extra_statements.csv`` and ``dev_extra2_statements.csv``; never a held-out part) by
+``python -m cse_migrate.tools.train``, which writes its weights as data into ``cse_migrate/models/<framework>.json``.
+Training is plain numpy gradient descent from zero weights, so the same statements always give the same model.
 
 In a run it is one more signal beside the lexicon: it adds ``classifier_weight`` points spread over the criteria
 by its probabilities, and each mapping it helps says so in its reasons, with the words that pulled it there (the

@@ -22,58 +22,23 @@ space-insensitively) within this file or in ``labeled_statements.csv``.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
-
-class Row(NamedTuple):
-    """One labeled statement as typed in the tables below (the sector comes from its table)."""
-
-    text: str
-    five_points: str
-    cse_subcriterion: str
-    style: str
-    kind: str
-    five_points_alt: str
-    cm_ref: str
-
-
-def R(text: str, five_points: str, sub: str, style: str, kind: str = "support", alt: str = "", ref: str = "") -> Row:
-    """An evidence row (or a gap about a criterion, by its kind)."""
-    return Row(text, five_points, sub, style, kind, alt, ref)
-
-
-def N(text: str, style: str, ref: str = "") -> Row:
-    """A row that is not evidence: both labels NONE."""
-    return Row(text, NONE, NONE, style, "support", "", ref)
-
-
-COLUMNS = (
-    "id",
-    "split",
-    "text",
-    "cm_ref",
-    "five_points",
-    "five_points_alt",
-    "cse_criterion",
-    "cse_subcriterion",
-    "style",
-    "sector",
-    "kind",
+from corpus_checks import (
+    SECTOR_COLUMNS,
+    N,
+    R,
+    Row,
+    UniqueTexts,
+    check_sector_row,
+    corpus_texts,
+    sector_records,
+    write_records,
 )
 
-FIVE_POINTS = frozenset({"1", "2", "3", "4", "5"})
-CSE_SUBCRITERIA = frozenset(
-    {"1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"}
-)
-NONE = "NONE"
-KINDS = frozenset({"support", "absence", "plan", "mixed"})
-# narrative: long sentences touching several themes; assessor: the voice of a CSE assessment report;
-# summary: an organisation summarising its assessment; staff_short: a short statement about staff.
-EVIDENCE_STYLES = frozenset({"narrative", "bullet", "assessor", "summary", "staff_short", "terse"})
-NON_EVIDENCE_STYLES = frozenset({"noise", "irrelevant"})
+# Re-exported names the tests use to build rows of their own.
+__all__ = ["N", "R", "Row", "build_rows", "check_row", "write_csv"]
 
 # fmt: off
 
@@ -531,80 +496,20 @@ OUTPUT = HERE / "dev_extra_statements.csv"
 FIRST_CORPUS = HERE / "labeled_statements.csv"
 
 
-def text_key(text: str) -> str:
-    """The form in which two texts count as the same: case-folded, whitespace collapsed."""
-    return " ".join(text.casefold().split())
-
-
 def check_row(sector: str, row: Row) -> None:
     """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md."""
-    problems: list[str] = []
-    if row.text != row.text.strip() or not row.text:
-        problems.append("text is empty or has surrounding whitespace")
-    if row.cm_ref != row.cm_ref.strip():
-        problems.append("cm_ref has surrounding whitespace")
-    if row.kind not in KINDS:
-        problems.append(f"kind {row.kind!r} unknown")
-    if row.style in NON_EVIDENCE_STYLES:
-        if (row.five_points, row.five_points_alt, row.cse_subcriterion, row.kind) != (NONE, "", NONE, "support"):
-            problems.append("non-evidence rows must be NONE / no alt / NONE / support")
-    elif row.style in EVIDENCE_STYLES:
-        if row.five_points not in FIVE_POINTS:
-            problems.append(f"five_points {row.five_points!r} not in 1-5")
-        if row.cse_subcriterion not in CSE_SUBCRITERIA:
-            problems.append(f"cse_subcriterion {row.cse_subcriterion!r} unknown")
-        if row.five_points_alt and (row.five_points_alt not in FIVE_POINTS or row.five_points_alt == row.five_points):
-            problems.append(f"five_points_alt {row.five_points_alt!r} invalid")
-    else:
-        problems.append(f"style {row.style!r} unknown")
-    if problems:
-        raise ValueError(f"{sector} row {row.text[:60]!r}: {'; '.join(problems)}")
-
-
-def first_corpus_texts(path: Path) -> set[str]:
-    """The text keys of the first corpus, which this extension must not repeat."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {text_key(record["text"]) for record in csv.DictReader(handle)}
+    check_sector_row(sector, row)
 
 
 def build_rows(taken: set[str]) -> Iterator[dict[str, str]]:
-    """Yield the CSV records in id order; ``taken`` holds text keys that may not appear."""
-    seen: dict[str, str] = {}
-    number = 0
-    for sector, rows in SECTORS.items():
-        for row in rows + MORE.get(sector, ()):
-            check_row(sector, row)
-            key = text_key(row.text)
-            if key in taken:
-                raise ValueError(f"{sector} text already in labeled_statements.csv: {row.text!r}")
-            if key in seen:
-                raise ValueError(f"duplicate text in {sector} (first seen in {seen[key]}): {row.text!r}")
-            seen[key] = sector
-            number += 1
-            criterion = row.cse_subcriterion.split(".")[0] if row.cse_subcriterion != NONE else NONE
-            yield {
-                "id": f"D{number:04d}",
-                "split": "dev",
-                "text": row.text,
-                "cm_ref": row.cm_ref,
-                "five_points": row.five_points,
-                "five_points_alt": row.five_points_alt,
-                "cse_criterion": criterion,
-                "cse_subcriterion": row.cse_subcriterion,
-                "style": row.style,
-                "sector": sector,
-                "kind": row.kind,
-            }
+    """Yield the CSV records in id order; ``taken`` holds texts (or text keys) that may not appear."""
+    tables = {sector: rows + MORE.get(sector, ()) for sector, rows in SECTORS.items()}
+    return sector_records(tables, "D", UniqueTexts(taken, "labeled_statements.csv"))
 
 
 def write_csv(path: Path) -> int:
     """Check every row, then write the extension to ``path``; return the number of data rows."""
-    records = list(build_rows(first_corpus_texts(FIRST_CORPUS)))
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    return len(records)
+    return write_records(path, SECTOR_COLUMNS, list(build_rows(corpus_texts(FIRST_CORPUS))))
 
 
 def main() -> None:

@@ -21,11 +21,12 @@ stripped before the file is written.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from corpus_checks import NONE, UniqueTexts, criterion_of, label_problems, raise_problems, write_records
 
 
 class Row(NamedTuple):
@@ -54,11 +55,6 @@ COLUMNS = (
     "kind",
 )
 
-FIVE_POINTS = frozenset({"1", "2", "3", "4", "5"})
-CSE_SUBCRITERIA = frozenset(
-    {"1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"}
-)
-NONE = "NONE"
 SPLIT = "fresh"
 MISLEADING = "!"
 
@@ -681,45 +677,32 @@ OUTPUT = Path(__file__).with_name("fresh_statements.csv")
 
 
 def check_row(sector: str, row: Row) -> None:
-    """Raise ValueError if a row breaks the labeling conventions of LABELING.md and FRESH.md."""
-    problems: list[str] = []
-    if row.text != row.text.strip() or not row.text:
-        problems.append("text is empty or has surrounding whitespace")
-    if row.cm_ref != row.cm_ref.strip() or row.cm_ref == MISLEADING:
-        problems.append("cm_ref has surrounding whitespace or is a bare marker")
+    """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md and FRESH.md."""
+    problems = label_problems(
+        row.text,
+        row.cm_ref,
+        row.five_points,
+        row.five_points_alt,
+        row.cse_subcriterion,
+        evidence=row.style not in NON_EVIDENCE_STYLES,
+        kind=row.kind,
+    )
+    if row.cm_ref == MISLEADING:
+        problems.append("cm_ref is a bare marker")
     if row.style not in STYLES:
         problems.append(f"style {row.style!r} unknown")
-    if row.kind not in KINDS:
-        problems.append(f"kind {row.kind!r} unknown")
-    if row.style in NON_EVIDENCE_STYLES or row.five_points == NONE or row.cse_subcriterion == NONE:
-        if (row.five_points, row.five_points_alt, row.cse_subcriterion, row.kind) != (NONE, "", NONE, SUP):
-            problems.append("NONE rows must be NONE / empty / NONE / support")
-        if row.style not in NON_EVIDENCE_STYLES:
-            problems.append("NONE rows must have style noise or irrelevant")
-    else:
-        if row.five_points not in FIVE_POINTS:
-            problems.append(f"five_points {row.five_points!r} not in 1-5")
-        if row.cse_subcriterion not in CSE_SUBCRITERIA:
-            problems.append(f"cse_subcriterion {row.cse_subcriterion!r} unknown")
-        if row.five_points_alt and (row.five_points_alt not in FIVE_POINTS or row.five_points_alt == row.five_points):
-            problems.append(f"five_points_alt {row.five_points_alt!r} invalid")
-    if problems:
-        raise ValueError(f"{sector} row {row.text[:60]!r}: {'; '.join(problems)}")
+    raise_problems(sector, row.text, problems)
 
 
 def build_rows() -> Iterator[dict[str, str]]:
     """Yield the CSV records in id order, with derived columns filled in."""
-    seen: dict[str, str] = {}
+    unique = UniqueTexts()
     number = 0
     for sector, rows in SECTORS.items():
         for row in rows:
             check_row(sector, row)
-            key = " ".join(row.text.casefold().split())
-            if key in seen:
-                raise ValueError(f"duplicate text in {sector} (first seen in {seen[key]}): {row.text!r}")
-            seen[key] = sector
+            unique.add(sector, row.text)
             number += 1
-            criterion = row.cse_subcriterion.split(".")[0] if row.cse_subcriterion != NONE else NONE
             yield {
                 "id": f"F{number:04d}",
                 "split": SPLIT,
@@ -727,7 +710,7 @@ def build_rows() -> Iterator[dict[str, str]]:
                 "cm_ref": row.cm_ref.removeprefix(MISLEADING),
                 "five_points": row.five_points,
                 "five_points_alt": row.five_points_alt,
-                "cse_criterion": criterion,
+                "cse_criterion": criterion_of(row.cse_subcriterion),
                 "cse_subcriterion": row.cse_subcriterion,
                 "style": row.style,
                 "sector": sector,
@@ -737,12 +720,7 @@ def build_rows() -> Iterator[dict[str, str]]:
 
 def write_csv(path: Path) -> int:
     """Write the set to ``path`` and return the number of data rows."""
-    records = list(build_rows())
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    return len(records)
+    return write_records(path, COLUMNS, list(build_rows()))
 
 
 def summary() -> str:

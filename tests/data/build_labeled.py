@@ -19,10 +19,19 @@ the split, the CSE criterion and the style are derived here, never typed by hand
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from corpus_checks import (
+    NON_EVIDENCE_STYLES,
+    NONE,
+    UniqueTexts,
+    criterion_of,
+    label_problems,
+    raise_problems,
+    write_records,
+)
 
 
 class Row(NamedTuple):
@@ -47,18 +56,9 @@ COLUMNS = (
     "style",
 )
 
-FIVE_POINTS = frozenset({"1", "2", "3", "4", "5"})
-CSE_SUBCRITERIA = frozenset(
-    {"1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"}
-)
-NONE = "NONE"
-
 # Within each style, items at these positions (counted 0-9, repeating) go to the held-out
 # split: 3 in every 10, spread through the style so every style lands in both splits.
 HELDOUT_POSITIONS = frozenset({2, 5, 8})
-
-# Styles whose rows are not evidence: both label columns must be NONE.
-NON_EVIDENCE_STYLES = frozenset({"irrelevant", "noise"})
 
 # fmt: off
 
@@ -752,28 +752,20 @@ OUTPUT = Path(__file__).with_name("labeled_statements.csv")
 
 
 def check_row(style: str, row: Row) -> None:
-    """Raise ValueError if a row breaks the labeling conventions of LABELING.md."""
-    problems: list[str] = []
-    if row.text != row.text.strip() or not row.text:
-        problems.append("text is empty or has surrounding whitespace")
-    if row.cm_ref != row.cm_ref.strip():
-        problems.append("cm_ref has surrounding whitespace")
-    if style in NON_EVIDENCE_STYLES:
-        if (row.five_points, row.five_points_alt, row.cse_subcriterion) != (NONE, "", NONE):
-            problems.append("non-evidence rows must be NONE / empty / NONE")
-    else:
-        if row.five_points not in FIVE_POINTS:
-            problems.append(f"five_points {row.five_points!r} not in 1-5")
-        if row.cse_subcriterion not in CSE_SUBCRITERIA:
-            problems.append(f"cse_subcriterion {row.cse_subcriterion!r} unknown")
-        if row.five_points_alt and (row.five_points_alt not in FIVE_POINTS or row.five_points_alt == row.five_points):
-            problems.append(f"five_points_alt {row.five_points_alt!r} invalid")
+    """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md or this corpus's own."""
+    problems = label_problems(
+        row.text,
+        row.cm_ref,
+        row.five_points,
+        row.five_points_alt,
+        row.cse_subcriterion,
+        evidence=style not in NON_EVIDENCE_STYLES,
+    )
     if style == "two_theme" and not row.five_points_alt:
         problems.append("two_theme rows need a five_points_alt")
     if style == "misfiled" and not row.cm_ref:
         problems.append("misfiled rows need their (misleading) cm_ref")
-    if problems:
-        raise ValueError(f"{style} row {row.text[:60]!r}: {'; '.join(problems)}")
+    raise_problems(style, row.text, problems)
 
 
 def split_for(position_in_style: int) -> str:
@@ -783,17 +775,13 @@ def split_for(position_in_style: int) -> str:
 
 def build_rows() -> Iterator[dict[str, str]]:
     """Yield the CSV records in id order, with derived columns filled in."""
-    seen: dict[str, str] = {}
+    unique = UniqueTexts()
     number = 0
     for style, rows in STYLES.items():
         for position, row in enumerate(rows):
             check_row(style, row)
-            key = " ".join(row.text.casefold().split())
-            if key in seen:
-                raise ValueError(f"duplicate text in {style} (first seen in {seen[key]}): {row.text!r}")
-            seen[key] = style
+            unique.add(style, row.text)
             number += 1
-            criterion = row.cse_subcriterion.split(".")[0] if row.cse_subcriterion != NONE else NONE
             yield {
                 "id": f"L{number:04d}",
                 "split": split_for(position),
@@ -801,7 +789,7 @@ def build_rows() -> Iterator[dict[str, str]]:
                 "cm_ref": row.cm_ref,
                 "five_points": row.five_points,
                 "five_points_alt": row.five_points_alt,
-                "cse_criterion": criterion,
+                "cse_criterion": criterion_of(row.cse_subcriterion),
                 "cse_subcriterion": row.cse_subcriterion,
                 "style": style,
             }
@@ -809,12 +797,7 @@ def build_rows() -> Iterator[dict[str, str]]:
 
 def write_csv(path: Path) -> int:
     """Write the corpus to ``path`` and return the number of data rows."""
-    records = list(build_rows())
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    return len(records)
+    return write_records(path, COLUMNS, list(build_rows()))
 
 
 def main() -> None:

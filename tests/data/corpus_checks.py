@@ -1,0 +1,202 @@
+"""What a valid labeled row is, said once for every corpus builder in ``tests/data``.
+
+The builders (``build_labeled.py``, ``build_dev_extra.py``, ``build_dev_extra2.py`` and ``build_fresh.py``) keep
+their statements and labels as Python data and check every row before they write a CSV. The checks follow
+``docs/labeling.md``: known five-points and CSE labels, an alt different from the primary, NONE rows consistent
+(NONE / no alt / NONE, and kind ``support`` where the corpus has a kind), a known kind, and no text repeated
+(case- and whitespace-insensitively) within a file or from the files it must not repeat. Each builder adds only
+the checks peculiar to its own corpus (the misfiled rows of the first corpus, the reference marker of the fresh
+set).
+
+The sector-by-sector development corpora (``dev_extra`` and ``dev_extra2``) also share their row type and the way
+their records are numbered and written, which live here too.
+
+The builders run as scripts (``python tests/data/build_x.py``), so this directory is first on ``sys.path`` and
+``import corpus_checks`` finds this file; pytest adds it through ``pythonpath`` in ``pyproject.toml``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+FIVE_POINTS = frozenset({"1", "2", "3", "4", "5"})
+CSE_SUBCRITERIA = frozenset(
+    {"1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"}
+)
+NONE = "NONE"
+SUPPORT = "support"
+KINDS = frozenset({SUPPORT, "absence", "plan", "mixed"})
+# Rows of these styles are not evidence: both label columns are NONE.
+NON_EVIDENCE_STYLES = frozenset({"noise", "irrelevant"})
+# The evidence styles of the sector-by-sector development corpora. narrative: long sentences touching several
+# themes; assessor: the voice of a CSE assessment report; summary: an organisation summarising its assessment;
+# staff_short: a short statement about staff.
+SECTOR_EVIDENCE_STYLES = frozenset({"narrative", "bullet", "assessor", "summary", "staff_short", "terse"})
+SECTOR_COLUMNS = (
+    "id",
+    "split",
+    "text",
+    "cm_ref",
+    "five_points",
+    "five_points_alt",
+    "cse_criterion",
+    "cse_subcriterion",
+    "style",
+    "sector",
+    "kind",
+)
+
+
+def text_key(text: str) -> str:
+    """The form in which two texts count as the same: case-folded, whitespace collapsed."""
+    return " ".join(text.casefold().split())
+
+
+def criterion_of(subcriterion: str) -> str:
+    """The CSE criterion of a sub-criterion label (``4.2`` -> ``4``); NONE stays NONE. Derived, never typed."""
+    return subcriterion.split(".")[0] if subcriterion != NONE else NONE
+
+
+def label_problems(
+    text: str,
+    cm_ref: str,
+    five_points: str,
+    five_points_alt: str,
+    subcriterion: str,
+    *,
+    evidence: bool,
+    kind: str | None = None,
+) -> list[str]:
+    """The ways a row breaks docs/labeling.md; empty when it is valid.
+
+    ``evidence`` says whether the row's style is evidence; ``kind`` is None for a corpus without a kind column.
+    """
+    problems: list[str] = []
+    if text != text.strip() or not text:
+        problems.append("text is empty or has surrounding whitespace")
+    if cm_ref != cm_ref.strip():
+        problems.append("cm_ref has surrounding whitespace")
+    if kind is not None and kind not in KINDS:
+        problems.append(f"kind {kind!r} unknown")
+    if not evidence:
+        labels = (five_points, five_points_alt, subcriterion)
+        if labels != (NONE, "", NONE) or kind not in (None, SUPPORT):
+            wanted = "NONE / no alt / NONE" + (" / support" if kind is not None else "")
+            problems.append(f"non-evidence rows must be {wanted}")
+        return problems
+    if five_points not in FIVE_POINTS:
+        problems.append(f"five_points {five_points!r} not in 1-5")
+    if subcriterion not in CSE_SUBCRITERIA:
+        problems.append(f"cse_subcriterion {subcriterion!r} unknown")
+    if five_points_alt and (five_points_alt not in FIVE_POINTS or five_points_alt == five_points):
+        problems.append(f"five_points_alt {five_points_alt!r} invalid")
+    return problems
+
+
+def raise_problems(where: str, text: str, problems: list[str]) -> None:
+    """Raise one ValueError naming the row (its table and the start of its text) and all its problems."""
+    if problems:
+        raise ValueError(f"{where} row {text[:60]!r}: {'; '.join(problems)}")
+
+
+class UniqueTexts:
+    """Refuses a text seen before in this file, or one of the ``taken`` texts of another file."""
+
+    def __init__(self, taken: Iterable[str] = (), taken_from: str = "another corpus") -> None:
+        self._taken = {text_key(text) for text in taken}
+        self._taken_from = taken_from
+        self._seen: dict[str, str] = {}
+
+    def add(self, where: str, text: str) -> None:
+        """Record ``text`` as found in table ``where``; raise ValueError if it repeats."""
+        key = text_key(text)
+        if key in self._taken:
+            raise ValueError(f"{where} text already in {self._taken_from}: {text!r}")
+        if key in self._seen:
+            raise ValueError(f"duplicate text in {where} (first seen in {self._seen[key]}): {text!r}")
+        self._seen[key] = where
+
+
+def corpus_texts(*paths: Path) -> set[str]:
+    """The texts of the given corpus CSVs (each has a ``text`` column)."""
+    texts: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts.update(record["text"] for record in csv.DictReader(handle))
+    return texts
+
+
+def write_records(path: Path, columns: tuple[str, ...], records: list[dict[str, str]]) -> int:
+    """Write the records as the corpora's CSV form (UTF-8, ``\\n``, minimal quoting); return how many."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    return len(records)
+
+
+class Row(NamedTuple):
+    """One labeled statement of a sector-by-sector development corpus (the sector comes from its table)."""
+
+    text: str
+    five_points: str
+    cse_subcriterion: str
+    style: str
+    kind: str
+    five_points_alt: str
+    cm_ref: str
+
+
+def R(text: str, five_points: str, sub: str, style: str, kind: str = SUPPORT, alt: str = "", ref: str = "") -> Row:
+    """An evidence row (or a gap about a criterion, by its kind)."""
+    return Row(text, five_points, sub, style, kind, alt, ref)
+
+
+def N(text: str, style: str, ref: str = "") -> Row:
+    """A row that is not evidence: both labels NONE."""
+    return Row(text, NONE, NONE, style, SUPPORT, "", ref)
+
+
+def check_sector_row(sector: str, row: Row) -> None:
+    """Raise ValueError if a development-corpus row breaks the labeling conventions of docs/labeling.md."""
+    known = row.style in NON_EVIDENCE_STYLES or row.style in SECTOR_EVIDENCE_STYLES
+    problems = label_problems(
+        row.text,
+        row.cm_ref,
+        row.five_points,
+        row.five_points_alt,
+        row.cse_subcriterion,
+        evidence=row.style not in NON_EVIDENCE_STYLES,
+        kind=row.kind,
+    )
+    if not known:
+        problems = [f"style {row.style!r} unknown"]
+    raise_problems(sector, row.text, problems)
+
+
+def sector_records(
+    sectors: Mapping[str, tuple[Row, ...]], prefix: str, unique: UniqueTexts
+) -> Iterator[dict[str, str]]:
+    """Check every row and yield the CSV records in table order, numbered ``<prefix>0001`` on, all ``dev``."""
+    number = 0
+    for sector, rows in sectors.items():
+        for row in rows:
+            check_sector_row(sector, row)
+            unique.add(sector, row.text)
+            number += 1
+            yield {
+                "id": f"{prefix}{number:04d}",
+                "split": "dev",
+                "text": row.text,
+                "cm_ref": row.cm_ref,
+                "five_points": row.five_points,
+                "five_points_alt": row.five_points_alt,
+                "cse_criterion": criterion_of(row.cse_subcriterion),
+                "cse_subcriterion": row.cse_subcriterion,
+                "style": row.style,
+                "sector": sector,
+                "kind": row.kind,
+            }
