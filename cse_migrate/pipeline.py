@@ -222,17 +222,19 @@ def date_evidence(results: Sequence[ItemResult], settings: Settings) -> list[Ite
 
 
 def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Framework, legacy: Framework,
-                 settings: Settings, encoder: Encoder | None = None) -> list[ItemResult]:
+                 settings: Settings, encoder: Encoder | None = None,
+                 matcher: Matcher | None = None) -> list[ItemResult]:
     """Give every numbered item its fate: set noise aside, fold duplicates, map the rest, judge what each states
     (support, absence, plan), date them all.
 
     The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
-    so that accuracy is measured on exactly what a run does."""
+    so that accuracy is measured on exactly what a run does (cross-validation passes its own ``matcher``, whose
+    learned layers were trained without the statements it scores)."""
     noise = set_aside_noise(items, compiled_noise_detector(rules))
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
-    matcher = compiled_matcher(rules, framework, legacy.id, encoder, settings)
+    matcher = matcher or compiled_matcher(rules, framework, legacy.id, encoder, settings)
     mapped = judge_statements(map_evidence(unique, matcher, settings), compiled_statement_judge(rules), matcher,
                               settings)
     return date_evidence(assemble(items, noise, duplicates, mapped), settings)

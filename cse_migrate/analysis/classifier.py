@@ -75,7 +75,7 @@ class Classifier:
         return self.predict(self.vectors(texts))
 
     def predict(self, x: NDArray[np.float32]) -> NDArray[np.float32]:
-        return _softmax(x @ self.weights + self.bias)
+        return softmax(x @ self.weights + self.bias)
 
     def explain(self, x: NDArray[np.float32], labels: Sequence[str], top: int = 3) -> dict[str, str]:
         """Per label asked for, the features of one vector ``x`` that pull most towards it, readable
@@ -131,7 +131,7 @@ def _readable(name: str) -> str:
     return f"'{name.partition(':')[2].strip()}'"
 
 
-def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
+def softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     out: NDArray[np.float32] = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
@@ -156,7 +156,7 @@ def train(texts: Sequence[str], labels: Sequence[str], label_set: Sequence[str],
         y[row, model.labels.index(label)] = 1.0
     n = float(len(texts))
     for _ in range(steps):
-        p = _softmax(x @ model.weights + model.bias)
+        p = softmax(x @ model.weights + model.bias)
         grad = p - y
         model.weights -= rate * ((x.T @ grad) / n + l2 * model.weights)
         model.bias -= rate * grad.mean(axis=0)

@@ -25,7 +25,8 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from cse_migrate.analysis.classifier import Classifier, shipped
+from cse_migrate.analysis.classifier import NONE, Classifier, shipped
+from cse_migrate.analysis.embedding import EmbeddingModel, shipped_embedding
 from cse_migrate.analysis.phrase_sums import (
     CompiledPhrase,
     dedupe_phrases,
@@ -66,12 +67,28 @@ class _Block:
     sim: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (items x vocab)
 
 
+@dataclass(frozen=True)
+class _Meaning:
+    """What the semantic matcher says about a block of items, from one embedding of each."""
+
+    prototype: NDArray[np.float32] | None  # (items x criteria) softmax of prototype similarity; None at weight 0
+    learned: NDArray[np.float32] | None  # (items x model labels) the trained semantic layer's probabilities
+    nearest: list[list[str]]  # per item and criterion: the prototype sentence it reads most like
+
+    @classmethod
+    def of(cls, semantic: SemanticScorer, texts: list[str]) -> _Meaning:
+        vectors = semantic.embed(texts)
+        return cls(semantic.prototype_probabilities(vectors) if semantic.weight > 0 else None,
+                   None if semantic.model is None else semantic.model.predict(vectors), semantic.nearest(vectors))
+
+
 class Matcher:
     """Compiled lexicon and crosswalk for one target framework; reusable across runs and items."""
 
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
                  encoder: Encoder | None = None, settings: Settings | None = None,
-                 classifier: Classifier | bool | None = True) -> None:
+                 classifier: Classifier | bool | None = True,
+                 semantic_model: EmbeddingModel | bool | None = True) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
@@ -96,9 +113,22 @@ class Matcher:
                                               self.settings.fuzzy_cutoff)
         self._build_arrays()
         self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
+        # the trained semantic layer (with an encoder only): the one given, or the one shipped for this framework
+        # or the one it extends (True: look for it; False: none)
+        self.semantic_file = ""
+        model = semantic_model if isinstance(semantic_model, EmbeddingModel) else None
+        if encoder is not None and semantic_model is True and self.settings.embedding_weight > 0:
+            for fid in rules.lineage(framework.id) or [framework.id]:
+                model = shipped_embedding(fid)
+                if model is not None:
+                    self.semantic_file = f"models/semantic-{fid}.json"
+                    break
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
-            self.settings.semantic_temperature)
+            self.settings.semantic_temperature, model)
+        model = None if self.semantic is None else self.semantic.model
+        self.semantic_file = self.semantic_file if model is not None else ""
+        self._semantic_label = {cid: framework.at_level(cid, model.level) for cid in self.criteria} if model else {}
         # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
         self.classifier: Classifier | None = None
         self.classifier_file = ""
@@ -231,15 +261,15 @@ class Matcher:
             self._near(points, block)
             gains = np.stack([group_sum(points, s) for s in self.gain_sets], axis=1)
             losses = np.stack([group_sum(points, s) for s in self.loss_sets], axis=1)
-            meaning = None if self.semantic is None else self.semantic.probabilities([i.text for i in chunk])
+            meaning = None if self.semantic is None else _Meaning.of(self.semantic, [i.text for i in chunk])
             vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
             learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
-                if meaning is not None:
-                    self._add_semantic(scored, meaning[row])
                 if learned is not None and vectors is not None:
                     scored = self._add_classifier(vectors[row], scored, learned[row])
+                if meaning is not None:
+                    scored = self._add_semantic(scored, meaning, row)
                 out.append(scored)
         return out
 
@@ -270,16 +300,48 @@ class Matcher:
                     reasons[target].append(Reason("crosswalk", rule_id, item.cm_ref.raw, points_added, file))
         return Scored(raw, reasons, text_signal)
 
-    def _add_semantic(self, scored: Scored, probabilities: NDArray[np.float32]) -> None:
-        """Spread ``semantic_weight`` points over the criteria by embedding similarity (text-matched items only)."""
-        if scored.text_signal <= 0 or self.semantic is None:
-            return
-        for cid, probability in zip(self.criteria, probabilities, strict=True):
-            points = self.semantic.weight * float(probability)
-            if points >= 0.01:
-                scored.raw[cid] += points
-                scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
-                                                  "semantic"))
+    def _add_semantic(self, scored: Scored, meaning: _Meaning, row: int) -> Scored:
+        """Spread ``semantic_weight`` points over the criteria by similarity to their prototype sentences, and
+        ``embedding_weight`` points by the trained semantic layer's probabilities, each with a reason naming the
+        prototype sentence the item reads most like.
+
+        Prototype points go only to items whose text already matched the lexicon; the trained layer also scores an
+        item no phrase matched when it gives a criterion at least ``embedding_alone`` (cross-validation: it finds
+        evidence in words the lexicon lacks without taking noise). A mapping it disagrees with is flagged for review
+        as ``review_dissent`` says (with the classifier: either of them disagreeing, or both)."""
+        semantic = self.semantic
+        if semantic is None:
+            return scored
+        model = semantic.model
+        learned = None if model is None or meaning.learned is None else meaning.learned[row]
+        if scored.text_signal <= 0:
+            evidence = 0.0 if learned is None or model is None else max(
+                (float(p) for label, p in zip(model.labels, learned, strict=True) if label != NONE), default=0.0)
+            if evidence < self.settings.embedding_alone or self.settings.embedding_alone >= 1:
+                return scored
+        elif meaning.prototype is not None:
+            for cid, probability in zip(self.criteria, meaning.prototype[row], strict=True):
+                points = semantic.weight * float(probability)
+                if points >= 0.01:
+                    scored.raw[cid] += points
+                    scored.reasons[cid].append(Reason("semantic", "sentence-embedding similarity", "", points,
+                                                      "semantic"))
+        if learned is None or model is None:
+            return scored
+        weight, nearest = self.settings.embedding_weight, meaning.nearest[row]
+        by_label = dict(zip(model.labels, (float(p) for p in learned), strict=True))
+        for index, cid in enumerate(self.criteria):
+            probability = by_label.get(self._semantic_label[cid], 0.0)
+            if weight * probability >= 0.05:
+                scored.raw[cid] += weight * probability
+                like = f"reads like '{nearest[index]}'" if nearest[index] else ""
+                scored.reasons[cid].append(Reason("semantic", f"semantic layer, probability {probability:.2f}",
+                                                  like, weight * probability, self.semantic_file or "semantic"))
+        best = model.labels[int(np.argmax(learned))]
+        agree = frozenset(cid for cid in self.criteria if self._semantic_label[cid] == best)
+        top = agree if scored.classifier_top is None else \
+            scored.classifier_top & agree if self.settings.review_dissent <= 1 else scored.classifier_top | agree
+        return Scored(scored.raw, scored.reasons, scored.text_signal, top)
 
     def _add_classifier(self, vector: NDArray[np.float32], scored: Scored,
                         probabilities: NDArray[np.float32]) -> Scored:

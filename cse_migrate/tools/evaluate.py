@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import InputFileError, UsageError
 from cse_migrate.model import EvidenceItem, Source
@@ -177,9 +178,10 @@ def load_labels(path: Path, framework: str, level: int = 1) -> list[Labeled]:
 
 
 def predict(cases: Sequence[Labeled], rules: RuleSet, options: RunOptions, level: int = 1,
-            encoder: Encoder | None = None) -> list[Prediction]:
+            encoder: Encoder | None = None, matcher: Matcher | None = None) -> list[Prediction]:
     """Run the cases through the same stages as a real run (noise, duplicate folding, mapping); the prediction is
-    the top mapping's ancestor at ``level``, and a folded duplicate is predicted as the item it was folded into."""
+    the top mapping's ancestor at ``level``, and a folded duplicate is predicted as the item it was folded into.
+    ``matcher``: a matcher to score with instead of the run's own (cross-validation: :mod:`.crossval`)."""
     framework, legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
     if options.semantic and encoder is None:
@@ -187,7 +189,7 @@ def predict(cases: Sequence[Labeled], rules: RuleSet, options: RunOptions, level
     items = [EvidenceItem(id=f"E{n + 1:05d}", text=c.text, source=Source(file="labels", extractor="csv", row=n + 2),
                           cm_ref=parse_ref(c.cm_ref, len(legacy.criteria))) for n, c in enumerate(cases)]
     results = {r.item.id: r for r in settle_items(items, rules, framework, legacy, settings,
-                                                   encoder if options.semantic else None)}
+                                                   encoder if options.semantic else None, matcher)}
     out = []
     for case, item in zip(cases, items, strict=True):
         result = results[item.id]
