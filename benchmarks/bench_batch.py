@@ -86,7 +86,8 @@ def place_name(folder: Path) -> str:
 
 def make_organisations(dest: Path, count: int) -> list[Path]:
     """``count`` unique organisation folders under ``dest``, cycling through the bundled samples."""
-    samples = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
+    # the sample portfolios: folders of evidence files (samples/packs holds rules packs, in folders of their own)
+    samples = sorted(p for p in SAMPLES.iterdir() if p.is_dir() and any(f.is_file() for f in p.iterdir()))
     made = []
     for n in range(count):
         sample = samples[n % len(samples)]

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from cse_migrate.ages import freshness_of
-from cse_migrate.analysis.compiled import compiled_matcher
+from cse_migrate.analysis.compiled import compiled_matcher, compiled_noise_detector, compiled_statement_judge
 from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
@@ -230,12 +230,13 @@ def settle_items(items: Sequence[EvidenceItem], rules: RuleSet, framework: Frame
     The part of a run after reading; :mod:`cse_migrate.tools.evaluate` runs labelled statements through it too,
     so that accuracy is measured on exactly what a run does (cross-validation passes its own ``matcher``, whose
     learned layers were trained without the statements it scores)."""
-    noise = set_aside_noise(items, NoiseDetector(rules))
+    noise = set_aside_noise(items, compiled_noise_detector(rules))
     candidates = [i for i in items if i.id not in noise]
     duplicates = find_duplicates(candidates, settings.duplicate_similarity)
     unique = [i for i in candidates if i.id not in duplicates]
     matcher = matcher or compiled_matcher(rules, framework, legacy.id, encoder, settings)
-    mapped = judge_statements(map_evidence(unique, matcher, settings), StatementJudge(rules), matcher, settings)
+    mapped = judge_statements(map_evidence(unique, matcher, settings), compiled_statement_judge(rules), matcher,
+                              settings)
     return date_evidence(assemble(items, noise, duplicates, mapped), settings)
 
 

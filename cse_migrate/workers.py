@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from cse_migrate.analysis.compiled import compiled_matcher
+from cse_migrate.analysis.compiled import compiled_matcher, compiled_noise_detector, compiled_statement_judge
 from cse_migrate.analysis.review import describe_review
 from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, RulesError, stable_message
@@ -106,11 +106,13 @@ def share_rules(rules: RuleSet, options: RunOptions) -> None:
 
 
 def compile_matcher(rules: RuleSet, options: RunOptions) -> None:
-    """Compile the matcher every organisation of the batch will use (the cache in cse_migrate.analysis.mapping
-    keeps it: the settings it reads are the same for all of them)."""
+    """Compile the matcher, noise detector and statement judge every organisation of the batch will use (the
+    caches in cse_migrate.analysis.compiled keep them: the settings they read are the same for all of them)."""
     framework, legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
     compiled_matcher(rules, framework, legacy.id, worker_encoder(options), settings)
+    compiled_noise_detector(rules)
+    compiled_statement_judge(rules)
 
 
 def worker_rules(options: RunOptions, version: str) -> RuleSet:

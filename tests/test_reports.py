@@ -29,8 +29,8 @@ from report_fixture import (
 from cse_migrate.ages import freshness_of, months_before
 from cse_migrate.errors import OutputError
 from cse_migrate.model import RunResult
-from cse_migrate.reports.common import stale_label, summarise_reasons, truncate
-from cse_migrate.reports.docx.report import write_gap_report
+from cse_migrate.reports.common import as_of_midnight, normalise_zip, stale_label, summarise_reasons, truncate
+from cse_migrate.reports.docx.report import build_gap_document, write_gap_report
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.reports.xlsx.report import write_evidence_workbook
 from cse_migrate.reports.xlsx.sheets import sheet_name, unique_sheet_name
@@ -324,6 +324,16 @@ def test_writing_twice_gives_identical_files(tmp_path: Path, result: RunResult) 
     write_evidence_workbook(result, book_a)
     write_evidence_workbook(result, book_b)
     assert book_a.read_bytes() == book_b.read_bytes()
+
+
+def test_word_report_is_the_document_python_docx_saves_stamped(tmp_path: Path, result: RunResult) -> None:
+    """The Word report is written from python-docx's members, compressed once, not saved and then rewritten
+    stamped: the file must still be exactly the saved document, stamped."""
+    written, saved = tmp_path / "written.docx", tmp_path / "saved.docx"
+    write_gap_report(result, written)
+    build_gap_document(result).save(str(saved))
+    normalise_zip(saved, as_of_midnight(result.settings.as_of))
+    assert written.read_bytes() == saved.read_bytes()
 
 
 def test_atomic_write_leaves_no_temporary_files(tmp_path: Path, result: RunResult) -> None:

@@ -56,7 +56,8 @@ class Classifier:
     trained_on: str = ""
     _names: list[str] = field(default_factory=list)  # feature names by column, filled on first use
     _explains: list[bool] = field(default_factory=list)  # which columns may explain a decision, filled on first use
-    _explaining: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # the same, as an array
+    _explaining: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool), compare=False,
+                                           repr=False)  # the same, as a mask
 
     def vectors(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Sublinear TF-IDF rows, each scaled to unit length."""
@@ -80,8 +81,7 @@ class Classifier:
         """Per label asked for, the features of one vector ``x`` that pull most towards it, readable
         ("'panel', 'insig…'")."""
         # words and pairs of words explain; pieces of words and very short words only help the model
-        present = np.nonzero(x)[0]
-        present = present[self.explaining[present]]
+        present = np.flatnonzero((x != 0) & self.explaining)
         shares = x[present, None] * self.weights[present]  # (features present x labels): only a few dozen rows
         out = {}
         for label in labels:
@@ -92,7 +92,7 @@ class Classifier:
 
     @property
     def explaining(self) -> NDArray[np.bool_]:
-        """:attr:`explains` as an array, to select the explaining columns of a vector in one step."""
+        """:attr:`explains` as a mask over the feature columns, made once."""
         if len(self._explaining) != len(self.vocabulary):
             self._explaining = np.array(self.explains, dtype=bool)
         return self._explaining

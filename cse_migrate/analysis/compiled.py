@@ -1,12 +1,15 @@
-"""Compiled matchers, shared: compiling a lexicon into a :class:`~cse_migrate.analysis.mapping.Matcher` costs more
-than mapping a whole portfolio, so a batch (or each worker process of one) compiles it once for all its
-organisations.
+"""Compiled matchers, noise detectors and statement judges, shared: compiling a lexicon into a
+:class:`~cse_migrate.analysis.mapping.Matcher` costs more than mapping a whole portfolio (and compiling the noise
+patterns into one RE2 set about a tenth of an organisation's analysis), so a batch (or each worker process of one)
+compiles them once for all its organisations.
 """
 
 from __future__ import annotations
 
 from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.semantic import Encoder
+from cse_migrate.analysis.statements import StatementJudge
 from cse_migrate.model import Settings
 from cse_migrate.rules import Framework, RuleSet
 
@@ -33,3 +36,29 @@ def compiled_matcher(rules: RuleSet, framework: Framework, legacy: str = "charte
             del _COMPILED[next(iter(_COMPILED))]
         _COMPILED[key] = matcher
     return matcher
+
+
+# Noise detectors and statement judges by rule set (by identity, as above), each kept with its rule set so that the
+# id cannot be reused while it is cached. They read nothing but the rules.
+_DETECTORS: dict[int, tuple[RuleSet, NoiseDetector]] = {}
+_JUDGES: dict[int, tuple[RuleSet, StatementJudge]] = {}
+
+
+def compiled_noise_detector(rules: RuleSet) -> NoiseDetector:
+    """The :class:`NoiseDetector` of this rule set, its patterns compiled at most once."""
+    cached = _DETECTORS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        if len(_DETECTORS) >= _COMPILED_MAX:
+            del _DETECTORS[next(iter(_DETECTORS))]
+        cached = _DETECTORS[id(rules)] = (rules, NoiseDetector(rules))
+    return cached[1]
+
+
+def compiled_statement_judge(rules: RuleSet) -> StatementJudge:
+    """The :class:`StatementJudge` of this rule set, made at most once."""
+    cached = _JUDGES.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        if len(_JUDGES) >= _COMPILED_MAX:
+            del _JUDGES[next(iter(_JUDGES))]
+        cached = _JUDGES[id(rules)] = (rules, StatementJudge(rules))
+    return cached[1]

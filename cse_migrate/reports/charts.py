@@ -16,10 +16,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
-
-matplotlib.use("Agg")  # before pyplot: render off-screen, on any machine
-
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
@@ -39,10 +35,15 @@ def reading(c: CriterionResult) -> str:
     return c.rating or c.status
 
 
+def _figure(width: float, height: float) -> Figure:
+    """A figure of its own, not pyplot's: pyplot would register it with a window manager (off-screen here) and
+    keep it until closed; saving it as PNG renders it with Agg, off-screen, on any machine."""
+    return Figure(figsize=(width, height))
+
+
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
-    plt.close(figure)
     return buffer.getvalue()
 
 
@@ -53,13 +54,15 @@ def heat_map(result: RunResult) -> tuple[bytes, str]:
     rows = [[by_id[cid] for cid in root.children] or [root] for root in roots]
     flat = all(not root.children for root in roots)
     width = max(len(r) for r in rows) if not flat else len(roots)
-    with plt.rc_context(_FONT):
+    with matplotlib.rc_context(_FONT):
         if flat:
-            figure, axes = plt.subplots(figsize=(6.7, 1.5))
+            figure = _figure(6.7, 1.5)
+            axes = figure.subplots()
             cells = [(0, i, c, f"{c.id}\n{wrap(c.title, 16)}") for i, c in enumerate(roots)]
             axes.set_ylim(-0.05, 1.05)
         else:
-            figure, axes = plt.subplots(figsize=(6.7, 0.55 * len(rows) + 0.7))
+            figure = _figure(6.7, 0.55 * len(rows) + 0.7)
+            axes = figure.subplots()
             cells = [(row, col, c, f"{c.id}\n{wrap(c.title, 20)}") for row, parts in enumerate(rows)
                      for col, c in enumerate(parts)]
             axes.set_ylim(len(rows) + 0.05, -0.05)
@@ -112,8 +115,9 @@ def currency_chart(result: RunResult) -> tuple[bytes, str]:
     """A horizontal stacked bar per criterion: recent, out of date, undated, after the as-of date."""
     roots = [c for c in result.criteria if c.parent is None]
     counts = [age_counts(result, c) for c in roots]
-    with plt.rc_context(_FONT):
-        figure, axes = plt.subplots(figsize=(6.7, 0.3 * len(roots) + 0.75))
+    with matplotlib.rc_context(_FONT):
+        figure = _figure(6.7, 0.3 * len(roots) + 0.75)
+        axes = figure.subplots()
         labels = [wrap(f"{c.id} {c.title}", 34) for c in roots]
         positions = list(range(len(roots)))
         left = [0] * len(roots)

@@ -6,7 +6,6 @@ disagree about what "stale" or "strong" means, or which colour a status is paint
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -14,7 +13,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -28,6 +27,9 @@ from openpyxl.writer.excel import ExcelWriter
 from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import clean_text, looks_like_formula, new_cell
 from cse_migrate.reports.sheet_stream import RowWriter, finish_streamed_sheets, template_cell
+from cse_migrate.reports.zips import normalise_zip as normalise_zip
+from cse_migrate.reports.zips import stamp_zip
+from cse_migrate.reports.zips import write_zip as write_zip
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
 STATUS_FILL: dict[str, str] = {"Met": "C6EFCE", "Partially met": "FFEB9C", "Gap": "FFC7CE"}
@@ -38,10 +40,6 @@ RATING_FILL: dict[str, str] = {"Compliance Plus": "A9D08E", "Compliance": "C6EFC
 StaleLabel = Literal["yes", "no", "undated"]
 _STALE_LABELS: dict[Freshness, StaleLabel] = {"old": "yes", "recent": "no", "future": "no", "undated": "undated"}
 
-# Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
-_ZIP_EPOCH_YEAR = 1980
-_CHUNK = 1 << 20
-_ZIP64_FROM = 1 << 30  # a member this large may pass zip's 4 GiB limit once deflate's worst case is added
 
 
 def stale_label(freshness: Freshness) -> StaleLabel:
@@ -197,36 +195,6 @@ def run_status(result: RunResult | None, error: str | None) -> str:
     if result.errors:
         return "ok, some files unreadable"
     return "ok"
-
-
-def normalise_zip(path: Path, when: datetime) -> None:
-    """Rewrite a zip (docx, xlsx) with every member stamped ``when``: same content, same bytes.
-
-    python-docx and openpyxl stamp each member with the current time; without this two runs over the
-    same evidence would differ byte for byte and defeat checksums and change detection. The original is
-    copied to an anonymous temporary file first and members are streamed one chunk at a time, so a
-    workbook of 200,000 rows is never held in memory.
-    """
-    with tempfile.TemporaryFile(dir=path.parent) as original:
-        with path.open("rb") as source:
-            shutil.copyfileobj(source, original)
-        original.seek(0)
-        stamp_zip(original, path, when)
-
-
-def stamp_zip(source: IO[bytes], path: Path, when: datetime) -> None:
-    """Write the zip read from ``source`` to ``path``, every member compressed and stamped ``when``."""
-    stamp = (max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
-                                                             allowZip64=True) as target:
-        for member in archive.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # the same "made on" byte whatever platform wrote it
-            info.external_attr = 0o644 << 16
-            with archive.open(member) as data, target.open(info, "w", force_zip64=member.file_size > _ZIP64_FROM) \
-                    as out:
-                shutil.copyfileobj(data, out, _CHUNK)
 
 
 def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:

@@ -97,7 +97,7 @@ def add_part(document: Document, result: RunResult, part: CriterionResult, items
                                "lists them all.")
     own = [a for a in actions if a.part in leaves]
     for action in own:
-        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph = add_text(document, "", style="List Bullet")  # style by id: no scan of every style
         paragraph.add_run(f"{action.priority_name}: ").bold = True
         paragraph.add_run(action.cited() + ".")
 

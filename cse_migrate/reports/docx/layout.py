@@ -4,14 +4,10 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import threading
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
@@ -24,10 +20,10 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from matplotlib.font_manager import FontProperties, findfont
-from matplotlib.ft2font import FT2Font
+from docx.text.run import Run
 
 from cse_migrate.output import clean_text
+from cse_migrate.reports.docx.widths import widest_word_cm
 
 # "Table Grid" ships in python-docx's default template and prints well in black and white.
 TABLE_STYLE = "Table Grid"
@@ -115,9 +111,27 @@ def add_field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
+def add_run(paragraph: Paragraph, text: str) -> Run:
+    """Append a run of ``text`` to ``paragraph``: the XML ``paragraph.add_run(text)`` writes (tabs as w:tab, line
+    breaks as w:br, w:t keeping its spaces where it starts or ends with one), without python-docx's state machine
+    taking the text one character at a time."""
+    r = paragraph._p.add_r()
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            r.add_tab()
+        elif piece in ("\r", "\n"):
+            r.add_br()
+        elif piece:
+            r.add_t(piece)
+    return Run(r, paragraph)
+
+
 def add_text(document: Document, text: str, style: str | None = None) -> Paragraph:
     """Add a paragraph of cleaned text."""
-    paragraph = document.add_paragraph(clean_text(text))
+    paragraph = document.add_paragraph()
+    cleaned = clean_text(text)
+    if cleaned:
+        add_run(paragraph, cleaned)
     if style is not None:
         paragraph._p.style = style_id(document, style)
     return paragraph
@@ -134,8 +148,10 @@ def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.
     key = (name, int(kind))
     if key not in ids:
         style = document.styles[name]
-        # python-docx writes no style reference for the default style of its kind; neither do we
-        ids[key] = None if style == document.styles.default(kind) else style.style_id
+        # python-docx writes no style reference for the default style of its kind; neither do we. Only a style
+        # marked default can be the default (finding which one is scans every style of the document).
+        default = style.element.default and style == document.styles.default(kind)
+        ids[key] = None if default else style.style_id
     return ids[key]
 
 
@@ -165,8 +181,8 @@ def add_bullets(document: Document, lines: Iterable[str], empty: str) -> None:
 def add_labelled(document: Document, label: str, text: str) -> Paragraph:
     """Add a paragraph whose first words are bold, e.g. "Status: Met"."""
     paragraph = document.add_paragraph()
-    paragraph.add_run(clean_text(label)).bold = True
-    paragraph.add_run(clean_text(text))
+    add_run(paragraph, clean_text(label)).bold = True
+    add_run(paragraph, clean_text(text))
     return paragraph
 
 
@@ -306,47 +322,24 @@ def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequen
 # --- fitting columns to their words ---------------------------------------------------------------------------
 
 
-# One open font per process and thread: FreeType reads the font file lazily, so a font opened before a batch forks
-# its workers would share one file offset between processes ("failed to load glyph"), and an FT2Font is not safe
-# to use from two threads at once (Dask runs tasks in threads).
-_FONTS: dict[tuple[int, int, bool], FT2Font] = {}
-
-
-def _font(bold: bool) -> FT2Font:
-    """DejaVu Sans, shipped with matplotlib: the font LibreOffice falls back to where Calibri is missing, and
-    wider than Calibri, so a column wide enough for it is wide enough in Word too."""
-    key = (os.getpid(), threading.get_ident(), bold)
-    font = _FONTS.get(key)
-    if font is None:
-        font = _FONTS[key] = FT2Font(findfont(FontProperties(family="DejaVu Sans",
-                                                             weight="bold" if bold else "normal")))
-    return font
-
-
-@cache
-def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
-    """The printed width of one word at ``size_pt`` points, in centimetres."""
-    font = _font(bold)
-    font.set_size(size_pt, 72)
-    with warnings.catch_warnings():  # a glyph DejaVu lacks (CJK, symbols) is measured as a box: still a width
-        warnings.simplefilter("ignore")
-        font.set_text(clean_text(word), 0.0)
-    width_points = font.get_width_height()[0] / 64.0
-    return float(width_points / 72.0 * 2.54)
-
-
-def longest_word_cm(value: Cell, bold: bool = False) -> float:
-    """The width of the widest word in a cell (main text and small print)."""
-    main, small = (value, "") if isinstance(value, str) else (value.main, value.small)
-    widest = max((word_width_cm(w, TABLE_SIZE.pt, bold) for w in main.split()), default=0.0)
-    return max(widest, max((word_width_cm(w, SMALL_SIZE.pt) for w in small.split()), default=0.0))
+def column_words(header: str, cells: Iterable[Cell]) -> list[tuple[list[str], float, bool]]:
+    """The words of a column with the size and weight they print in: the header's (bold), the cells' main text,
+    their small print."""
+    main: list[str] = []
+    small: list[str] = []
+    for value in cells:
+        if isinstance(value, str):
+            main += value.split()
+        else:
+            main += value.main.split()
+            small += value.small.split()
+    return [(header.split(), TABLE_SIZE.pt, True), (main, TABLE_SIZE.pt, False), (small, SMALL_SIZE.pt, False)]
 
 
 def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[Column]:
     """Widen any column narrower than its longest word (headers in bold) and take the room from columns with
     width to spare, in proportion, so the table keeps its total width and no word breaks across lines."""
-    need = [max([longest_word_cm(c.header, bold=True),
-                 *(longest_word_cm(row[i]) for row in rows if i < len(row))]) + CELL_PADDING_CM
+    need = [widest_word_cm(column_words(c.header, (row[i] for row in rows if i < len(row)))) + CELL_PADDING_CM
             for i, c in enumerate(columns)]
     widths = [c.width_cm for c in columns]
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
@@ -387,12 +380,17 @@ def fill_contents(document: Document, anchor: Paragraph, levels: int = 1) -> int
     """Write a contents entry before ``anchor`` for every heading up to ``levels``: its text, a dotted tab and a
     PAGEREF field to a bookmark on the heading. Word and LibreOffice compute the page numbers when they lay the
     document out; the entries themselves are real text from the start. Returns the number of entries."""
-    headings = [p for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading ")
-                and p.style.name[8:].isdigit() and int(p.style.name[8:]) <= levels and p.text.strip()]
-    for number, heading in enumerate(headings, start=1):
+    # Heading levels by style id, read once: asking each paragraph for its style makes python-docx scan every
+    # style of the document for the default one (two fifths of the Word report's time). A paragraph without a
+    # style reference, or with one to no paragraph style, has the default style, which is no heading.
+    level_of = {style.style_id: int(style.name[8:]) for style in document.styles
+                if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name is not None
+                and style.name.startswith("Heading ") and style.name[8:].isdigit()}
+    headings = [(p, level_of[p._p.style]) for p in document.paragraphs
+                if p._p.style in level_of and level_of[p._p.style] <= levels and p.text.strip()]
+    for number, (heading, level) in enumerate(headings, start=1):
         name = f"_Toc{number:04d}"
         add_bookmark(heading, name, 9000 + number)
-        level = int(heading.style.name[8:]) if heading.style is not None else 1
         entry = anchor.insert_paragraph_before()
         entry.paragraph_format.tab_stops.add_tab_stop(Cm(PAGE_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
                                                       WD_TAB_LEADER.DOTS)
@@ -414,7 +412,7 @@ def add_picture(document: Document, png: bytes, width_cm: float, alt: str) -> No
 def add_small(document: Document, text: str) -> Paragraph:
     """A paragraph in small grey print."""
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(clean_text(text))
+    run = add_run(paragraph, clean_text(text))
     run.font.size = SMALL_SIZE
     run.font.color.rgb = SMALL_COLOUR
     return paragraph

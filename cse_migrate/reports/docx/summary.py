@@ -85,7 +85,7 @@ def add_executive_summary(document: Document, result: RunResult, actions: Sequen
     if not top:
         add_text(document, "No gaps were found that the evidence itself points to.")
     for action in top:
-        paragraph = document.add_paragraph(style="List Number")
+        paragraph = add_text(document, "", style="List Number")  # style by id: no scan of every style
         paragraph.add_run(action.text + ".").bold = True
         paragraph.add_run(f" {action.priority_name} priority. Raised by {action.quote} ({action.where})")
         small = paragraph.add_run(f"  item {action.item}")

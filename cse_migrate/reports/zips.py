@@ -1,0 +1,64 @@
+"""Stable zips for the Word and Excel reports: every member stamped with one time, so that the same content gives
+the same bytes.
+
+python-docx and openpyxl stamp each member with the current time; without this two runs over the same evidence
+would differ byte for byte and defeat checksums and change detection.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+# Zip timestamps cannot be earlier than 1980; an as-of date before that is clamped.
+_ZIP_EPOCH_YEAR = 1980
+_CHUNK = 1 << 20
+# A member up to this size is read whole and written in one call; a larger one (the sheet of a 200,000-item
+# workbook) is streamed through in chunks, so no report is ever held in memory whole.
+_WHOLE_MEMBER = 64 << 20
+_ZIP64_FROM = 1 << 30  # a member this large may pass zip's 4 GiB limit once deflate's worst case is added
+
+
+def normalise_zip(path: Path, when: datetime) -> None:
+    """Rewrite a zip (docx, xlsx) with every member stamped ``when``: same content, same bytes. The original is
+    copied to an anonymous temporary file first, and members are read from there."""
+    with tempfile.TemporaryFile(dir=path.parent) as original:
+        with path.open("rb") as source:
+            shutil.copyfileobj(source, original)
+        original.seek(0)
+        stamp_zip(original, path, when)
+
+
+def stamp_zip(source: IO[bytes], path: Path, when: datetime) -> None:
+    """Write the zip read from ``source`` to ``path``, every member compressed and stamped ``when``: for
+    members up to 64 MB, the same bytes as :func:`write_zip` makes of them."""
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in archive.infolist():
+            info = _stamped(member.filename, when)
+            if member.file_size <= _WHOLE_MEMBER:
+                target.writestr(info, archive.read(member))
+                continue
+            with archive.open(member) as data, target.open(info, "w", force_zip64=member.file_size > _ZIP64_FROM) \
+                    as out:
+                shutil.copyfileobj(data, out, _CHUNK)
+
+
+def write_zip(path: Path, members: Sequence[tuple[str, bytes]], when: datetime) -> None:
+    """Write ``members`` (name, content), in order, as a zip with every member stamped ``when``, each compressed
+    once: the file :func:`normalise_zip` makes of a zip holding them."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            target.writestr(_stamped(name, when), data)
+
+
+def _stamped(name: str, when: datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(max(when.year, _ZIP_EPOCH_YEAR), when.month, when.day, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # the same "made on" byte whatever platform wrote it
+    info.external_attr = 0o644 << 16
+    return info
