@@ -112,26 +112,35 @@ def statement_action(r: ItemResult, part: CriterionResult, labels: dict[str, str
                   r.item.id, quote(words, QUOTE_CHARS), where)
 
 
-# "we plan to display monthly results in the waiting area from 2008": the plan's own words, up to a time phrase
-_PLAN_OBJECT = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|intention is|aims?|proposes?|proposing|will|is to be|are to be)\s+"
-    r"(?:to\s+)?(?:be\s+)?(?P<what>[a-z][\w'-]*(?:\s+[\w'-]+){0,11}?)"
-    r"(?=\s+(?:from|by|during|in|before|after|next|this|early|late)\s+(?:19|20)\d\d\b|\s+from\s+next\b|"
-    r"\s+next\s+(?:year|month)|[.;,:(]|$)", re.IGNORECASE)
+# "we plan to display monthly results in the waiting area from 2008": the words after the intention, up to the end
+# of the clause or a time phrase. The expression only finds the intention; the words are taken in code, so the
+# search stays linear however many intentions a line repeats.
+_PLAN_TRIGGER = re.compile(r"\b(?:plans?|planning|intends?|intending|intention is|aims?|proposes?|proposing|will|"
+                           r"is to be|are to be)\s+(?:to\s+)?(?:be\s+)?", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;,:(]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TIME_WORDS = {"from", "by", "during", "in", "before", "after", "next", "this", "early", "late"}
 _AUXILIARY = {"be", "been", "being", "have", "has", "to", "the", "a", "an"}
+_PLAN_WORDS = 12  # a longer plan is quoted, not named
 
 
 def plan_object(clause: str) -> str:
     """What the evidence says is planned, in its own words ("display monthly results in the waiting area"), or ""
     when it does not say in a short phrase."""
-    found = _PLAN_OBJECT.search(clause)
+    found = _PLAN_TRIGGER.search(clause)
     if found is None:
         return ""
-    what = found.group("what").strip()
-    words = what.split()
-    if len(words) < 2 or words[0].casefold() in _AUXILIARY:
+    words = _CLAUSE_END.split(clause[found.end():found.end() + 400], maxsplit=1)[0].split()
+    what: list[str] = []
+    for n, word in enumerate(words):
+        following = words[n + 1].casefold() if n + 1 < len(words) else ""
+        if ((word.casefold() in _TIME_WORDS and (_YEAR.fullmatch(following) or following == "next"))
+                or (word.casefold() == "next" and following in ("year", "month"))):
+            break
+        what.append(word)
+    if not 2 <= len(what) <= _PLAN_WORDS or not what[0][:1].isalpha() or what[0].casefold() in _AUXILIARY:
         return ""
-    return what
+    return " ".join(what)
 
 
 def part_actions(part: CriterionResult, result: RunResult, labels: dict[str, str]) -> list[Action]:
