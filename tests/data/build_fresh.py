@@ -26,7 +26,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus_checks import NONE, UniqueTexts, criterion_of, label_problems, raise_problems, write_records
+from corpus_checks import (
+    NONE,
+    SECTOR_COLUMNS,
+    UniqueTexts,
+    criterion_of,
+    label_problems,
+    raise_problems,
+    write_records,
+)
 
 
 class Row(NamedTuple):
@@ -41,19 +49,7 @@ class Row(NamedTuple):
     kind: str
 
 
-COLUMNS = (
-    "id",
-    "split",
-    "text",
-    "cm_ref",
-    "five_points",
-    "five_points_alt",
-    "cse_criterion",
-    "cse_subcriterion",
-    "style",
-    "sector",
-    "kind",
-)
+COLUMNS = SECTOR_COLUMNS
 
 SPLIT = "fresh"
 MISLEADING = "!"
