@@ -30,9 +30,9 @@ from corpus_checks import (
     NONE,
     SECTOR_COLUMNS,
     UniqueTexts,
-    criterion_of,
     label_problems,
     raise_problems,
+    sector_record,
     write_records,
 )
 
@@ -699,19 +699,7 @@ def build_rows() -> Iterator[dict[str, str]]:
             check_row(sector, row)
             unique.add(sector, row.text)
             number += 1
-            yield {
-                "id": f"F{number:04d}",
-                "split": SPLIT,
-                "text": row.text,
-                "cm_ref": row.cm_ref.removeprefix(MISLEADING),
-                "five_points": row.five_points,
-                "five_points_alt": row.five_points_alt,
-                "cse_criterion": criterion_of(row.cse_subcriterion),
-                "cse_subcriterion": row.cse_subcriterion,
-                "style": row.style,
-                "sector": sector,
-                "kind": row.kind,
-            }
+            yield sector_record(f"F{number:04d}", SPLIT, sector, row, row.cm_ref.removeprefix(MISLEADING))
 
 
 def write_csv(path: Path) -> int:

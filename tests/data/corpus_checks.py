@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FIVE_POINTS = frozenset({"1", "2", "3", "4", "5"})
 CSE_SUBCRITERIA = frozenset(
@@ -187,16 +187,22 @@ def sector_records(
             check_sector_row(sector, row)
             unique.add(sector, row.text)
             number += 1
-            yield {
-                "id": f"{prefix}{number:04d}",
-                "split": "dev",
-                "text": row.text,
-                "cm_ref": row.cm_ref,
-                "five_points": row.five_points,
-                "five_points_alt": row.five_points_alt,
-                "cse_criterion": criterion_of(row.cse_subcriterion),
-                "cse_subcriterion": row.cse_subcriterion,
-                "style": row.style,
-                "sector": sector,
-                "kind": row.kind,
-            }
+            yield sector_record(f"{prefix}{number:04d}", "dev", sector, row)
+
+
+def sector_record(rid: str, split: str, sector: str, row: Any, cm_ref: str | None = None) -> dict[str, str]:
+    """One CSV record of SECTOR_COLUMNS from a row of any corpus's table (the fields are named alike); the
+    criterion is derived from the sub-criterion, and ``cm_ref`` replaces the row's own when given."""
+    return {
+        "id": rid,
+        "split": split,
+        "text": row.text,
+        "cm_ref": row.cm_ref if cm_ref is None else cm_ref,
+        "five_points": row.five_points,
+        "five_points_alt": row.five_points_alt,
+        "cse_criterion": criterion_of(row.cse_subcriterion),
+        "cse_subcriterion": row.cse_subcriterion,
+        "style": row.style,
+        "sector": sector,
+        "kind": row.kind,
+    }
