@@ -325,30 +325,28 @@ def paragraph_text(paragraph: etree._Element, reader: _Reader | None = None) -> 
 
 def _rows(table: etree._Element, reader: _Reader) -> Iterator[etree._Element]:
     """A table's rows, through row-level content controls and customXml; deleted rows are counted."""
-    for child in table:
-        if child.tag == _TR:
-            if _row_deleted(child):
-                reader.count_deleted(child)
-            else:
-                yield child
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _rows(content, reader)
-        elif child.tag == qn("w:customXml"):
-            yield from _rows(child, reader)
+    for row in _unwrapped(table, _TR):
+        if _row_deleted(row):
+            reader.count_deleted(row)
+        else:
+            yield row
 
 
 def _cells(row: etree._Element, reader: _Reader) -> Iterator[etree._Element]:
-    for child in row:
-        if child.tag == _TC:
+    return _unwrapped(row, _TC)
+
+
+def _unwrapped(container: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The ``tag`` children of ``container``, also those inside content controls and customXml wrappers."""
+    for child in container:
+        if child.tag == tag:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _cells(content, reader)
+                yield from _unwrapped(content, tag)
         elif child.tag == qn("w:customXml"):
-            yield from _cells(child, reader)
+            yield from _unwrapped(child, tag)
 
 
 def _cell_blocks(container: etree._Element, reader: _Reader) -> Iterator[etree._Element]:

@@ -94,10 +94,7 @@ def _extent_points(character: str, size_pt: float, bold: bool) -> float:
             left = glyph.horiBearingX / 64.0
             extent = (max(glyph.horiAdvance / 64.0, glyph.linearHoriAdvance / 65536.0, left + glyph.width / 64.0)
                       + max(0.0, -left))
-    if len(_EXTENTS) >= _CACHE_LIMIT:
-        _EXTENTS.clear()
-    _EXTENTS[key] = extent
-    return extent
+    return _remember(_EXTENTS, key, extent)
 
 
 def width_bound_cm(word: str, size_pt: float, bold: bool = False) -> float:
