@@ -6,12 +6,17 @@ compiles them once for all its organisations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.semantic import Encoder
 from cse_migrate.analysis.statements import StatementJudge
 from cse_migrate.model import Settings
 from cse_migrate.rules import Framework, RuleSet
+
+T = TypeVar("T")
 
 # Compiled matchers by (rule set, target, legacy framework, encoder, settings): compiling a lexicon costs more than
 # mapping a whole portfolio, so a batch (or each worker process of one) compiles it once for all its organisations.
@@ -46,19 +51,19 @@ _JUDGES: dict[int, tuple[RuleSet, StatementJudge]] = {}
 
 def compiled_noise_detector(rules: RuleSet) -> NoiseDetector:
     """The :class:`NoiseDetector` of this rule set, its patterns compiled at most once."""
-    cached = _DETECTORS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        if len(_DETECTORS) >= _COMPILED_MAX:
-            del _DETECTORS[next(iter(_DETECTORS))]
-        cached = _DETECTORS[id(rules)] = (rules, NoiseDetector(rules))
-    return cached[1]
+    return _per_rule_set(_DETECTORS, rules, NoiseDetector)
 
 
 def compiled_statement_judge(rules: RuleSet) -> StatementJudge:
     """The :class:`StatementJudge` of this rule set, made at most once."""
-    cached = _JUDGES.get(id(rules))
+    return _per_rule_set(_JUDGES, rules, StatementJudge)
+
+
+def _per_rule_set(cache: dict[int, tuple[RuleSet, T]], rules: RuleSet, make: Callable[[RuleSet], T]) -> T:
+    """``make(rules)``, kept in ``cache`` by the rule set's identity (the oldest dropped beyond the limit)."""
+    cached = cache.get(id(rules))
     if cached is None or cached[0] is not rules:
-        if len(_JUDGES) >= _COMPILED_MAX:
-            del _JUDGES[next(iter(_JUDGES))]
-        cached = _JUDGES[id(rules)] = (rules, StatementJudge(rules))
+        if len(cache) >= _COMPILED_MAX:
+            del cache[next(iter(cache))]
+        cached = cache[id(rules)] = (rules, make(rules))
     return cached[1]
