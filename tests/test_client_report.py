@@ -224,6 +224,18 @@ def test_a_lapsed_practice_becomes_a_specific_high_priority_action() -> None:
     assert top_priorities(actions)[0] == first
 
 
+def test_the_same_action_raised_twice_takes_one_top_priority() -> None:
+    result = make_run_result("Northshire")
+    once = statement(result, "We have no customer panel at present", "absence", row=8)
+    again = statement(result, "There is still no customer panel", "absence", row=9)
+    again = replace(again, item=replace(again.item, id="E0101"))
+    actions = draft_actions(with_item(with_item(result, once), again))
+    texts = [a.text for a in actions]
+    assert texts.count("Close the gap the evidence states on customer panel") == 2  # the plan lists both
+    top = [a.text for a in top_priorities(actions)]
+    assert top.count("Close the gap the evidence states on customer panel") == 1  # the first page says it once
+
+
 def test_absence_and_plan_statements_become_actions() -> None:
     result = make_run_result("Northshire")
     absent = statement(result, "We have no customer panel at present", "absence", row=8)

@@ -206,8 +206,12 @@ def lower_first(text: str) -> str:
 
 def top_priorities(actions: Sequence[Action], most: int = 5) -> list[Action]:
     """The most urgent actions that quote the evidence that raised them, no more than two per top-level
-    criterion while others remain, so the first page shows the spread of the work."""
-    cited = [a for a in actions if a.quote]
+    criterion while others remain, so the first page shows the spread of the work; the same action raised by two
+    items (two lines saying there is no complaints procedure) takes one place, quoting the first."""
+    cited: list[Action] = []
+    for action in actions:
+        if action.quote and all(action.text != other.text for other in cited):
+            cited.append(action)
     chosen: list[Action] = []
     per_root: dict[str, int] = {}
     for limit in (2, most):
