@@ -1,26 +1,27 @@
-"""The executive summary's two pictures, drawn with matplotlib (Agg backend, no display needed) as PNG.
+"""The executive summary's two pictures, drawn with Pillow as PNG.
 
 * A RAG heat map: criteria by sub-criteria for the official CSE structure (each cell a sub-criterion in its
   estimated rating's colour), one row of criteria for a flat framework such as the five points. A cell whose
   content is good but whose evidence is out of date is hatched, so the reader sees the two axes at once.
 * A currency chart: per criterion, how much of the evidence is recent, old, undated or dated after the as-of date.
 
-Each function returns the PNG bytes and the alt text that goes with the picture. The PNG carries no software
-version or time stamp, so the same result gives the same bytes.
+Each function returns the PNG bytes and the alt text that goes with the picture. The pictures are two simple
+figures (rectangles, lines and words), so they are drawn directly: text with FreeType in the bundled DejaVu Sans
+(anti-aliased), shapes on whole pixels, the slanting hatch lines from a tile drawn once with its edges smoothed.
+The PNG carries no software version or time stamp, so the same result gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
-from typing import Any
+from functools import cache
 
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import MaxNLocator
+from PIL import Image, ImageDraw
 
 from cse_migrate.model import CriterionResult, RunResult
+from cse_migrate.reports.fonts import dejavu
 
 # Darker than the table fills, so the picture reads in colour and on a grey-scale print.
 RAG_COLOURS = {"Compliance Plus": "#1E7B34", "Compliance": "#63BE7B", "Partial Compliance": "#F4B942",
@@ -28,23 +29,139 @@ RAG_COLOURS = {"Compliance Plus": "#1E7B34", "Compliance": "#63BE7B", "Partial C
 AGE_COLOURS = {"recent": "#63BE7B", "old": "#F4B942", "undated": "#BFBFBF", "future": "#6FA8DC"}
 AGE_LABELS = {"recent": "recent", "old": "out of date", "undated": "undated", "future": "dated after the as-of date"}
 _DPI = 200
-_FONT: Any = {"font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "cse-migrate"}
+_WIDTH_IN = 6.7  # the pictures are placed 16.5 cm wide in the report
+_LINE_SPACING = 1.2  # baseline to baseline, in ems
+_INK = (0, 0, 0)
+_PAPER = (255, 255, 255)
+# zlib level 1: about a fifth of level 6's time on these flat-coloured pictures, for files a little larger; the
+# pixels are the same (PNG is lossless).
+_PNG_LEVEL = 1
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
 
 
 def reading(c: CriterionResult) -> str:
     return c.rating or c.status
 
 
-def _figure(width: float, height: float) -> Figure:
-    """A figure of its own, not pyplot's: pyplot would register it with a window manager (off-screen here) and
-    keep it until closed; saving it as PNG renders it with Agg, off-screen, on any machine."""
-    return Figure(figsize=(width, height))
+def px(points: float) -> float:
+    """Points (1/72 inch) as pixels of the picture."""
+    return points * _DPI / 72
 
 
-def _png(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
-    return buffer.getvalue()
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _blend(colour: tuple[int, int, int], paper: float) -> tuple[int, int, int]:
+    """``colour`` seen through white paper of opacity ``paper``."""
+    return tuple(round(255 * paper + c * (1 - paper)) for c in colour)  # type: ignore[return-value]
+
+
+class _Canvas:
+    """A white picture ``height_in`` inches tall at the report's width, and the few things the charts draw."""
+
+    def __init__(self, height_in: float) -> None:
+        self.image = Image.new("RGB", (round(_WIDTH_IN * _DPI), round(height_in * _DPI)), _PAPER)
+        self.draw = ImageDraw.Draw(self.image)
+
+    @property
+    def width(self) -> int:
+        return self.image.width
+
+    @property
+    def height(self) -> int:
+        return self.image.height
+
+    def rectangle(self, box: Box, fill: tuple[int, int, int], outline: tuple[int, int, int] | None = None,
+                  line: int = 0) -> None:
+        """A rectangle on whole pixels, so its edges are sharp."""
+        left, top, right, bottom = (round(v) for v in box)
+        self.draw.rectangle((left, top, right - 1, bottom - 1), fill=fill, outline=outline, width=line)
+
+    def hatch(self, box: Box, colour: tuple[int, int, int], period: int) -> None:
+        """Lay ``///`` lines of ``colour`` over ``box``, aligned to the picture so neighbouring cells match."""
+        left, top, right, bottom = (round(v) for v in box)
+        mask = _hatch_mask(self.width, self.height, period).crop((left, top, right, bottom))
+        self.image.paste(colour, (left, top, right, bottom), mask)
+
+    def text(self, centre: tuple[float, float], label: str, size_pt: float, colour: tuple[int, int, int] = _INK,
+             align: str = "m", bold: bool = False) -> Box:
+        """Lines of text centred vertically on ``centre``; ``align`` "m" centres each line on its x, "r" ends
+        each line there, "l" starts each line there. Returns the box the lines take."""
+        font = dejavu(px(size_pt), bold)
+        lines = label.split("\n")
+        step = _LINE_SPACING * px(size_pt)
+        x, y = centre
+        widths = [font.getlength(line) for line in lines]
+        for i, line in enumerate(lines):
+            self.draw.text((x, y + (i - (len(lines) - 1) / 2) * step), line, font=font, fill=colour,
+                           anchor=f"{align}m")
+        widest = max(widths)
+        left = {"m": x - widest / 2, "r": x - widest, "l": x}[align]
+        return left, y - len(lines) * step / 2, left + widest, y + len(lines) * step / 2
+
+    def text_size(self, label: str, size_pt: float, bold: bool = False) -> tuple[float, float]:
+        lines = label.split("\n")
+        return (max(dejavu(px(size_pt), bold).getlength(line) for line in lines),
+                len(lines) * _LINE_SPACING * px(size_pt))
+
+    def legend(self, entries: Sequence[tuple[str, tuple[int, int, int], bool]], centre: tuple[float, float],
+               size_pt: float) -> None:
+        """One row of swatches with their words (a swatch marked True is white and hatched, black-edged),
+        centred on ``centre``."""
+        em = px(size_pt)
+        swatch_w, swatch_h, gap, spacing = 2.0 * em, 0.7 * em, 0.8 * em, 2.0 * em
+        widths = [swatch_w + gap + self.text_size(label, size_pt)[0] for label, _, _ in entries]
+        x = centre[0] - (sum(widths) + spacing * (len(entries) - 1)) / 2
+        y = centre[1]
+        for (label, colour, hatched), width in zip(entries, widths, strict=True):
+            box = (x, y - swatch_h / 2, x + swatch_w, y + swatch_h / 2)
+            if hatched:
+                edge = max(1, round(px(0.8)))
+                self.rectangle(box, _PAPER, outline=_INK, line=edge)
+                self.hatch((box[0] + edge, box[1] + edge, box[2] - edge, box[3] - edge), _INK, _HATCH_PERIOD)
+            else:
+                self.rectangle(box, colour)
+            self.text((x + swatch_w + gap, y), label, size_pt, align="l")
+            x += width + spacing
+
+    def png(self) -> bytes:
+        buffer = io.BytesIO()
+        self.image.save(buffer, format="PNG", dpi=(_DPI, _DPI), compress_level=_PNG_LEVEL)
+        return buffer.getvalue()
+
+
+_HATCH_PERIOD = 22  # pixels between hatch lines, along a row (matplotlib's "///" at 200 dpi)
+_HATCH_LINE = px(1.0)  # the lines' thickness
+
+
+@cache
+def _hatch_tile(period: int) -> Image.Image:
+    """One period of 45-degree lines as a coverage mask, each pixel sampled 4 by 4 so the edges are smooth;
+    lines run where x + y is a multiple of ``period``, so tiles meet seamlessly."""
+    tile = Image.new("L", (period, period), 0)
+    half = _HATCH_LINE / 2 * math.sqrt(2)  # half the line's thickness, measured along a row
+    samples = [(i + 0.5) / 4 for i in range(4)]
+    for y in range(period):
+        for x in range(period):
+            hits = 0
+            for dy in samples:
+                for dx in samples:
+                    along = (x + dx + y + dy) % period
+                    hits += min(along, period - along) <= half
+            tile.putpixel((x, y), round(255 * hits / 16))
+    return tile
+
+
+@cache
+def _hatch_mask(width: int, height: int, period: int) -> Image.Image:
+    mask = Image.new("L", (width, height), 0)
+    tile = _hatch_tile(period)
+    for top in range(0, height, period):
+        for left in range(0, width, period):
+            mask.paste(tile, (left, top))
+    return mask
 
 
 def heat_map(result: RunResult) -> tuple[bytes, str]:
@@ -53,42 +170,53 @@ def heat_map(result: RunResult) -> tuple[bytes, str]:
     by_id = {c.id: c for c in result.criteria}
     rows = [[by_id[cid] for cid in root.children] or [root] for root in roots]
     flat = all(not root.children for root in roots)
-    width = max(len(r) for r in rows) if not flat else len(roots)
-    with matplotlib.rc_context(_FONT):
-        if flat:
-            figure = _figure(6.7, 1.5)
-            axes = figure.subplots()
-            cells = [(0, i, c, f"{c.id}\n{wrap(c.title, 16)}") for i, c in enumerate(roots)]
-            axes.set_ylim(-0.05, 1.05)
-        else:
-            figure = _figure(6.7, 0.55 * len(rows) + 0.7)
-            axes = figure.subplots()
-            cells = [(row, col, c, f"{c.id}\n{wrap(c.title, 20)}") for row, parts in enumerate(rows)
-                     for col, c in enumerate(parts)]
-            axes.set_ylim(len(rows) + 0.05, -0.05)
-            for row, root in enumerate(roots):
-                axes.text(-0.08, row + 0.5, wrap(f"{root.id} {root.title}", 22), ha="right", va="center",
-                          fontsize=7.5, fontweight="bold")
-        for row, col, c, label in cells:
-            old = "currency" in c.held_back and not c.children
-            axes.add_patch(Rectangle((col + 0.03, row + 0.05), 0.94, 0.9, facecolor=RAG_COLOURS[reading(c)],
-                                     edgecolor="white", hatch="///" if old else None, linewidth=0.5))
-            dark = reading(c) in ("Compliance Plus", "Not evidenced", "Gap") and not old
-            # on a hatched cell the label sits on a pale box, so the hatching never crosses the words
-            box = {"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.5} if old else None
-            axes.text(col + 0.5, row + 0.5, label, ha="center", va="center", fontsize=7 if flat else 6.3,
-                      color="white" if dark else "black", bbox=box)
-        axes.set_xlim(-0.02, width + 0.02)
-        axes.axis("off")
-        scale = ("Met", "Partially met", "Gap") if flat else ("Compliance Plus", "Compliance",
-                                                             "Partial Compliance", "Not evidenced")
-        handles = [Patch(facecolor=RAG_COLOURS[s], label=s) for s in scale]
-        handles.append(Patch(facecolor="white", edgecolor="black", hatch="///",
-                             label="covered, but out of date"))
-        figure.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=6.5)
-        figure.subplots_adjust(left=0.02 if flat else 0.2, right=0.99, top=0.98, bottom=0.2 if flat else 0.14)
-        data = _png(figure)
-    return data, heat_map_alt(result, flat)
+    if flat:
+        canvas = _Canvas(1.5)
+        rows, columns = [roots], len(roots)
+        area = (0.02 * canvas.width, 0.02 * canvas.height, 0.99 * canvas.width, 0.8 * canvas.height)
+    else:
+        canvas = _Canvas(0.55 * len(rows) + 0.7)
+        columns = max(len(r) for r in rows)
+        area = (0.2 * canvas.width, 0.02 * canvas.height, 0.99 * canvas.width, 0.86 * canvas.height)
+    # the cells' grid: columns of width 1 from -0.02 to columns + 0.02, rows of height 1 from -0.05 to rows + 0.05
+    unit_x = (area[2] - area[0]) / (columns + 0.04)
+    unit_y = (area[3] - area[1]) / (len(rows) + 0.1)
+
+    def at(col: float, row: float) -> tuple[float, float]:
+        return area[0] + (col + 0.02) * unit_x, area[1] + (row + 0.05) * unit_y
+
+    for row, parts in enumerate(rows):
+        if not flat:
+            root = roots[row]
+            canvas.text(at(-0.08, row + 0.5), wrap(f"{root.id} {root.title}", 22), 7.5, align="r", bold=True)
+        for col, c in enumerate(parts):
+            draw_cell(canvas, (*at(col + 0.03, row + 0.05), *at(col + 0.97, row + 0.95)), c,
+                      f"{c.id}\n{wrap(c.title, 16 if flat else 20)}", 7 if flat else 6.3)
+    scale = ("Met", "Partially met", "Gap") if flat else ("Compliance Plus", "Compliance", "Partial Compliance",
+                                                         "Not evidenced")
+    entries = [(s, _rgb(RAG_COLOURS[s]), False) for s in scale] + [("covered, but out of date", _PAPER, True)]
+    canvas.legend(entries, (canvas.width / 2, canvas.height - px(9.5)), 6.5)
+    return canvas.png(), heat_map_alt(result, flat)
+
+
+def draw_cell(canvas: _Canvas, box: Box, c: CriterionResult, label: str, size_pt: float) -> None:
+    """One cell in its reading's colour, labelled white on the dark colours and black on the light ones; a cell
+    whose evidence is out of date is hatched and its label sits on a pale box, so the hatching never crosses the
+    words."""
+    colour = _rgb(RAG_COLOURS[reading(c)])
+    old = "currency" in c.held_back and not c.children
+    canvas.rectangle(box, colour)
+    centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    if not old:
+        dark = reading(c) in ("Compliance Plus", "Not evidenced", "Gap")
+        canvas.text(centre, label, size_pt, _PAPER if dark else _INK)
+        return
+    canvas.hatch(box, _PAPER, _HATCH_PERIOD)
+    width, height = canvas.text_size(label, size_pt)
+    pad = px(1.5)
+    canvas.rectangle((centre[0] - width / 2 - pad, centre[1] - height / 2 - pad / 2, centre[0] + width / 2 + pad,
+                      centre[1] + height / 2), _blend(colour, 0.8))
+    canvas.text(centre, label, size_pt)
 
 
 def heat_map_alt(result: RunResult, flat: bool) -> str:
@@ -111,35 +239,55 @@ def age_counts(result: RunResult, criterion: CriterionResult) -> dict[str, int]:
     return counts
 
 
+def integer_ticks(top: float, most: int = 9) -> list[int]:
+    """Whole-number ticks from 0 up to ``top``, at a step of 1, 2 or 5 times a power of ten, at most ``most``."""
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if math.floor(top / step) + 1 <= most:
+                return list(range(0, math.floor(top / step) * step + 1, step))
+        power *= 10
+
+
 def currency_chart(result: RunResult) -> tuple[bytes, str]:
     """A horizontal stacked bar per criterion: recent, out of date, undated, after the as-of date."""
     roots = [c for c in result.criteria if c.parent is None]
     counts = [age_counts(result, c) for c in roots]
-    with matplotlib.rc_context(_FONT):
-        figure = _figure(6.7, 0.3 * len(roots) + 0.75)
-        axes = figure.subplots()
-        labels = [wrap(f"{c.id} {c.title}", 34) for c in roots]
-        positions = list(range(len(roots)))
-        left = [0] * len(roots)
-        for age, colour in AGE_COLOURS.items():
-            values = [c[age] for c in counts]
-            if not any(values) and age == "future":
-                continue
-            axes.barh(positions, values, left=left, color=colour, label=AGE_LABELS[age], height=0.65)
-            for pos, (start, value) in enumerate(zip(left, values, strict=True)):
-                if value:
-                    axes.text(start + value / 2, pos, str(value), ha="center", va="center", fontsize=6.5)
-            left = [a + b for a, b in zip(left, values, strict=True)]
-        axes.set_yticks(positions, labels, fontsize=7)
-        axes.invert_yaxis()
-        axes.set_xlabel("evidence items", fontsize=7)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=4, frameon=False, fontsize=6.5)
-        figure.subplots_adjust(left=0.34, right=0.98, top=0.8, bottom=0.22)
-        data = _png(figure)
-    return data, currency_alt(result, roots, counts)
+    canvas = _Canvas(0.3 * len(roots) + 0.75)
+    left, top, right, bottom = 0.34 * canvas.width, 0.2 * canvas.height, 0.98 * canvas.width, 0.78 * canvas.height
+    ages = [a for a in AGE_COLOURS if a != "future" or any(n["future"] for n in counts)]
+    x_top = max(1.0, max((sum(n.values()) for n in counts), default=0) * 1.05)
+    # rows 0 .. n-1 top to bottom, bars 0.65 high, with a margin of 5% of the span above and below
+    span = len(roots) - 1 + 0.65
+    y_first = -0.325 - 0.05 * span
+
+    def x_at(value: float) -> float:
+        return left + value / x_top * (right - left)
+
+    def y_at(position: float) -> float:
+        return top + (position - y_first) / (span * 1.1) * (bottom - top)
+
+    tick, line = px(3.5), max(1, round(px(0.8)))
+    for pos, (c, n) in enumerate(zip(roots, counts, strict=True)):
+        start = 0
+        for age in ages:
+            if n[age]:
+                box = (x_at(start), y_at(pos - 0.325), x_at(start + n[age]), y_at(pos + 0.325))
+                canvas.rectangle(box, _rgb(AGE_COLOURS[age]))
+                canvas.text(((box[0] + box[2]) / 2, y_at(pos)), str(n[age]), 6.5)
+            start += n[age]
+        canvas.rectangle((left - tick, y_at(pos) - line / 2, left, y_at(pos) + line / 2), _INK)
+        canvas.text((left - tick - px(3.5), y_at(pos)), wrap(f"{c.id} {c.title}", 34), 7, align="r")
+    canvas.rectangle((left - line / 2, top, left + line / 2, bottom + line / 2), _INK)  # the two spines
+    canvas.rectangle((left - line / 2, bottom - line / 2, right, bottom + line / 2), _INK)
+    for value in integer_ticks(x_top):
+        x = x_at(value)
+        canvas.rectangle((x - line / 2, bottom, x + line / 2, bottom + tick), _INK)
+        canvas.text((x, bottom + tick + px(3.5) + px(4)), str(value), 8)
+    canvas.text(((left + right) / 2, bottom + tick + px(3.5) + px(8) + px(4) + px(4.5)), "evidence items", 7)
+    entries = [(AGE_LABELS[a], _rgb(AGE_COLOURS[a]), False) for a in ages]
+    canvas.legend(entries, (left + 0.4 * (right - left), top - px(9)), 6.5)
+    return canvas.png(), currency_alt(result, roots, counts)
 
 
 def currency_alt(result: RunResult, roots: Sequence[CriterionResult], counts: Sequence[dict[str, int]]) -> str:

@@ -1,8 +1,10 @@
 """How wide words print, for fitting the Word report's table columns to their longest word.
 
-A word is measured by laying it out with FreeType in DejaVu Sans (shipped with matplotlib): the font LibreOffice
-falls back to where Calibri is missing, and wider than Calibri, so a column wide enough for it is wide enough in
-Word too. Laying out one word costs about a third of a millisecond, and a report has thousands of distinct words
+A word is measured by laying it out with FreeType (Pillow's) in the bundled DejaVu Sans (see
+:mod:`cse_migrate.reports.fonts`): the font LibreOffice falls back to where Calibri is missing, and wider than
+Calibri, so a column wide enough for it is wide enough in Word too. The font is opened at 2048 pixels to the em,
+its design grid, so a width is the unhinted one (as a page is laid out) to a font unit, and scales to any size.
+Laying out one word costs about 30 microseconds, and a report has thousands of distinct words
 (the evidence appendix quotes every item), so :func:`widest_word_cm` measures only the words that could be the
 widest: each word's width has an upper bound summed from its characters' metrics (read once per character), and
 words are measured from the largest bound down until no word left could be wider than the widest measured. The
@@ -12,21 +14,13 @@ answer is the same as measuring every word.
 from __future__ import annotations
 
 import math
-import os
-import threading
 import unicodedata
-import warnings
 from collections.abc import Iterable
 
-from matplotlib.font_manager import FontProperties, findfont
-from matplotlib.ft2font import FT2Font
+from PIL import ImageFont
 
 from cse_migrate.output import clean_text
-
-# One open font per process and thread: FreeType reads the font file lazily, so a font opened before a batch forks
-# its workers would share one file offset between processes ("failed to load glyph"), and an FT2Font is not safe
-# to use from two threads at once (Dask runs tasks in threads).
-_FONTS: dict[tuple[int, int, bool], FT2Font] = {}
+from cse_migrate.reports.fonts import dejavu
 
 # Measured widths and bounds, by (word, size, bold). Emptied when full, so that a long batch's memory stays flat.
 _WIDTHS: dict[tuple[str, float, bool], float] = {}
@@ -34,19 +28,21 @@ _BOUNDS: dict[tuple[str, float, bool], float] = {}
 _EXTENTS: dict[tuple[str, float, bool], float] = {}  # by (character, size, bold)
 _CACHE_LIMIT = 50_000
 
-# Slack added to a bound, in points, for kerning: the characters' extents alone were found at most 0.19 pt short
-# of the measured width (10,000 words: the test corpora's and random ones, regular and bold, 7 and 9 pt).
+# Slack added to a bound, in points, for kerning: kerning pairs can only pull a word's letters closer or push them
+# apart by a little; the bound's test (tests/test_widths.py) checks it holds on thousands of words.
 _SLACK_PER_CHARACTER = 0.25
 _SLACK_PER_WORD = 2.0
 
+_EM = 2048  # DejaVu Sans's units per em: measured at this size, a pixel is a font unit
 
-def _font(bold: bool) -> FT2Font:
-    key = (os.getpid(), threading.get_ident(), bold)
-    font = _FONTS.get(key)
-    if font is None:
-        font = _FONTS[key] = FT2Font(findfont(FontProperties(family="DejaVu Sans",
-                                                             weight="bold" if bold else "normal")))
-    return font
+
+def _font(bold: bool) -> ImageFont.FreeTypeFont:
+    """One open font per process and thread (see :mod:`cse_migrate.reports.fonts` for why)."""
+    return dejavu(_EM, bold)
+
+
+def _points(units: float, size_pt: float) -> float:
+    return units * size_pt / _EM
 
 
 def _remember(cache: dict[tuple[str, float, bool], float], key: tuple[str, float, bool], value: float) -> float:
@@ -62,20 +58,18 @@ def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
     known = _WIDTHS.get(key)
     if known is not None:
         return known
-    font = _font(bold)
-    font.set_size(size_pt, 72)
-    with warnings.catch_warnings():  # a glyph DejaVu lacks (CJK, symbols) is measured as a box: still a width
-        warnings.simplefilter("ignore")
-        font.set_text(clean_text(word), 0.0)
-    width_points = font.get_width_height()[0] / 64.0
-    return _remember(_WIDTHS, key, float(width_points / 72.0 * 2.54))
+    # from the leftmost ink or origin to the rightmost ink or advance; a glyph DejaVu lacks (CJK, symbols) is
+    # measured as its box: still a width
+    left, _top, right, _bottom = _font(bold).getbbox(clean_text(word))
+    return _remember(_WIDTHS, key, _points(right - left, size_pt) / 72.0 * 2.54)
 
 
 def _extent_points(character: str, size_pt: float, bold: bool) -> float:
     """At most how much one character adds to a word's printed width, in points: the larger of its advance and
-    its outline's right edge, plus how far its outline reaches left of its origin. Infinite (so the word is
-    always measured) where laying the text out may do more than place one glyph after another: combining marks,
-    control and unassigned characters, scripts from Hebrew on (joined and reordered letters), a missing glyph."""
+    its outline's right edge, plus how far its outline reaches left of its origin (a glyph the font lacks is
+    measured as the box it prints as, in the word as here). Infinite (so the word is always measured) where laying
+    the text out may do more than place one glyph after another: combining marks, control and unassigned
+    characters, scripts from Hebrew on (joined and reordered letters)."""
     key = (character, size_pt, bold)
     known = _EXTENTS.get(key)
     if known is not None:
@@ -83,17 +77,8 @@ def _extent_points(character: str, size_pt: float, bold: bool) -> float:
     extent = math.inf
     if ord(character) < 0x0590 and unicodedata.category(character)[0] not in "MC":
         font = _font(bold)
-        font.set_size(size_pt, 72)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                glyph = font.load_char(ord(character))  # the hinting set_text uses by default
-        except RuntimeError:  # no glyph for it in the font
-            glyph = None
-        if glyph is not None:
-            left = glyph.horiBearingX / 64.0
-            extent = (max(glyph.horiAdvance / 64.0, glyph.linearHoriAdvance / 65536.0, left + glyph.width / 64.0)
-                      + max(0.0, -left))
+        left, _top, right, _bottom = font.getbbox(character)
+        extent = _points(max(font.getlength(character), right) + max(0.0, -left), size_pt)
     return _remember(_EXTENTS, key, extent)
 
 
