@@ -37,3 +37,13 @@ def test_mappings_ship_as_package_data() -> None:
 
 def test_a_source_checkout_reads_its_own_mappings() -> None:
     assert bundled_rules_folder() == BUNDLED_RULES == ROOT / "mappings"
+
+
+def test_bundled_fonts_ship_as_package_data() -> None:
+    """The charts and the column widths use DejaVu Sans from cse_migrate/fonts/ (no __init__.py: data of the
+    cse_migrate package), with its licence; .ci/run checks the built wheel holds them."""
+    data = PYPROJECT["tool"]["setuptools"]["package-data"]["cse_migrate"]
+    assert "fonts/*.ttf" in data and "fonts/LICENSE_DEJAVU" in data
+    fonts = ROOT / "cse_migrate" / "fonts"
+    assert {p.name for p in fonts.iterdir()} == {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE_DEJAVU"}
+    assert "Bitstream Vera" in (fonts / "LICENSE_DEJAVU").read_text(encoding="utf-8")
