@@ -114,8 +114,17 @@ def plan_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
             files = []  # an empty folder: the analysis reports it; the fingerprint still names the folder
         # the manifest's key: the folder's name as text that JSON can hold, whatever bytes the file system has
         source = display_name(folder.name)
-        plans.append(OrgPlan(source, folder, name, target, folder_fingerprint(shared, name, files)))
+        plans.append(OrgPlan(source, folder, name, target, folder_fingerprint(shared, name, files),
+                             sum(file_size(path) for _name, path, _problem in files)))
     return plans
+
+
+def file_size(path: Path) -> int:
+    """A file's size in bytes; 0 when it cannot be read (the analysis reports why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 # --- the story of a batch -----------------------------------------------------------------------------------
@@ -155,7 +164,9 @@ def _run_organisations(orgs: Sequence[Path], outdir: Path, rules: RuleSet, optio
             continue
         done[plan.source] = OrgDone(plan.source, "unchanged", entry.row)
         progress(done[plan.source])
-    tasks = [OrgTask(plan, outdir, options, rules.version, pdf) for plan in todo]
+    # largest first: a big organisation started last would keep one worker busy while the others wait
+    # (the reports and summary.xlsx do not depend on the order; the progress lines come as organisations finish)
+    tasks = [OrgTask(plan, outdir, options, rules.version, pdf) for plan in sorted(todo, key=lambda p: -p.size)]
     if tasks and executor is None and start_method() == "fork":
         share_rules(rules, options)
     try:

@@ -54,6 +54,7 @@ class OrgPlan:
     name: str
     target: str  # its report folder's name inside OUTDIR
     fingerprint: str
+    size: int = 0  # bytes of evidence: the largest organisations are started first
 
 
 @dataclass(frozen=True)

@@ -307,8 +307,10 @@ def _stream_rows(sheet: WriteOnlyWorksheet, columns: Sequence[SheetColumn], rows
                  header_height: float) -> int:
     """The rows of a write-only sheet, formatted straight into its XML; each kind of cell is styled once."""
     writer = RowWriter(sheet, len(columns))
-    writer.row(1, [c.header for c in columns], [_header_cell(sheet, c.header).style_id for c in columns],
-               header_height)
+    # every header cell has the same style: made once (styling a cell looks its style up in the workbook's table)
+    plain = _header_cell(sheet, "").style_id
+    header_styles = [_header_cell(sheet, c.header).style_id if looks_like_formula(c.header) else plain for c in columns]
+    writer.row(1, [c.header for c in columns], header_styles, header_height)
     style_ids: dict[_StyleKey, int] = {}
     # a column without a number format or fills by value styles every cell alike, but for the quote prefix
     fixed = [(c, c.number_format is None and c.fill_by_value is None) for c in columns]
