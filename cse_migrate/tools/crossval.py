@@ -1,15 +1,18 @@
 """Cross-validate the classifier layer on the development extensions, so its settings are chosen on text it never saw.
 
-``python -m cse_migrate.tools.crossval`` splits ``dev_extra_statements.csv`` and ``dev_extra2_statements.csv``
-into five folds (the n-th row of each file goes to fold n mod 5, so every fold has every sector and voice), and for
+``python -m cse_migrate.tools.crossval`` splits the development extensions (``dev_extra_statements.csv``,
+``dev_extra2_statements.csv`` and ``dev_extra3_statements.csv``) into five folds (the n-th row of each file goes to
+fold n mod 5, so every fold has every sector and voice), and for
 each fold trains the classifier on the other folds plus ``labeled_statements.csv`` split ``dev``, puts that model
 into the run's matcher in place of the shipped one, and scores the fold through the same stages as a real run
 (:func:`cse_migrate.tools.evaluate.predict`). The lexicon is the same in every fold. Reported per framework, level
 and setting: top-1 accuracy, how often a mapping that is not flagged for review is right, and the share flagged.
 
-Two training recipes are compared on the same folds: ``current`` trains on the first extension only (what the
-shipped model was trained on, with the test fold left out), ``with-dev_extra2`` adds the second. No held-out
-part is read.
+Training recipes are compared on the same folds: ``current`` trains on the first extension only, ``with-dev_extra2``
+adds the second and ``with-dev_extra3`` the third (each with the test fold left out). A recipe without an extension
+still scores its rows, so the figures of the smaller recipes on those rows are figures on text they never saw.
+``--by-file`` also reports each extension's rows alone (the first two alone are the folds of the earlier
+measurements). No held-out part is read.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from cse_migrate.tools.train import DATA, PARAMETERS, TARGETS
 
 FOLDS = 5
 BASE = ("labeled_statements.csv", "dev")  # always trained on, never scored here
-EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv")  # scored fold by fold
-RECIPES = {"current": EXTENSIONS[:1], "with-dev_extra2": EXTENSIONS}
+EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv")  # folded
+RECIPES = {"current": EXTENSIONS[:1], "with-dev_extra2": EXTENSIONS[:2], "with-dev_extra3": EXTENSIONS}
+ALL = "all"  # the scope of figures over every folded row
 # (framework, level) measured; the cse-2008 model is trained on sub-criteria and also decides the criteria
 MEASURES = (("five-points", 1), ("cse-2008", 1), ("cse-2008", 2))
 
@@ -42,6 +46,7 @@ class Figures:
     """One cross-validated measurement over every fold."""
 
     recipe: str
+    scope: str  # ALL, or the one extension file whose rows were scored
     framework: str
     level: int
     settings: tuple[tuple[str, float], ...]
@@ -52,7 +57,8 @@ class Figures:
 
     def line(self) -> str:
         chosen = ", ".join(f"{k} {v:g}" for k, v in self.settings)
-        return (f"{self.recipe:<16}{self.framework:<12}{self.level:>3}  {chosen:<58}{self.accuracy:>8.3f}"
+        scope = self.scope.removesuffix("_statements.csv")
+        return (f"{self.recipe:<16}{scope:<11}{self.framework:<12}{self.level:>3}  {chosen:<58}{self.accuracy:>8.3f}"
                 f"{self.unflagged_right:>10.3f}{self.flagged:>9.1%}{self.count:>6}")
 
 
@@ -102,7 +108,7 @@ def classifier_in_run(rules: RuleSet, options: RunOptions, model: Classifier) ->
         matcher.classifier = shipped
 
 
-def measure(rules: RuleSet, framework_id: str, level: int, models: Sequence[Classifier]) -> Report:
+def measure(rules: RuleSet, framework_id: str, level: int, models: Sequence[Classifier]) -> list[Prediction]:
     """Score every fold with the model trained without it."""
     options = RunOptions(framework=framework_id)
     cases = folded(framework_id, level)
@@ -110,7 +116,15 @@ def measure(rules: RuleSet, framework_id: str, level: int, models: Sequence[Clas
     for fold, model in enumerate(models):
         with classifier_in_run(rules, options, model):
             predictions += predict([c for f, c in cases if f == fold], rules, options, level)
-    return Report(framework_id, "cross-validated", predictions, [], level=level)
+    return predictions
+
+
+def scopes(predictions: Sequence[Prediction], by_file: bool) -> Iterator[tuple[str, list[Prediction]]]:
+    """Every prediction, then (with ``by_file``) each extension's own."""
+    yield ALL, list(predictions)
+    if by_file:
+        for name in EXTENSIONS:
+            yield name, [p for p in predictions if p.case.source == name]
 
 
 def grid(values: dict[str, list[float]]) -> list[dict[str, float]]:
@@ -118,8 +132,8 @@ def grid(values: dict[str, list[float]]) -> list[dict[str, float]]:
     return [dict(zip(keys, combo, strict=True)) for combo in product(*(values[k] for k in keys))]
 
 
-def run(recipes: Sequence[str], values: dict[str, list[float]], frameworks: Sequence[str] = tuple(TARGETS)
-        ) -> Iterator[Figures]:
+def run(recipes: Sequence[str], values: dict[str, list[float]], frameworks: Sequence[str] = tuple(TARGETS),
+        by_file: bool = False) -> Iterator[Figures]:
     """Cross-validated figures for each recipe, framework and level, and combination of settings."""
     rules = load_rules(None)
     for recipe, framework_id in product(recipes, frameworks):
@@ -129,9 +143,10 @@ def run(recipes: Sequence[str], values: dict[str, list[float]], frameworks: Sequ
             for fid, level in MEASURES:
                 if fid != framework_id:
                     continue
-                report = measure(variant, framework_id, level, models)
-                yield Figures(recipe, framework_id, level, tuple(sorted(chosen.items())), report.accuracy,
-                              report.unflagged_accuracy, report.flagged_share, len(report.predictions))
+                for scope, shown in scopes(measure(variant, framework_id, level, models), by_file):
+                    report = Report(framework_id, "cross-validated", shown, [], level=level)
+                    yield Figures(recipe, scope, framework_id, level, tuple(sorted(chosen.items())),
+                                  report.accuracy, report.unflagged_accuracy, report.flagged_share, len(shown))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,12 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--weight", type=float, action="append", help="classifier_weight values to try")
     parser.add_argument("--below", type=float, action="append", help="review_below values to try")
     parser.add_argument("--margin", type=float, action="append", help="review_margin values to try")
+    parser.add_argument("--by-file", action="store_true", help="also report each extension's rows alone")
     args = parser.parse_args(argv)
     values = {name: given for name, given in (("classifier_weight", args.weight), ("review_below", args.below),
                                               ("review_margin", args.margin)) if given}
-    print(f"{'recipe':<16}{'framework':<12}{'lvl':>3}  {'settings (others as bundled)':<58}{'top-1':>8}"
+    print(f"{'recipe':<16}{'scored':<11}{'framework':<12}{'lvl':>3}  {'settings (others as bundled)':<58}{'top-1':>8}"
           f"{'unflag ok':>10}{'flagged':>9}{'n':>6}")
-    for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS)):
+    for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS), args.by_file):
         print(figures.line(), flush=True)
     return 0
 

@@ -34,12 +34,19 @@ from cse_migrate.rules import Framework, load_rules
 from cse_migrate.tools.evaluate import Labeled, load_labels
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""), ("dev_extra2_statements.csv", ""))
+SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""), ("dev_extra2_statements.csv", ""),
+           ("dev_extra3_statements.csv", ""))
 DEFAULT_FILES = tuple(DATA / name for name, _split in SOURCES)
-# cse-2008 keeps the earlier recipe: trained with dev_extra2 it scored better in cross-validation (criteria 0.789 ->
-# 0.821, sub-criteria 0.708 -> 0.749) but lifted a Riverside sample item over the strong threshold, so the planted
-# weak point 5.3 reached Compliance (tests/test_statements.py); the test is kept, the recipe waits. Only the word
-# classifier, and only with the default files: the semantic layer (used with --semantic) learns from all of them.
+# cse-2008 keeps the earlier recipe. Trained on every file it scored better in cross-validation (criteria 0.777 ->
+# 0.807, sub-criteria 0.694 -> 0.734 over the three extensions; 0.837 / 0.769 at classifier_weight 12), but Riverside
+# 5.3 then reaches Compliance at --as-of 2008-06-30 (tests/test_statements.py). Item level: no absence or plan counts
+# there; the two strong items are "Clinic waiting times displayed on whiteboard ..." (a real 5.3 item, lifted from
+# 0.682 to 0.703 by the classifier) and the clinic standards paragraph, whose main mapping is 5.1 and whose 5.3
+# mapping is a secondary one (lexicon "answered", "minutes"): a time standard counted as achieved delivery. The
+# planted gap ("... not yet published to patients – planned 2008") maps to 5.3 at 0.66, below the strong threshold,
+# so it does not hold the part back. The cause to fix is the secondary mapping of a standard onto 5.3 (or the
+# finding's strength), not the sample or the test; until then the recipe waits. Only the word classifier, and only
+# with the default files: the semantic layer (used with --semantic) learns from all of them.
 RECIPE_FOR = {"cse-2008": SOURCES[:2]}
 # framework -> the hierarchy level its labels are at
 TARGETS = {"five-points": 1, "cse-2008": 2}

@@ -18,6 +18,7 @@ The builders run as scripts (``python tests/data/build_x.py``), so this director
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -118,6 +119,32 @@ class UniqueTexts:
         if key in self._seen:
             raise ValueError(f"duplicate text in {where} (first seen in {self._seen[key]}): {text!r}")
         self._seen[key] = where
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct words of a text, case-folded (letters and digits only), for near-duplicate checks."""
+    return frozenset(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared words over all words of two word sets (0 when both are empty)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def near_duplicates(texts: Iterable[str], others: Iterable[str], threshold: float) -> list[tuple[str, str, float]]:
+    """Pairs (text, other, similarity) whose word sets have a Jaccard similarity of at least ``threshold``: each
+    text against ``others`` and against the texts before it, so a file is checked within itself too."""
+    seen = [(other, word_set(other)) for other in others]
+    found: list[tuple[str, str, float]] = []
+    for text in texts:
+        words = word_set(text)
+        for other, other_words in seen:
+            similarity = jaccard(words, other_words)
+            if similarity >= threshold:
+                found.append((text, other, similarity))
+        seen.append((text, words))
+    return found
 
 
 def corpus_texts(*paths: Path) -> set[str]:
