@@ -8,6 +8,7 @@ All classes are frozen so that no stage can change what an earlier one decided.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import ClassVar, Literal
@@ -218,6 +219,15 @@ class ItemResult:
             return self.mappings
         # a gap clause that was not scored on its own (an item built by hand) goes with its item's first criterion
         return (self.gap_mappings or self.mappings[:1]) if self.gap_text else ()
+
+    def holds_back(self, part: Collection[str], strong: float) -> bool:
+        """Whether the gap this item states stands against a part (``part``: its id and the ids below it): when
+        the part is what the gap is mainly about (its best route), however sure that mapping, or when it is mapped
+        there at a ``strong`` score. An organisation's own word that a practice is missing is not outweighed by how
+        surely the matcher placed it; only the parts it touches in passing need a strong mapping."""
+        routes = self.gap_routes()
+        return bool(routes) and (routes[0].criterion in part
+                                 or any(m.criterion in part and m.score >= strong for m in routes))
     review: ReviewMark | None = None  # the reviewer's decision on this item, when a review file was applied
 
 
@@ -302,8 +312,8 @@ class Settings:
     secondary_ratio: float
     stale_months: int
     met_min_strong: int
-    # Strong gap findings (the evidence saying a practice is missing, lapsed or only planned) a criterion may
-    # carry and still be Met.
+    # Gap findings (the evidence saying a practice is missing, lapsed or only planned) about a criterion that it
+    # may carry and still be Met (see ItemResult.holds_back).
     met_max_findings: int
     duplicate_similarity: float
     crosswalk_weight: float

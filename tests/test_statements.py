@@ -14,7 +14,7 @@ import pytest
 
 from cse_migrate.analysis.statements import StatementJudge, split_clauses
 from cse_migrate.errors import RulesError
-from cse_migrate.model import RunResult
+from cse_migrate.model import EvidenceItem, ItemResult, Mapping, RunResult, Source
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse
 from cse_migrate.reports.json_report import to_results_dict
@@ -274,3 +274,16 @@ def test_every_mapped_item_is_in_the_workbook_as_evidence_or_gap_finding(
         assert mapped <= listed, (org, fw, sorted(mapped - listed))
         findings = [row for row in book["Gap findings"].iter_rows(min_row=2, values_only=True)]
         assert len(findings) == sum(len(c.findings) for c in result.criteria if not c.children)
+
+
+def test_a_gap_finding_holds_back_the_part_it_is_mainly_about_however_sure() -> None:
+    item = EvidenceItem(id="E00001", text="Waiting time performance not yet published to patients",
+                        source=Source(file="t.csv", extractor="csv"))
+    finding = ItemResult(item, "mapped", (Mapping("5.3", 0.66, ()), Mapping("5.2", 0.61, ())), kind="absence")
+    assert finding.holds_back({"5.3"}, strong=0.70)  # its best mapping, below strong: it is what the gap is about
+    assert not finding.holds_back({"5.2"}, strong=0.70)  # touched in passing, weakly
+    assert finding.holds_back({"5", "5.1", "5.2", "5.3"}, strong=0.70)  # a criterion and the parts below it
+    wider = ItemResult(item, "mapped", (Mapping("4.1", 0.85, ()), Mapping("4.2", 0.72, ())), kind="plan")
+    assert wider.holds_back({"4.2"}, strong=0.70)  # touched in passing, but strongly
+    support = ItemResult(item, "mapped", (Mapping("5.3", 0.66, ()),))
+    assert not support.holds_back({"5.3"}, strong=0.70)  # a statement of a practice in place is no finding

@@ -6,8 +6,8 @@ not "find more content". So each criterion result also carries:
 
 * ``coverage``: the status (flat framework) or estimated rating (hierarchical framework) the evidence would earn if
   its age did not matter, by the very same rules (the same thresholds, strong items of any date, and the same cap
-  on strong gap findings: a part whose own evidence says the practice is missing or only planned is held back by
-  its content, however recent its other evidence);
+  on gap findings that hold it back: a part whose own evidence says the practice is missing or only planned is
+  held back by its content, however recent its other evidence);
 * ``held_back``: for a status or rating below Met / Compliance, ``coverage`` when the content reading is itself
   below a pass, ``currency`` when the actual reading is below the content reading because strong evidence is out of
   date or undated; empty for a passing reading.

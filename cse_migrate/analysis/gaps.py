@@ -8,7 +8,8 @@ Rules (all thresholds are settings shown in the report's method appendix):
   listed as "dated after the as-of date" and never counts towards Met (or, in ratings, Compliance);
 * strength: ``strong`` with at least ``met_min_strong`` strong items, ``partial`` with any evidence, else ``none``;
 * status: **Met** when strength is strong, at least ``met_min_strong`` strong items are fresh, and the
-  evidence records no more than ``met_max_findings`` (default 0) strong gap findings here (an organisation's own
+  evidence records no more than ``met_max_findings`` (default 0) gap findings that hold it back (mainly about it,
+  or mapped here strongly: :meth:`~cse_migrate.model.ItemResult.holds_back`; an organisation's own
   statement that part of the practice is missing or only planned stands against calling it met); **Gap** with
   no evidence; otherwise **Partially met**.
 
@@ -54,8 +55,9 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
         strong = [(r, s) for r, s in evidence if s >= settings.strong_threshold]
         state = {r.item.id: freshness(r.item.date, settings) for r, _ in evidence}
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
-        findings = collect_findings(results, set(framework.leaves_under(criterion.id)))
-        strong_findings = sum(1 for _, s in findings if s >= settings.strong_threshold)
+        leaves = set(framework.leaves_under(criterion.id))
+        findings = collect_findings(results, leaves)
+        strong_findings = sum(1 for r, _ in findings if r.holds_back(leaves, settings.strong_threshold))
         strength: Strength = ("strong" if len(strong) >= settings.met_min_strong
                               else "partial" if evidence else "none")
         status: Status = ("Met" if strength == "strong" and len(fresh_strong) >= settings.met_min_strong
@@ -116,8 +118,8 @@ def finding_lines(findings: Sequence[tuple[ItemResult, float]], strong_findings:
     out = [f"The evidence itself records a gap ({KIND_WORDS.get(r.kind, 'missing or only planned')}): "
            f"\u201c{r.gap_text or r.item.text}\u201d ({r.item.id}, {r.item.source.cite()})." for r, _ in findings]
     if strong_findings > settings.met_max_findings:
-        out.append(f"{strong_findings} strong gap finding(s) here; Met allows {settings.met_max_findings}: close "
-                   "the gap, or show it has been closed since.")
+        out.append(f"{strong_findings} gap finding(s) about this criterion; Met allows {settings.met_max_findings}: "
+                   "close the gap, or show it has been closed since.")
     return tuple(out)
 
 

@@ -13,8 +13,9 @@ evidence is not fresh):
 * **Compliance Plus**: at least ``compliance_plus_min_strong`` strong, fresh items, from at least
   ``compliance_plus_min_sources`` different files;
 * **Compliance**: at least ``compliance_min_strong`` strong, fresh items;
-* neither, whatever the evidence, when more than ``compliance_max_findings`` (default 0) strong gap findings are
-  mapped here: the evidence itself says part of the practice is missing, lapsed or only planned;
+* neither, whatever the evidence, when more than ``compliance_max_findings`` (default 0) gap findings hold it
+  back: the evidence itself says part of the practice is missing, lapsed or only planned, and this part is what it
+  is mainly about, or it maps here strongly (:meth:`~cse_migrate.model.ItemResult.holds_back`);
 * **Partial Compliance**: some evidence, but not enough of it strong and fresh;
 * **Not evidenced**: nothing mapped.
 
@@ -122,7 +123,7 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     found = (f"{count_of(len(fresh_strong), 'strong item')} dated within the last {settings.stale_months} months"
              + (f", from {count_of(len(files), 'file')}" if fresh_strong else ""))
     if len(findings) > rules.max_findings:
-        return "Partial Compliance", (f"{found}, but {count_of(len(findings), 'strong gap finding')} here "
+        return "Partial Compliance", (f"{found}, but {count_of(len(findings), 'gap finding')} about it "
                                       f"({', '.join(findings)}): the evidence says part of the practice is "
                                       f"missing or only planned; Compliance allows {rules.max_findings}.",)
     if rating == "Compliance Plus":
@@ -146,9 +147,9 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
 
 
 def strong_findings(criterion: CriterionResult, items: dict[str, ItemResult], strong: float) -> list[str]:
-    """Ids of the gap findings mapped to ``criterion`` at a strong score."""
-    return [i for i in criterion.findings if i in items
-            and any(m.criterion == criterion.id and m.score >= strong for m in items[i].gap_routes())]
+    """Ids of the gap findings that hold ``criterion`` back: mainly about it, or mapped to it at a strong score
+    (:meth:`~cse_migrate.model.ItemResult.holds_back`)."""
+    return [i for i in criterion.findings if i in items and items[i].holds_back({criterion.id}, strong)]
 
 
 def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:

@@ -59,8 +59,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 "Strong items (and strong items that are not stale) a flat framework's criterion needs to be Met",
                 _PROJECT),
     SettingSpec("met_max_findings", int, 0, 1000, 0,
-                "Strong gap findings (the evidence saying a practice is missing, lapsed or only planned) a flat "
-                "framework's criterion may carry and still be Met",
+                "Gap findings (the evidence saying a practice is missing, lapsed or only planned) about a flat "
+                "framework's criterion (mainly about it, or mapped to it strongly) it may carry and still be Met",
                 "analyst: an organisation's own statement that a practice is missing stands against calling it met"),
     SettingSpec("duplicate_similarity", float, 50.0, 100.0, 92.0,
                 "Text similarity (0-100) at which two items are folded as duplicates", _PROJECT),
@@ -112,8 +112,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("compliance_min_strong", int, 1, 1000, 2,
                 "Strong, fresh items a part needs for an estimated Compliance", _RATING),
     SettingSpec("compliance_max_findings", int, 0, 1000, 0,
-                "Strong gap findings (the evidence saying a practice is missing, lapsed or only planned) a part may "
-                "carry and still be rated Compliance or better", _RATING),
+                "Gap findings (the evidence saying a practice is missing, lapsed or only planned) about a part "
+                "(mainly about it, or mapped to it strongly) it may carry and still be rated Compliance or better",
+                _RATING),
     SettingSpec("readiness_min_compliance_share", float, 0.0, 1.0, 0.7,
                 "Share of a criterion's parts that must be at Compliance or better", _RATING),
     SettingSpec("readiness_max_partial", int, 0, 1000, 1,
