@@ -17,6 +17,8 @@ from cse_migrate.errors import RulesError
 from cse_migrate.model import EvidenceItem, ItemResult, Mapping, RunResult, Source
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse
+from cse_migrate.reports.actions import draft_actions
+from cse_migrate.reports.docx.words import finding
 from cse_migrate.reports.json_report import to_results_dict
 from cse_migrate.rules import RuleSet, load_rules
 
@@ -164,6 +166,18 @@ def test_cse2008_parts_are_not_compliant_on_absence_or_plan(sample_runs: dict[tu
     for cid in ("4.2", "5.3"):
         assert riverside[cid].rating not in ("Compliance", "Compliance Plus"), (cid, riverside[cid].rating_reasons)
     assert riverside["5.3"].findings
+
+
+def test_a_part_held_back_only_by_its_own_gap_says_so_and_is_not_told_to_find_more(
+        sample_runs: dict[tuple[str, str], RunResult]) -> None:
+    result = sample_runs[("riverside-outpatients", "cse-2008")]
+    part = next(c for c in result.criteria if c.id == "5.3")
+    assert part.strong_count >= result.settings.compliance_min_strong and result.held_back_by_findings(part)
+    sentence = finding(result, part)
+    assert "the evidence itself records a gap here: \u201cClinic waiting time performance not yet published" in sentence
+    actions = [a for a in draft_actions(result) if a.part == "5.3"]
+    assert any(a.kind == "gap" or a.text.startswith("Close the gap") for a in actions)
+    assert not any(a.kind == "thin" for a in actions)  # two strong items: the gap is what to close
 
 
 def test_items_dated_after_as_of_are_flagged_and_never_count(sample_runs: dict[tuple[str, str], RunResult]) -> None:

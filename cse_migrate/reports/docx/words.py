@@ -10,6 +10,7 @@ from datetime import date
 from cse_migrate.model import CriterionResult, RunResult
 from cse_migrate.reports.charts import age_counts
 from cse_migrate.reports.docx.layout import long_date, plural
+from cse_migrate.reports.plain import quote
 
 PASSING = ("Met", "Compliance Plus", "Compliance")
 HELD_BACK_WORDS = {(): "-", ("coverage",): "content", ("currency",): "evidence age",
@@ -48,6 +49,10 @@ def finding(result: RunResult, c: CriterionResult) -> str:
             return "Covered, but the evidence is out of date: show the practice continues."
         return "Covered, but the evidence is undated: date it to show it is current."
     strong = plural(c.strong_count, "strong item")
+    if held := result.held_back_by_findings(c):
+        gap = result.item_by_id()[held[0]]
+        return (f"{strong.capitalize()} so far, but the evidence itself records a gap here: "
+                f"{quote(gap.gap_text or gap.item.text, 160)}. Close it, or show it has been closed since.")
     if "currency" in c.held_back:
         return f"Partly covered ({strong}), and that evidence is out of date or undated."
     return f"Partly covered: {strong} so far; more strong evidence is needed."
