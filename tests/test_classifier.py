@@ -64,6 +64,21 @@ def test_every_classifier_contribution_is_explained(rules: RuleSet) -> None:
         assert reason.rule == "models/five-points.json" and reason.contribution > 0
 
 
+def test_every_classifier_point_on_the_development_statements_names_what_pulled_it(rules: RuleSet) -> None:
+    # words and pairs of words where they pull, pieces of words ('…sign…') where only they do; a label nothing
+    # in the text pulls towards (its probability is the model's prior alone) gets no points
+    texts = [c.text for name in ("dev_extra2_statements.csv", "dev_extra3_statements.csv")
+             for c in load_labels(DATA / name, "cse-2008", 2)]
+    source = Source(file="t", extractor="csv")
+    items = [EvidenceItem(id=f"E{n:05d}", text=t, source=source) for n, t in enumerate(texts)]
+    for framework in ("five-points", "cse-2008"):
+        matcher = Matcher(rules, rules.framework(framework))
+        reasons = [r for scored in matcher.iter_scores(items) for rs in scored.reasons.values() for r in rs
+                   if r.kind == "classifier"]
+        assert len(reasons) > len(texts)
+        assert all(r.matched.startswith("'") for r in reasons), framework
+
+
 def test_the_classifier_weight_setting_switches_it_off(rules: RuleSet) -> None:
     fw = rules.framework("five-points")
     off = dataclasses.replace(fw, settings={**fw.settings, "classifier_weight": 0.0})

@@ -80,14 +80,23 @@ class Classifier:
     def explain(self, x: NDArray[np.float32], labels: Sequence[str], top: int = 3) -> dict[str, str]:
         """Per label asked for, the features of one vector ``x`` that pull most towards it, readable
         ("'panel', 'insig…'")."""
-        # words and pairs of words explain; pieces of words and very short words only help the model
-        present = np.flatnonzero((x != 0) & self.explaining)
+        # words and pairs of words explain best; where none pulls towards a label, the pieces of words and short
+        # words that do are named instead (every point the classifier gives is explained by what pulled it)
+        present = np.flatnonzero(x != 0)
         shares = x[present, None] * self.weights[present]  # (features present x labels): only a few dozen rows
+        words = self.explaining[present]
         out = {}
         for label in labels:
             column = self.labels.index(label)
-            order = np.argsort(-shares[:, column], kind="stable")[:top]
-            out[label] = ", ".join(_readable(self.names[int(present[i])]) for i in order if shares[i, column] > 0)
+            pulling = shares[:, column] > 0
+            chosen = np.flatnonzero(pulling & words) if (pulling & words).any() else np.flatnonzero(pulling)
+            shown: dict[str, str] = {}  # the letters of a feature -> how it reads: "was", "…was" and "was…" once
+            for i in chosen[np.argsort(-shares[chosen, column], kind="stable")]:
+                name = self.names[int(present[i])]
+                shown.setdefault(name.partition(":")[2].strip(), _readable(name))
+                if len(shown) == top:
+                    break
+            out[label] = ", ".join(shown.values())
         return out
 
     @property
@@ -128,7 +137,12 @@ class Classifier:
 
 
 def _readable(name: str) -> str:
-    return f"'{name.partition(':')[2].strip()}'"
+    """A feature as a reader sees it: a word or pair of words quoted, a piece of a word marked as one ('insig…')."""
+    kind, _, text = name.partition(":")
+    if kind == "c":
+        return f"'{text.strip()}…'" if text.startswith(" ") else f"'…{text.strip()}'" if text.endswith(" ") \
+            else f"'…{text}…'"
+    return f"'{text.strip()}'"
 
 
 def softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -360,10 +360,11 @@ class Matcher:
         points_for = {cid: weight * by_label.get(self._model_label[cid], 0.0) for cid in self.criteria}
         pulled_by = model.explain(vector, sorted({self._model_label[c] for c, p in points_for.items() if p >= 0.05}))
         for cid, points in points_for.items():
-            if points >= 0.05:
+            pulled = pulled_by.get(self._model_label[cid], "")
+            # a label no feature of the text pulls towards has only the model's prior: no points, nothing to explain
+            if points >= 0.05 and pulled:
                 probability = points / weight
                 scored.raw[cid] += points
-                pulled = pulled_by.get(self._model_label[cid], "")
                 scored.reasons[cid].append(Reason("classifier", f"trained classifier, probability {probability:.2f}",
                                                   pulled, points, self.classifier_file or "classifier"))
         return Scored(scored.raw, scored.reasons, scored.text_signal, top)
