@@ -79,9 +79,9 @@ def test_dev_extra_accuracy_is_above_its_floor(rules: RuleSet, framework: str, l
 # 1bb68c7), cse-2008 criterion 0.785, sub-criterion 0.710 (commit e5b4e65); mappings not flagged for review right
 # 0.944 (five points) and 0.911 (cse-2008 criterion), with 33.3% and 43.4% of mappings flagged.
 FRESH = Path(__file__).resolve().parent / "data" / "fresh_statements.csv"
-# a little under the fourth look (2026-12-01: 0.841 / 0.807 / 0.736; 0.957 / 0.922 / 0.887; 32.9% / 42.7% /
+# a little under the fifth look (2026-12-01: 0.852 / 0.807 / 0.736; 0.956 / 0.922 / 0.887; 31.2% / 42.7% /
 # 42.7%); the third look's floors were (0.82, 0.93, 0.33), (0.79, 0.90, 0.46), (0.71, 0.86, 0.46)
-FRESH_FLOORS = {("five-points", 1): (0.83, 0.94, 0.33), ("cse-2008", 1): (0.80, 0.91, 0.44),
+FRESH_FLOORS = {("five-points", 1): (0.84, 0.94, 0.32), ("cse-2008", 1): (0.80, 0.91, 0.44),
                 ("cse-2008", 2): (0.72, 0.87, 0.44)}  # accuracy, not-flagged accuracy, most flagged
 
 
