@@ -1,0 +1,126 @@
+"""Checks every development extension of the labelled corpus passes (tests/data/dev_extra*_statements.csv).
+
+Each extension is made by its own build script, labelled by docs/labeling.md and trained on together with the
+others, so each must keep the same shape: the sector columns, known and consistent labels, every kind, label and
+sector present, the failing voices there in numbers, about a quarter absences and plans, and no text that repeats
+another already in the corpus. The test module of each extension says what it holds (:class:`Extension`) and calls
+these; what is peculiar to one extension (its build script's refusals) stays in its own module.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from corpus_checks import CSE_SUBCRITERIA, FIVE_POINTS, KINDS, NONE, SECTOR_COLUMNS, near_duplicates, text_key
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """One development extension: its file, build script, the corpora it must not repeat and what it must hold."""
+
+    name: str  # e.g. "dev_extra2": the CSV is <name>_statements.csv, the script build_<name>.py
+    earlier: tuple[str, ...]  # the CSV files it must not repeat
+    sectors: frozenset[str]
+    voices: dict[str, int]  # the failing voices, with the fewest rows each must have
+    min_rows: int
+    id_prefix: str
+    near: bool = False  # also refuse near repeats (Jaccard >= 0.8 on word sets), not only exact ones
+
+    @property
+    def path(self) -> Path:
+        return DATA / f"{self.name}_statements.csv"
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def build_script(extension: Extension) -> ModuleType:
+    """The extension's build script, imported from its file."""
+    spec = importlib.util.spec_from_file_location(f"build_{extension.name}", DATA / f"build_{extension.name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check_shape(extension: Extension, rows: list[dict[str, str]]) -> None:
+    with extension.path.open(encoding="utf-8", newline="") as handle:
+        assert tuple(next(csv.reader(handle))) == SECTOR_COLUMNS
+    assert len(rows) >= extension.min_rows
+    assert {r["split"] for r in rows} == {"dev"}
+    assert [r["id"] for r in rows] == [f"{extension.id_prefix}{n:04d}" for n in range(1, len(rows) + 1)]
+
+
+def check_labels(rows: list[dict[str, str]]) -> None:
+    for r in rows:
+        where = f"{r['id']} {r['text'][:50]!r}"
+        assert r["kind"] in KINDS, where
+        if r["five_points"] == NONE:
+            assert (r["five_points_alt"], r["cse_criterion"], r["cse_subcriterion"]) == ("", NONE, NONE), where
+            assert r["kind"] == "support", where
+            assert r["style"] in {"noise", "irrelevant"}, where
+        else:
+            assert r["five_points"] in FIVE_POINTS, where
+            assert r["cse_subcriterion"] in CSE_SUBCRITERIA, where
+            assert r["cse_criterion"] == r["cse_subcriterion"].split(".")[0], where
+            assert r["five_points_alt"] in FIVE_POINTS | {""}, where
+            assert r["five_points_alt"] != r["five_points"], where
+            assert r["style"] not in {"noise", "irrelevant"}, where
+
+
+def check_presence(extension: Extension, rows: list[dict[str, str]]) -> None:
+    assert {r["kind"] for r in rows} == KINDS
+    assert {r["five_points"] for r in rows} == FIVE_POINTS | {NONE}
+    assert {r["cse_subcriterion"] for r in rows} == CSE_SUBCRITERIA | {NONE}
+    assert {r["sector"] for r in rows} == extension.sectors
+    styles = Counter(r["style"] for r in rows)
+    assert {style: styles[style] for style in extension.voices if styles[style] < extension.voices[style]} == {}
+    gaps = [r for r in rows if r["kind"] != "support"]
+    not_evidence = [r for r in rows if r["five_points"] == NONE]
+    assert 0.20 <= len(gaps) / len(rows) <= 0.30
+    assert 0.08 <= len(not_evidence) / len(rows) <= 0.15
+
+
+def check_no_repeats(extension: Extension, rows: list[dict[str, str]]) -> None:
+    keys = [text_key(r["text"]) for r in rows]
+    assert len(set(keys)) == len(keys)
+    for name in extension.earlier:
+        assert not set(keys) & {text_key(r["text"]) for r in read(DATA / name)}, name
+    if extension.near:
+        earlier = [r["text"] for name in extension.earlier for r in read(DATA / name)]
+        assert near_duplicates([r["text"] for r in rows], earlier, 0.8) == []
+
+
+# --- the extensions --------------------------------------------------------------------------------------------
+
+# dev_extra2: the voices that failed on text outside the corpus, fifteen sectors
+_SECTORS2 = {
+    "police", "fire_rescue", "gp_practice", "hospital", "school", "college", "transport", "housing", "library",
+    "leisure", "registration", "planning", "revenues_benefits", "national_agency", "courts",
+}
+# the failing voices, with the fewest rows each must have
+_VOICES2 = {"assessor": 60, "summary": 30, "staff_short": 30, "narrative": 120, "bullet": 30}
+# dev_extra3: the voices that still failed, twenty sectors; near repeats refused too
+_SECTORS3 = {
+    "police", "fire_rescue", "gp_practice", "hospital", "school", "college", "transport", "housing", "library",
+    "leisure", "registration", "planning", "revenues_benefits", "courts", "national_agency", "museum", "parks",
+    "environmental_health", "coroner", "trading_standards",
+}
+_VOICES3 = {"assessor": 120, "summary": 30, "staff_short": 50, "narrative": 120, "bullet": 30}
+
+EXTENSIONS = {
+    "dev_extra2": Extension("dev_extra2", ("labeled_statements.csv", "dev_extra_statements.csv"), frozenset(_SECTORS2),
+                            _VOICES2, 400, "E"),
+    "dev_extra3": Extension("dev_extra3", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv"), frozenset(_SECTORS3), _VOICES3, 500, "G",
+                            near=True),
+}
