@@ -21,8 +21,10 @@ def test_every_sub_package_is_listed_for_the_wheel() -> None:
     rules = {".".join(("cse_migrate", *p.parent.relative_to(ROOT).parts)) for p in (ROOT / "mappings").rglob("*.yaml")}
     # the classifier layer's weights (data written by cse_migrate/tools/train.py) ship as a data package too
     models = {"cse_migrate.models"} if list((ROOT / "cse_migrate" / "models").glob("*.json")) else set()
+    # and so do the bundled fonts (a package without code that setuptools would otherwise warn it ignores)
+    fonts = {"cse_migrate.fonts"} if list((ROOT / "cse_migrate" / "fonts").glob("*.ttf")) else set()
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
-    assert listed == found | rules | models
+    assert listed == found | rules | models | fonts
     assert PYPROJECT["tool"]["setuptools"]["package-data"].get("cse_migrate.models") == ["*.json"] or not models
 
 
@@ -40,10 +42,10 @@ def test_a_source_checkout_reads_its_own_mappings() -> None:
 
 
 def test_bundled_fonts_ship_as_package_data() -> None:
-    """The charts and the column widths use DejaVu Sans from cse_migrate/fonts/ (no __init__.py: data of the
-    cse_migrate package), with its licence; .ci/run checks the built wheel holds them."""
-    data = PYPROJECT["tool"]["setuptools"]["package-data"]["cse_migrate"]
-    assert "fonts/*.ttf" in data and "fonts/LICENSE_DEJAVU" in data
+    """The charts and the column widths use DejaVu Sans from cse_migrate/fonts/ (a data package, no code, like
+    cse_migrate.models), with its licence; .ci/run checks the built wheel holds them."""
+    assert "cse_migrate.fonts" in PYPROJECT["tool"]["setuptools"]["packages"]
+    assert PYPROJECT["tool"]["setuptools"]["package-data"]["cse_migrate.fonts"] == ["*.ttf", "LICENSE_DEJAVU"]
     fonts = ROOT / "cse_migrate" / "fonts"
     assert {p.name for p in fonts.iterdir()} == {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE_DEJAVU"}
     assert "Bitstream Vera" in (fonts / "LICENSE_DEJAVU").read_text(encoding="utf-8")
