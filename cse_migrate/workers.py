@@ -337,12 +337,9 @@ class LocalWorkers:
         self.messages: Any = self.context.Queue()
         self.pids: set[int] = set()
         self.started: dict[str, tuple[int, float]] = {}  # source -> (pid, monotonic time it started)
-        # numpy's BLAS would start a thread per core in every worker: with a worker per core they only fight
-        # over the cores (bench_batch.py: --jobs 2 1.49 -> 1.72 times as fast as --jobs 1, 2.5 s less CPU). One
-        # thread per worker even when there are fewer workers than cores: a worker's matrices are small (a block
-        # of items by the classifier's features), and a second thread only spins (--jobs 1 on 30 organisations,
-        # three runs each: 9.9 / 9.9 / 8.9 s wall and 9.2 / 9.3 / 8.3 s user CPU with one thread, 9.8 / 9.9 / 8.5 s
-        # and 12.3 / 12.2 / 10.9 s with two), so --jobs N keeps to N cores, leaving the rest to the user's other work
+        # one BLAS thread per worker: a thread per core in every worker only fights over the cores (--jobs 2 1.49
+        # -> 1.72 times as fast as --jobs 1), and with fewer workers than cores the extra threads only spin on the
+        # small matrices (--jobs 1: same wall time, 3 CPU s less on 30 organisations; README, Batch speed)
         blas_threads = 1
         self.executor = ProcessPoolExecutor(self.capacity, mp_context=self.context, initializer=start_worker,
                                             initargs=(self.messages, self.sample, blas_threads))
