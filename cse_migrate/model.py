@@ -401,7 +401,13 @@ class RunResult:
     review: ReviewSummary | None = None  # the review file applied (--review or review.xlsx), if any
 
     def item_by_id(self) -> dict[str, ItemResult]:
-        return {r.item.id: r for r in self.items}
+        """Items by id, made once per result (report writers ask part by part; a run may hold 200,000 items).
+        Read it, never change it: every caller shares it."""
+        index: dict[str, ItemResult] | None = self.__dict__.get("_item_index")
+        if index is None:
+            index = {r.item.id: r for r in self.items}
+            object.__setattr__(self, "_item_index", index)  # a cache, not a field: frozen fields stay as they were
+        return index
 
     def counts(self) -> dict[str, int]:
         """Counts that add up: read = mapped + unmapped + noise + duplicate."""

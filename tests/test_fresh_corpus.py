@@ -11,26 +11,12 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from corpus_checks import CSE_SUBCRITERIA, FIVE_POINTS, KINDS, NON_EVIDENCE_STYLES, SECTOR_COLUMNS
 
 DATA = Path(__file__).resolve().parent / "data"
 FRESH = DATA / "fresh_statements.csv"
 BUILDER = DATA / "build_fresh.py"
 
-COLUMNS = [
-    "id",
-    "split",
-    "text",
-    "cm_ref",
-    "five_points",
-    "five_points_alt",
-    "cse_criterion",
-    "cse_subcriterion",
-    "style",
-    "sector",
-    "kind",
-]
-FIVE_POINTS = {"1", "2", "3", "4", "5"}
-SUBCRITERIA = {f"{c}.{s}" for c, n in ((1, 3), (2, 2), (3, 4), (4, 3), (5, 3)) for s in range(1, n + 1)}
 SECTORS = {
     "police",
     "fire_rescue",
@@ -47,16 +33,14 @@ SECTORS = {
     "revenues_benefits",
     "other",
 }
-KINDS = {"support", "absence", "plan", "mixed"}
 STYLES = {"terse", "narrative", "bullet", "assessor", "summary", "noise", "irrelevant"}
-NON_EVIDENCE_STYLES = {"noise", "irrelevant"}
 
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
     with FRESH.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        assert reader.fieldnames == COLUMNS
+        assert reader.fieldnames == list(SECTOR_COLUMNS)
         return list(reader)
 
 
@@ -85,7 +69,7 @@ def test_labels_are_valid_and_consistent(rows: list[dict[str, str]]) -> None:
             assert row["kind"] == "support", where
             continue
         assert row["five_points"] in FIVE_POINTS, where
-        assert row["cse_subcriterion"] in SUBCRITERIA, where
+        assert row["cse_subcriterion"] in CSE_SUBCRITERIA, where
         assert row["cse_criterion"] == row["cse_subcriterion"].split(".")[0], where
         if row["five_points_alt"]:
             assert row["five_points_alt"] in FIVE_POINTS - {row["five_points"]}, where
@@ -93,7 +77,7 @@ def test_labels_are_valid_and_consistent(rows: list[dict[str, str]]) -> None:
 
 def test_every_label_is_used(rows: list[dict[str, str]]) -> None:
     assert {row["five_points"] for row in rows} == FIVE_POINTS | {"NONE"}
-    assert {row["cse_subcriterion"] for row in rows} == SUBCRITERIA | {"NONE"}
+    assert {row["cse_subcriterion"] for row in rows} == CSE_SUBCRITERIA | {"NONE"}
 
 
 def test_texts_are_unique_ignoring_case_and_spacing(rows: list[dict[str, str]]) -> None:

@@ -146,7 +146,7 @@ def plan_object(clause: str) -> str:
 def part_actions(part: CriterionResult, result: RunResult, labels: dict[str, str]) -> list[Action]:
     """Actions for one part from its two axes: no or thin content (coverage), old or undated evidence
     (currency)."""
-    items = {r.item.id: r for r in result.items}
+    items = result.item_by_id()
     name = f"{part.id} {part.title}"
     if not part.evidence:
         return [missing_action(part, result, labels)]

@@ -30,8 +30,8 @@ from corpus_checks import (
     NONE,
     SECTOR_COLUMNS,
     UniqueTexts,
-    label_problems,
     raise_problems,
+    row_problems,
     sector_record,
     write_records,
 )
@@ -674,15 +674,7 @@ OUTPUT = Path(__file__).with_name("fresh_statements.csv")
 
 def check_row(sector: str, row: Row) -> None:
     """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md and FRESH.md."""
-    problems = label_problems(
-        row.text,
-        row.cm_ref,
-        row.five_points,
-        row.five_points_alt,
-        row.cse_subcriterion,
-        evidence=row.style not in NON_EVIDENCE_STYLES,
-        kind=row.kind,
-    )
+    problems = row_problems(row, evidence=row.style not in NON_EVIDENCE_STYLES, kind=row.kind)
     if row.cm_ref == MISLEADING:
         problems.append("cm_ref is a bare marker")
     if row.style not in STYLES:

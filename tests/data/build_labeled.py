@@ -28,8 +28,8 @@ from corpus_checks import (
     NONE,
     UniqueTexts,
     criterion_of,
-    label_problems,
     raise_problems,
+    row_problems,
     write_records,
 )
 
@@ -753,14 +753,7 @@ OUTPUT = Path(__file__).with_name("labeled_statements.csv")
 
 def check_row(style: str, row: Row) -> None:
     """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md or this corpus's own."""
-    problems = label_problems(
-        row.text,
-        row.cm_ref,
-        row.five_points,
-        row.five_points_alt,
-        row.cse_subcriterion,
-        evidence=style not in NON_EVIDENCE_STYLES,
-    )
+    problems = row_problems(row, evidence=style not in NON_EVIDENCE_STYLES)
     if style == "two_theme" and not row.five_points_alt:
         problems.append("two_theme rows need a five_points_alt")
     if style == "misfiled" and not row.cm_ref:

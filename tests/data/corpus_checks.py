@@ -97,6 +97,12 @@ def label_problems(
     return problems
 
 
+def row_problems(row: Any, *, evidence: bool, kind: str | None = None) -> list[str]:
+    """:func:`label_problems` of a row of any corpus's table (its fields are named alike)."""
+    return label_problems(row.text, row.cm_ref, row.five_points, row.five_points_alt, row.cse_subcriterion,
+                          evidence=evidence, kind=kind)
+
+
 def raise_problems(where: str, text: str, problems: list[str]) -> None:
     """Raise one ValueError naming the row (its table and the start of its text) and all its problems."""
     if problems:
@@ -190,15 +196,7 @@ def N(text: str, style: str, ref: str = "") -> Row:
 def check_sector_row(sector: str, row: Row) -> None:
     """Raise ValueError if a development-corpus row breaks the labeling conventions of docs/labeling.md."""
     known = row.style in NON_EVIDENCE_STYLES or row.style in SECTOR_EVIDENCE_STYLES
-    problems = label_problems(
-        row.text,
-        row.cm_ref,
-        row.five_points,
-        row.five_points_alt,
-        row.cse_subcriterion,
-        evidence=row.style not in NON_EVIDENCE_STYLES,
-        kind=row.kind,
-    )
+    problems = row_problems(row, evidence=row.style not in NON_EVIDENCE_STYLES, kind=row.kind)
     if not known:
         problems = [f"style {row.style!r} unknown"]
     raise_problems(sector, row.text, problems)
