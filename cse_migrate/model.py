@@ -268,6 +268,9 @@ class CriterionResult:
     # evidence is there but out of date or undated), both, or neither.
     coverage: str = ""
     held_back: tuple[str, ...] = ()
+    # Of the findings, those that hold this part back (ItemResult.holds_back): mainly about it, or mapped here
+    # strongly. Decided once, where the findings are collected; statuses, ratings and the report read it.
+    holding_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -420,16 +423,3 @@ class RunResult:
         out["files_read"] = len(self.files)
         out["files_unreadable"] = len(self.errors)
         return out
-
-    def held_back_by_findings(self, criterion: CriterionResult) -> tuple[str, ...]:
-        """Ids of the gap findings that hold ``criterion`` back (:meth:`ItemResult.holds_back`, over the part and
-        every part below it): the reason a part with enough strong evidence still does not pass."""
-        below = {c.id: c.children for c in self.criteria}
-        part, todo = set(), [criterion.id]
-        while todo:
-            cid = todo.pop()
-            part.add(cid)
-            todo.extend(below.get(cid, ()))
-        items = self.item_by_id()
-        return tuple(i for i in criterion.findings
-                     if i in items and items[i].holds_back(part, self.settings.strong_threshold))

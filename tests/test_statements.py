@@ -172,7 +172,7 @@ def test_a_part_held_back_only_by_its_own_gap_says_so_and_is_not_told_to_find_mo
         sample_runs: dict[tuple[str, str], RunResult]) -> None:
     result = sample_runs[("riverside-outpatients", "cse-2008")]
     part = next(c for c in result.criteria if c.id == "5.3")
-    assert part.strong_count >= result.settings.compliance_min_strong and result.held_back_by_findings(part)
+    assert part.strong_count >= result.settings.compliance_min_strong and part.holding_back
     sentence = finding(result, part)
     assert "the evidence itself records a gap here: \u201cClinic waiting time performance not yet published" in sentence
     actions = [a for a in draft_actions(result) if a.part == "5.3"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from cse_migrate.analysis.ratings import RatingRules, leaf_rating, rate_parent, strong_findings
+from cse_migrate.analysis.ratings import RatingRules, leaf_rating, rate_parent
 from cse_migrate.model import CriterionResult, ItemResult, Settings
 from cse_migrate.rules import Framework
 from cse_migrate.verdicts import RATINGS
@@ -42,9 +42,7 @@ def assess_coverage(framework: Framework, criteria: Sequence[CriterionResult], r
     if framework.is_hierarchical:
         readings = rated_coverage(framework, criteria, results, settings)
     else:
-        items = {r.item.id: r for r in results}
-        readings = {c.id: flat_coverage(c, settings, len(strong_findings(c, items, settings.strong_threshold)))
-                    for c in criteria}
+        readings = {c.id: flat_coverage(c, settings, len(c.holding_back)) for c in criteria}
     axes = {c.id: held_back(c.rating or c.status, readings[c.id]) for c in criteria}
     by_id = {c.id: c for c in criteria}
     for criterion in sorted(criteria, key=lambda c: -framework.level(c.id)):
@@ -71,7 +69,6 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
     parents from their children by the parent rule."""
     rules = RatingRules.from_settings(settings)
     sources = {r.item.id: r.item.source.file for r in results}
-    items = {r.item.id: r for r in results}
     out: dict[str, str] = {}
     by_id = {c.id: c for c in criteria}
     for criterion in sorted(criteria, key=lambda c: -framework.level(c.id)):
@@ -82,8 +79,7 @@ def rated_coverage(framework: Framework, criteria: Sequence[CriterionResult], re
             strong = [i for i, score in criterion.evidence if score >= rules.strong_threshold]
             files = {sources[i] for i in strong if i in sources}
             rating = leaf_rating(len(strong), len(files), bool(criterion.evidence), rules)
-            findings = strong_findings(criterion, items, rules.strong_threshold)
-            if criterion.evidence and len(findings) > rules.max_findings:
+            if criterion.evidence and len(criterion.holding_back) > rules.max_findings:
                 rating = "Partial Compliance"  # the same cap as the rating rule (ratings.rate_leaf)
             out[criterion.id] = rating
     return out

@@ -57,11 +57,11 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
         fresh_strong = [r for r, _ in strong if state[r.item.id] == "fresh"]
         leaves = set(framework.leaves_under(criterion.id))
         findings = collect_findings(results, leaves)
-        strong_findings = sum(1 for r, _ in findings if r.holds_back(leaves, settings.strong_threshold))
+        holding = tuple(r.item.id for r, _ in findings if r.holds_back(leaves, settings.strong_threshold))
         strength: Strength = ("strong" if len(strong) >= settings.met_min_strong
                               else "partial" if evidence else "none")
         status: Status = ("Met" if strength == "strong" and len(fresh_strong) >= settings.met_min_strong
-                          and strong_findings <= settings.met_max_findings
+                          and len(holding) <= settings.met_max_findings
                           else "Gap" if not evidence else "Partially met")
         entry = guidance_entry(framework, lexicon, criterion.id)
         stale = tuple(r.item.id for r, _ in evidence if state[r.item.id] == "stale")
@@ -75,11 +75,11 @@ def analyse_gaps(framework: Framework, lexicon: Lexicon, results: Sequence[ItemR
             evidence=tuple((r.item.id, s) for r, s in evidence),
             actions=entry.actions if entry and status != "Met" else (),
             expected_evidence=entry.expected_evidence if entry else (),
-            gaps=(*finding_lines(findings, strong_findings, settings),
+            gaps=(*finding_lines(findings, len(holding), settings),
                   *_describe_gaps(len(evidence), len(strong), len(fresh_strong), counts, settings)),
             level=framework.level(criterion.id) if hierarchical else 1, parent=criterion.parent,
             children=tuple(c.id for c in framework.children(criterion.id)),
-            findings=tuple(r.item.id for r, _ in findings), future=future))
+            findings=tuple(r.item.id for r, _ in findings), future=future, holding_back=holding))
     return tuple(out)
 
 
@@ -111,14 +111,14 @@ def collect_findings(results: Sequence[ItemResult], targets: set[str]) -> list[t
     return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].item.id))
 
 
-def finding_lines(findings: Sequence[tuple[ItemResult, float]], strong_findings: int,
+def finding_lines(findings: Sequence[tuple[ItemResult, float]], holding: int,
                   settings: Settings) -> tuple[str, ...]:
     """One plain-language gap per finding, quoting the evidence's own words and citing its source, then why the
     findings stand against Met."""
     out = [f"The evidence itself records a gap ({KIND_WORDS.get(r.kind, 'missing or only planned')}): "
            f"\u201c{r.gap_text or r.item.text}\u201d ({r.item.id}, {r.item.source.cite()})." for r, _ in findings]
-    if strong_findings > settings.met_max_findings:
-        out.append(f"{strong_findings} gap finding(s) about this criterion; Met allows {settings.met_max_findings}: "
+    if holding > settings.met_max_findings:
+        out.append(f"{holding} gap finding(s) about this criterion; Met allows {settings.met_max_findings}: "
                    "close the gap, or show it has been closed since.")
     return tuple(out)
 

@@ -109,7 +109,7 @@ def leaf_rating(strong: int, files: int, has_evidence: bool, rules: RatingRules)
 def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings: Settings,
               rules: RatingRules) -> tuple[Rating, tuple[str, ...]]:
     """Rate one leaf from its evidence: how many strong, fresh items, and from how many files."""
-    findings = strong_findings(criterion, items, rules.strong_threshold)
+    findings = criterion.holding_back
     if not criterion.evidence:
         reasons = ["No evidence was found here."]
         if findings:
@@ -144,12 +144,6 @@ def rate_leaf(criterion: CriterionResult, items: dict[str, ItemResult], settings
     if criterion.undated_count:
         reasons.append(f"{count_of(criterion.undated_count, 'item')} undated: date them.")
     return rating, tuple(reasons)
-
-
-def strong_findings(criterion: CriterionResult, items: dict[str, ItemResult], strong: float) -> list[str]:
-    """Ids of the gap findings that hold ``criterion`` back: mainly about it, or mapped to it at a strong score
-    (:meth:`~cse_migrate.model.ItemResult.holds_back`)."""
-    return [i for i in criterion.findings if i in items and items[i].holds_back({criterion.id}, strong)]
 
 
 def rate_parent(children: Sequence[CriterionResult], framework: Framework) -> tuple[Rating, tuple[str, ...]]:

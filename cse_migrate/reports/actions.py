@@ -170,7 +170,7 @@ def part_actions(part: CriterionResult, result: RunResult, labels: dict[str, str
     # a part held back by a gap its own evidence states has its action in closing that gap; only a part whose strong
     # evidence is too thin as well needs more of it
     needed = result.settings.compliance_min_strong if part.rating else result.settings.met_min_strong
-    thin = len(strong) < needed or not result.held_back_by_findings(part)
+    thin = len(strong) < needed or not part.holding_back
     if "coverage" in part.held_back and thin:
         best = items.get(part.evidence[0][0])
         if best is not None:

@@ -49,8 +49,8 @@ def finding(result: RunResult, c: CriterionResult) -> str:
             return "Covered, but the evidence is out of date: show the practice continues."
         return "Covered, but the evidence is undated: date it to show it is current."
     strong = plural(c.strong_count, "strong item")
-    if held := result.held_back_by_findings(c):
-        gap = result.item_by_id()[held[0]]
+    if c.holding_back:
+        gap = result.item_by_id()[c.holding_back[0]]
         return (f"{strong.capitalize()} so far, but the evidence itself records a gap here: "
                 f"{quote(gap.gap_text or gap.item.text, 160)}. Close it, or show it has been closed since.")
     if "currency" in c.held_back:
