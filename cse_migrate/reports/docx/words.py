@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cse_migrate.model import CriterionResult, RunResult
+from cse_migrate.reports.actions import QUOTE_CHARS
 from cse_migrate.reports.charts import age_counts
 from cse_migrate.reports.docx.layout import long_date, plural
 from cse_migrate.reports.plain import quote
@@ -52,7 +53,7 @@ def finding(result: RunResult, c: CriterionResult) -> str:
     if c.holding_back:
         gap = result.item_by_id()[c.holding_back[0]]
         return (f"{strong.capitalize()} so far, but the evidence itself records a gap here: "
-                f"{quote(gap.gap_text or gap.item.text, 160)}. Close it, or show it has been closed since.")
+                f"{quote(gap.gap_text or gap.item.text, QUOTE_CHARS)}. Close it, or show it has been closed since.")
     if "currency" in c.held_back:
         return f"Partly covered ({strong}), and that evidence is out of date or undated."
     return f"Partly covered: {strong} so far; more strong evidence is needed."
