@@ -81,8 +81,8 @@ def add_review_appendix(document: Document, result: RunResult, labels: dict[str,
                        "filing the trained classifier would have made differently. In that band the filing was right "
                        "noticeably less often when measured. Beside each first filing is the tool's estimate of how "
                        "likely it is to sit under the right criterion, from how often filings like it did when "
-                       "measured: check the least likely first. Confirm each, or move it, in the Review sheet of evidence.xlsx: the next "
-                       "run given that workbook (--review) applies it.")
+                       "measured: check the least likely first. Confirm each, or move it, in the Review sheet of "
+                       "evidence.xlsx: the next run given that workbook (--review) applies it.")
     titles = dict(result.criteria_titles) | {c.id: c.title for c in result.criteria}
     rows = []
     for r in result.items:
