@@ -13,7 +13,6 @@ The PNG carries no software version or time stamp, so the same result gives the 
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from functools import cache
@@ -22,6 +21,7 @@ from PIL import Image, ImageDraw
 
 from cse_migrate.model import CriterionResult, RunResult
 from cse_migrate.reports.fonts import dejavu
+from cse_migrate.reports.png import encode_png
 
 # Darker than the table fills, so the picture reads in colour and on a grey-scale print.
 RAG_COLOURS = {"Compliance Plus": "#1E7B34", "Compliance": "#63BE7B", "Partial Compliance": "#F4B942",
@@ -33,9 +33,6 @@ _WIDTH_IN = 6.7  # the pictures are placed 16.5 cm wide in the report
 _LINE_SPACING = 1.2  # baseline to baseline, in ems
 _INK = (0, 0, 0)
 _PAPER = (255, 255, 255)
-# zlib level 1: about a fifth of level 6's time on these flat-coloured pictures, for files a little larger; the
-# pixels are the same (PNG is lossless).
-_PNG_LEVEL = 1
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
 
@@ -127,9 +124,7 @@ class _Canvas:
             x += width + spacing
 
     def png(self) -> bytes:
-        buffer = io.BytesIO()
-        self.image.save(buffer, format="PNG", dpi=(_DPI, _DPI), compress_level=_PNG_LEVEL)
-        return buffer.getvalue()
+        return encode_png(self.image, _DPI)
 
 
 _HATCH_PERIOD = 22  # pixels between hatch lines, along a row (matplotlib's "///" at 200 dpi)
