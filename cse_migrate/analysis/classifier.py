@@ -83,16 +83,21 @@ class Classifier:
         # words and pairs of words explain best; where none pulls towards a label, the pieces of words and short
         # words that do are named instead (every point the classifier gives is explained by what pulled it)
         present = np.flatnonzero(x != 0)
-        shares = x[present, None] * self.weights[present]  # (features present x labels): only a few dozen rows
-        words = self.explaining[present]
+        columns = [self.labels.index(label) for label in labels]
+        # (labels asked for x features present): a few dozen values per label, walked in plain Python, which on
+        # lists this short is several times faster than numpy's per-call overhead (a third of a run's analysis)
+        shares = (x[present, None] * self.weights[present][:, columns]).T.tolist()
+        names = self.names
+        present_names = [names[i] for i in present.tolist()]
+        words = self.explaining[present].tolist()
         out = {}
-        for label in labels:
-            column = self.labels.index(label)
-            pulling = shares[:, column] > 0
-            chosen = np.flatnonzero(pulling & words) if (pulling & words).any() else np.flatnonzero(pulling)
+        for label, values in zip(labels, shares, strict=True):
+            pulling = [i for i, value in enumerate(values) if value > 0]
+            chosen = [i for i in pulling if words[i]] or pulling
+            chosen.sort(key=lambda i: -values[i])  # stable: equal shares keep the features' order
             shown: dict[str, str] = {}  # the letters of a feature -> how it reads: "was", "…was" and "was…" once
-            for i in chosen[np.argsort(-shares[chosen, column], kind="stable")]:
-                name = self.names[int(present[i])]
+            for i in chosen:
+                name = present_names[i]
                 shown.setdefault(name.partition(":")[2].strip(), _readable(name))
                 if len(shown) == top:
                     break
