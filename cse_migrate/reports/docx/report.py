@@ -19,14 +19,13 @@ from typing import cast
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.packuri import PackURI
 from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
 
 from cse_migrate.model import RunResult
 from cse_migrate.output import atomic_write, clean_text
@@ -37,11 +36,14 @@ from cse_migrate.reports.docx.findings import add_action_plan, add_findings, add
 from cse_migrate.reports.docx.layout import (
     BODY_FONT,
     BODY_SIZE,
+    Body,
     add_field,
+    add_page_break,
+    add_paragraph,
     add_small,
     add_text,
-    fill_contents,
     long_date,
+    run_xml,
 )
 from cse_migrate.reports.docx.summary import add_executive_summary
 from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
@@ -100,14 +102,15 @@ def build_gap_document(result: RunResult) -> Document:
     set_properties(document, result)
     request_field_update(document)
     add_footer(document, result)
-    contents = add_cover(document, result)
+    body = Body(document)
+    add_cover(body, result)
     actions = draft_actions(result)
-    add_executive_summary(document, result, actions)
-    add_findings(document, result, actions)
-    add_five_points_reading(document, result)
-    add_action_plan(document, result, actions)
-    add_appendices(document, result)
-    fill_contents(document, contents)
+    add_executive_summary(body, result, actions)
+    add_findings(body, result, actions)
+    add_five_points_reading(body, result)
+    add_action_plan(body, result, actions)
+    add_appendices(body, result)
+    body.finish()
     return document
 
 
@@ -167,19 +170,15 @@ def add_footer(document: Document, result: RunResult) -> None:
         add_field(paragraph, "PAGE", "1")
 
 
-def add_cover(document: Document, result: RunResult) -> Paragraph:
-    """Title, organisation, the date and framework the evidence is judged against, and the contents. Returns the
-    paragraph the contents entries are written before, once every heading exists."""
-    add_text(document, TITLE, style="Title")
-    add_text(document, result.settings.organisation, style="Subtitle")
-    add_text(document, f"Evidence assessed as at {long_date(result.settings.as_of)}, against "
-                       f"{result.framework_title}.")
-    add_small(document, f"Prepared with cse-migrate {result.tool_version}. Estimates from the evidence read, to "
-                        "prepare a portfolio: an assessor judges the evidence itself.")
-    heading = add_text(document, "Contents")
-    heading.runs[0].bold = True
-    heading.runs[0].font.size = Pt(13)
-    heading.paragraph_format.space_before = Pt(18)
-    anchor = document.add_paragraph()
-    anchor.add_run().add_break(WD_BREAK.PAGE)
-    return anchor
+def add_cover(body: Body, result: RunResult) -> None:
+    """Title, organisation, the date and framework the evidence is judged against, and the contents (written
+    once every heading exists, before the page break that ends the cover)."""
+    add_text(body, TITLE, style="Title")
+    add_text(body, result.settings.organisation, style="Subtitle")
+    add_text(body, f"Evidence assessed as at {long_date(result.settings.as_of)}, against {result.framework_title}.")
+    add_small(body, f"Prepared with cse-migrate {result.tool_version}. Estimates from the evidence read, to "
+                    "prepare a portfolio: an assessor judges the evidence itself.")
+    add_paragraph(body, run_xml("Contents", bold=True, size=Pt(13)),
+                  properties=f'<w:spacing w:before="{Pt(18).twips}"/>')
+    body.mark_contents()
+    add_page_break(body)
