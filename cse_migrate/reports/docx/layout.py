@@ -19,9 +19,11 @@ from xml.sax.saxutils import escape
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from cse_migrate.output import clean_text
 from cse_migrate.reports.docx.widths import widest_word_cm
@@ -116,31 +118,39 @@ class Body:
         """The contents entries go here: before the next paragraph added."""
         self.anchor = len(self.chunks)
 
-    def finish(self) -> int:
-        """Put the body into the document: the contents entries at their anchor, every paragraph and table in one
-        parse, before the body's section properties, then the pictures. Returns the number of contents entries."""
+    def finish(self) -> Document:
+        """The document with the body in: the contents entries at their anchor, the pictures in their paragraphs,
+        every paragraph and table before the body's section properties, parsed with the rest of the document in
+        one go (elements parsed apart and moved in were walked again to fix their namespaces: a tenth of a
+        report). Returns the new document object; the one the body was made with is not to be used again."""
         chunks = list(self.chunks)
         shift = len(self.contents) if self.anchor is not None else 0
         if self.anchor is not None:
             chunks[self.anchor:self.anchor] = self.contents
-        elements = list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(chunks)}</w:body>"))
-        body = self.document.element.body
-        for index, png, width_cm, alt in self.pictures:
-            paragraph = elements[index + shift if self.anchor is not None and index >= self.anchor else index]
-            # placed in the body first (moved into its place below): python-docx numbers a picture by searching
-            # the document for every id, which is quick while the body holds only the pictures before it
-            body.insert(0, paragraph)
-            inline = self.document.part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
-            paragraph[0].add_drawing(inline)
+        part = self.document.part
+        first_id = part.next_id  # as python-docx numbers pictures: nothing in the template has an id
+        for number, (index, png, width_cm, alt) in enumerate(self.pictures):
+            # python-docx's StoryPart.new_pic_inline, with the id it would find once the pictures before are in
+            rid, image = part.get_or_add_image(io.BytesIO(png))
+            cx, cy = image.scaled_dimensions(Cm(width_cm), None)
+            inline = CT_Inline.new_pic_inline(first_id + number, rid, image.filename, cx, cy)
             inline.docPr.set("descr", clean_text(alt))
             inline.docPr.set("title", clean_text(alt.split(":")[0]))
-        section = body.sectPr
-        body.extend(elements)
-        if section is not None:
-            body.append(section)  # moved back to the end, where python-docx keeps it
-        return len(self.contents)
+            # its own namespace declarations but those the document declares (python-docx's move into the
+            # document drops them: the same XML)
+            xml = etree.tostring(inline, encoding="unicode").replace(_WP_DECLARATION, "").replace(_R_DECLARATION, "")
+            chunks[index + shift if self.anchor is not None and index >= self.anchor else index] = \
+                f"<w:p><w:r><w:drawing>{xml}</w:drawing></w:r></w:p>"
+        head, found, tail = etree.tostring(self.document.element, encoding="unicode").partition("<w:sectPr")
+        if not found or not head.endswith("<w:body>"):
+            raise RuntimeError("python-docx's template has content in its body; the report expects none")
+        root = parse_xml(head + "".join(chunks) + found + tail)
+        part._element = root  # XmlPart keeps its element here, and saves it from here
+        return Document(root, part)
 
 
+_WP_DECLARATION = f' xmlns:wp="{nsmap["wp"]}"'
+_R_DECLARATION = f' xmlns:r="{nsmap["r"]}"'
 _QUOTE = {'"': "&quot;"}
 CONTENTS_LEVELS = 1  # headings listed in the contents: "Heading 1" only
 

@@ -110,8 +110,7 @@ def build_gap_document(result: RunResult) -> Document:
     add_five_points_reading(body, result)
     add_action_plan(body, result, actions)
     add_appendices(body, result)
-    body.finish()
-    return document
+    return body.finish()
 
 
 _TEMPLATES: list[Document] = []  # python-docx's default template set up for the report, made once per process
