@@ -159,6 +159,11 @@ CONTENTS_LEVELS = 1  # headings listed in the contents: "Heading 1" only
 _STYLE_IDS: WeakKeyDictionary[object, dict[tuple[str, int], str | None]] = WeakKeyDictionary()  # by document part
 
 
+def share_style_ids(copy: Document, original: Document) -> None:
+    """Let ``copy`` (a copy of ``original``, styles and all) use the style ids looked up in ``original``."""
+    _STYLE_IDS[copy.part] = _STYLE_IDS.setdefault(original.part, {})
+
+
 def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
     """The id of the ``kind`` style ``name`` in ``document`` (None for the default style), looked up once."""
     ids = _STYLE_IDS.setdefault(document.part, {})  # the Document proxy itself is not hashable

@@ -46,6 +46,7 @@ from cse_migrate.reports.docx.layout import (
     add_text,
     long_date,
     run_xml,
+    share_style_ids,
 )
 from cse_migrate.reports.docx.summary import add_executive_summary
 from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
@@ -127,7 +128,9 @@ def report_template() -> Document:
             set_up_page(template)
             request_field_update(template)
             _TEMPLATES.append(template)
-        return copy.deepcopy(_TEMPLATES[0])
+        document = copy.deepcopy(_TEMPLATES[0])
+        share_style_ids(document, _TEMPLATES[0])  # the same styles: looked up once per process
+        return document
 
 
 def set_up_page(document: Document) -> None:
