@@ -175,6 +175,7 @@ class Mapping:
     score: float
     reasons: tuple[Reason, ...]
     needs_review: bool = False  # in the band where measured accuracy drops: a person should check it
+    confidence: float | None = None  # a best mapping's estimated chance of being right (None: no estimate)
 
 
 EvidenceKind = Literal["support", "absence", "plan"]

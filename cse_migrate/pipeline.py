@@ -106,8 +106,9 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.iter_scores(items), strict=True):
-        mappings = flag_for_review(matcher.decide(scored, settings.map_threshold, settings.secondary_ratio),
-                                   matcher.runner_up(scored), settings, scored.classifier_top)
+        decided = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
+        mappings = flag_for_review(decided, matcher.runner_up(scored), settings, scored.classifier_top,
+                                   matcher.chance_right(decided, scored))
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -148,19 +149,25 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
     for (n, judged), fact, gap in zip(mixed, scored[::2], scored[1::2], strict=True):
         r = out[n]
         # a fact too short for the lexicons on its own keeps the mappings of the whole line
-        fact_maps = flag_for_review(matcher.decide(fact, settings.map_threshold, settings.secondary_ratio),
-                                    matcher.runner_up(fact), settings, fact.classifier_top) or r.mappings
+        decided = matcher.decide(fact, settings.map_threshold, settings.secondary_ratio)
+        fact_maps = flag_for_review(decided, matcher.runner_up(fact), settings, fact.classifier_top,
+                                    matcher.chance_right(decided, fact)) or r.mappings
         gap_maps = matcher.decide(gap, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
         out[n] = replace(r, mappings=fact_maps, gap_text=judged.gap, kind_rule=judged.rule, gap_mappings=gap_maps)
     return out
 
 
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings,
-                    classifier_top: frozenset[str] | None = None) -> tuple[Mapping, ...]:
+                    classifier_top: frozenset[str] | None = None, chance: float | None = None
+                    ) -> tuple[Mapping, ...]:
     """Flag mappings in the band where measured accuracy drops (see README, "needs review"): a low score, a
-    top mapping barely ahead of the next criterion, or a top mapping the trained classifier disagrees with."""
+    top mapping barely ahead of the next criterion, or a top mapping the trained classifier disagrees with. The top
+    mapping carries its estimated ``chance`` of being right, when there is one
+    (:mod:`cse_migrate.analysis.confidence`)."""
     flagged = []
     for rank, m in enumerate(mappings):
+        if rank == 0 and chance is not None:
+            m = replace(m, confidence=round(chance, 3))
         close = rank == 0 and m.score - runner_up < settings.review_margin
         disagrees = rank == 0 and classifier_top is not None and m.criterion not in classifier_top
         flagged.append(replace(m, needs_review=m.score < settings.review_below or close or disagrees))

@@ -11,6 +11,7 @@ import numpy as np
 from cse_migrate.analysis.classifier import MODELS, Classifier, train
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
+from cse_migrate.pipeline import flag_for_review
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.evaluate import load_labels
 from cse_migrate.tools.train import DATA, PARAMETERS, SOURCES
@@ -83,3 +84,25 @@ def test_the_classifier_weight_setting_switches_it_off(rules: RuleSet) -> None:
     fw = rules.framework("five-points")
     off = dataclasses.replace(fw, settings={**fw.settings, "classifier_weight": 0.0})
     assert Matcher(rules, off).classifier is None
+
+
+def test_a_text_the_model_reads_as_no_evidence_gets_no_classifier_points_and_its_mapping_is_flagged(
+        rules: RuleSet) -> None:
+    # the model likes "not evidence" best for the text: it gives no criterion points (spreading them over the
+    # criteria it finds less likely maps what it would not), and a mapping the lexicon makes alone is disputed
+    text = "Minutes of the customer panel filed with the leaflets"
+    # a briefly trained model: "not evidence" (0.7) ahead of a customer panel (0.16) and staff (0.09), each pulled
+    # by words of the text, so points would be given to both
+    model = train([text, *TEXTS], ["NONE", *LABELS], ["1", "2", "3", "4", "5", "NONE"], min_df=1, steps=5)
+    probabilities = dict(zip(model.labels, model.probabilities([text])[0], strict=True))
+    assert max(probabilities, key=lambda label: probabilities[label]) == "NONE" and probabilities["2"] > 0.1
+    matcher = Matcher(rules, rules.framework("five-points"), classifier=model)
+    settings = matcher.settings
+    item = EvidenceItem(id="E00001", text=text, source=Source(file="t", extractor="csv"))
+    scored = matcher.score([item])[0]
+    assert not [r for rs in scored.reasons.values() for r in rs if r.kind == "classifier"]
+    assert scored.classifier_top == frozenset()
+    mappings = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
+    assert mappings and mappings[0].criterion == "2"  # the lexicon's own reading of a customer panel
+    flagged = flag_for_review(mappings, matcher.runner_up(scored), settings, scored.classifier_top)
+    assert flagged[0].needs_review

@@ -9,6 +9,7 @@ constructed results.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -337,3 +338,20 @@ def test_pdf_without_libreoffice_is_one_clear_error(tmp_path: Path, monkeypatch:
     with pytest.raises(OutputError, match=r"gap-report\.pdf: could not make the PDF .*install LibreOffice"):
         write_pdf(docx_path, tmp_path / "gap-report.pdf")
     assert not (tmp_path / "gap-report.pdf").exists()
+
+
+@pytest.mark.parametrize("key", ORGS)
+def test_every_filing_to_check_shows_its_estimated_chance_of_being_right(
+        key: str, reports: dict[str, tuple[RunResult, Path]]) -> None:
+    result, path = reports[key]
+    flagged = [r for r in result.items if r.status == "mapped" and r.mappings[0].needs_review]
+    assert flagged and all(r.mappings[0].confidence is not None for r in flagged)
+    document = docx.Document(str(path))
+    table = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:4] ==
+                 ["Evidence", "Where", "Filed under", "Chance right"])
+    shown = {row.cells[3].text for row in table.rows[1:]}
+    assert {f"{r.mappings[0].confidence:.0%}" for r in flagged} <= shown
+    data = json.loads((path.parent / "results.json").read_text(encoding="utf-8"))
+    mapped = [i for i in data["items"] if i["status"] == "mapped"]
+    assert all(0 < i["mappings"][0]["confidence"] < 1 for i in mapped)
+    assert not any("confidence" in m for i in mapped for m in i["mappings"][1:])

@@ -21,8 +21,10 @@ from cse_migrate.verdicts import Projection, Readiness
 SCHEMA_VERSION = "1.0"
 
 def _mapping(m: Mapping) -> dict[str, Any]:
-    return {"criterion": m.criterion, "score": m.score, "needs_review": m.needs_review,
-            "reasons": [r.as_dict() for r in m.reasons]}
+    out: dict[str, Any] = {"criterion": m.criterion, "score": m.score, "needs_review": m.needs_review}
+    if m.confidence is not None:  # the best mapping's estimated chance of being right (README, "needs review")
+        out["confidence"] = m.confidence
+    return out | {"reasons": [r.as_dict() for r in m.reasons]}
 
 
 def _item(r: ItemResult) -> dict[str, Any]:

@@ -169,7 +169,8 @@ def format_explanation(e: Explanation) -> str:
     titles = {s.id: s.title for s in e.scores}
     if r.status == "mapped":
         for rank, m in enumerate(r.mappings):
-            review = "; needs review" if m.needs_review else ""
+            chance = "" if m.confidence is None else f"; estimated chance its criterion is right {m.confidence:.0%}"
+            review = chance + ("; needs review" if m.needs_review else "")
             lines.append(f"{'Maps to' if rank == 0 else 'Also maps to'} {m.criterion} {titles.get(m.criterion, '')}, "
                          f"score {m.score:.2f} (threshold {e.threshold:.2f}){review}")
     elif r.status == "unmapped":

@@ -76,10 +76,12 @@ def _evidence_row(r: ItemResult, parts: list[str], labels: dict[str, str]) -> Se
 
 def add_review_appendix(body: Body, result: RunResult, labels: dict[str, str]) -> None:
     add_heading(body, "Appendix B: Filing a person should check", 1, new_page=True)
-    add_text(body, "These items were filed with less certainty: a low score, or a close second choice. In that "
-                       "band the filing was right noticeably less often when measured. Confirm each, or move it, "
-                       "in the Review sheet of evidence.xlsx: the next run given that workbook (--review) applies "
-                       "it.")
+    add_text(body, "These items were filed with less certainty: a low score, a close second choice, or a "
+                       "filing the trained classifier would have made differently. In that band the filing was right "
+                       "noticeably less often when measured. Beside each first filing is the tool's estimate of how "
+                       "likely it is to sit under the right criterion, from how often filings like it did when "
+                       "measured: check the least likely first. Confirm each, or move it, in the Review sheet of "
+                       "evidence.xlsx: the next run given that workbook (--review) applies it.")
     titles = dict(result.criteria_titles) | {c.id: c.title for c in result.criteria}
     rows = []
     for r in result.items:
@@ -91,9 +93,11 @@ def add_review_appendix(body: Body, result: RunResult, labels: dict[str, str]) -
                 rows.append((CellText(quote(r.item.text, EVIDENCE_CHARS)),
                              CellText(cite(r, labels), f"item {r.item.id}"),
                              f"{m.criterion} {titles.get(m.criterion, '')}".strip(),
+                             "-" if m.confidence is None else f"{m.confidence:.0%}",
                              ", ".join(others) or "-"))
-    add_table_or_note(body, (Column("Evidence", 8.2), Column("Where", 4.0), Column("Filed under", 3.0),
-                                 Column("Also", 1.8)), rows, "No filing needs checking.")
+    add_table_or_note(body, (Column("Evidence", 7.0), Column("Where", 3.8), Column("Filed under", 3.0),
+                                 Column("Chance right", 1.6), Column("Also", 1.6)), rows,
+                      "No filing needs checking.")
 
 
 def unmapped_note(r: ItemResult, titles: dict[str, str]) -> str:
