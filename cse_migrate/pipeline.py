@@ -309,6 +309,16 @@ def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[st
     gap-report.pdf through LibreOffice): all replace the previous ones, or (on a full disk, a failing writer) none
     does. Holds the folder's lock while writing, so two runs never mix their reports (see
     :func:`~cse_migrate.output.replace_set` and :class:`~cse_migrate.output.OutputLock`)."""
+    names, writers = report_writers(result, pdf)
+    with acquire_output_lock(outdir):
+        written = replace_set(outdir, writers)
+    return {key: written[name] for key, name in names.items()}
+
+
+def report_writers(result: RunResult, pdf: bool = False) -> tuple[dict[str, str], dict[str, Callable[[Path], None]]]:
+    """The reports' file names by kind, and a writer per file name, in the order they must be written (the PDF is
+    made from the Word report beside it). A batch writes them straight into an organisation's new folder, itself
+    staged and moved into place whole (:func:`cse_migrate.workers.run_organisation`)."""
     from cse_migrate.reports.docx.report import write_gap_report
     from cse_migrate.reports.json_report import write_results_json
     from cse_migrate.reports.xlsx.report import write_evidence_workbook
@@ -325,6 +335,13 @@ def write_reports(result: RunResult, outdir: Path, pdf: bool = False) -> dict[st
         names["pdf"] = "gap-report.pdf"
         # the staged Word report sits beside the staged PDF: writers run in order, the docx first
         writers[names["pdf"]] = lambda path: write_pdf(path.with_name(names["docx"]), path)
-    with acquire_output_lock(outdir):
-        written = replace_set(outdir, writers)
-    return {key: written[name] for key, name in names.items()}
+    return names, writers
+
+
+def write_new_folder(folder: Path, writers: dict[str, Callable[[Path], None]]) -> None:
+    """Make ``folder`` and write the reports straight into it: for a folder no one sees until it is moved into
+    place whole (a batch's organisation, staged by :func:`~cse_migrate.output.replace_set`), where staging them
+    again inside it cost two folders made and removed per organisation."""
+    folder.mkdir()
+    for name, write in writers.items():
+        write(folder / name)

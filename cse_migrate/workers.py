@@ -10,6 +10,7 @@ its time limit, or any executor given (:class:`GivenExecutor`).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import multiprocessing
 import multiprocessing.forkserver
@@ -36,7 +37,7 @@ from cse_migrate.analysis.semantic import Encoder, load_encoder
 from cse_migrate.errors import CseMigrateError, RulesError, stable_message
 from cse_migrate.options import RunOptions
 from cse_migrate.output import STAGING_PREFIX, replace_set
-from cse_migrate.pipeline import analyse, resolve_frameworks, run_settings, write_reports
+from cse_migrate.pipeline import analyse, report_writers, resolve_frameworks, run_settings, write_new_folder
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.reports.summary import OrgOutcome, SummaryRow
 from cse_migrate.rules import RuleSet, load_rules
@@ -165,10 +166,8 @@ def run_organisation(task: OrgTask) -> OrgDone:
                          worker_encoder(task.options), exclude=task.outdir, reader=worker_reader())
         # the organisation's folder is one member of OUTDIR's set, replaced whole (OUTDIR's lock is the batch's);
         # the staging folder is named after the organisation, so a stopped worker's leftovers can be removed
-        def write_folder(folder: Path) -> None:
-            write_reports(result, folder, task.pdf)
-
-        replace_set(task.outdir, {plan.target: write_folder}, label=plan.target)
+        writers = report_writers(result, task.pdf)[1]
+        replace_set(task.outdir, {plan.target: lambda folder: write_new_folder(folder, writers)}, label=plan.target)
     except CseMigrateError as exc:
         return failure(plan, str(exc))
     except Exception as exc:
@@ -427,6 +426,7 @@ def descendants(pid: int) -> list[int]:
 
 
 _MESSAGES: list[Any] = []  # in a worker: the queue to the batch
+_BLAS_LIMITS: list[Any] = []
 
 
 def start_worker(messages: Any, sample: OrgTask, blas_threads: int | None = None) -> None:
@@ -439,9 +439,7 @@ def start_worker(messages: Any, sample: OrgTask, blas_threads: int | None = None
     messages.put(("ready", os.getpid(), "", time.monotonic()))
     with contextlib.suppress(CseMigrateError):  # each organisation then reports the problem as its error
         worker_rules(sample.options, sample.rules_version)
-
-
-_BLAS_LIMITS: list[Any] = []
+    gc.freeze()  # the modules and rules live as long as the worker: the collector no longer walks them (-6 ms/org)
 
 
 def run_reporting_start(task: OrgTask) -> OrgDone:

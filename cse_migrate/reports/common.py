@@ -6,8 +6,6 @@ disagree about what "stale" or "strong" means, or which colour a status is paint
 
 from __future__ import annotations
 
-import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
@@ -22,13 +20,12 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import clean_text, looks_like_formula, new_cell
-from cse_migrate.reports.sheet_stream import RowWriter, finish_streamed_sheets, template_cell
+from cse_migrate.reports.sheet_stream import RowWriter, SheetsWriter, finish_streamed_sheets, template_cell
+from cse_migrate.reports.zips import StampedZip
 from cse_migrate.reports.zips import normalise_zip as normalise_zip
-from cse_migrate.reports.zips import stamp_zip
 from cse_migrate.reports.zips import write_zip as write_zip
 
 # Fill colours per status: the familiar Excel "good / neutral / bad" palette, so readers need no legend.
@@ -206,13 +203,9 @@ def save_workbook(workbook: Workbook, path: Path, when: datetime) -> None:
     workbook.properties.modified = when
     workbook.properties.creator = "cse-migrate"
     workbook.properties.lastModifiedBy = "cse-migrate"
-    # stored, not compressed, in an anonymous temporary file: stamp_zip compresses every member once
     finish_streamed_sheets(workbook)
-    with tempfile.TemporaryFile(dir=path.parent) as raw:
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-            ExcelWriter(workbook, archive).save()
-        raw.seek(0)
-        stamp_zip(raw, path, when)
+    with StampedZip(path, when) as archive:
+        SheetsWriter(workbook, archive).save()
 
 
 # --- spreadsheet tables ----------------------------------------------------------------------------------

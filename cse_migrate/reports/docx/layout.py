@@ -1,4 +1,8 @@
-"""Building blocks of the Word report: styled paragraphs, headings, bullets, tables with shaded headers, fields.
+"""Building blocks of the Word report: styled paragraphs, headings, tables with shaded headers, fields, pictures.
+
+The body is written as XML text (:class:`Body`), the XML python-docx writes for the same paragraphs and tables,
+and parsed into the document once: building it element by element through python-docx took most of a report's
+time. The parts of the document outside the body (styles, footer, properties, pictures' parts) are python-docx's.
 """
 
 from __future__ import annotations
@@ -14,13 +18,12 @@ from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.shape import CT_Inline
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from lxml import etree
 
 from cse_migrate.output import clean_text
 from cse_migrate.reports.docx.widths import widest_word_cm
@@ -89,8 +92,101 @@ Cell = str | CellText
 T = TypeVar("T")
 
 
+class Body:
+    """The report's body as it is written: each paragraph and table as XML text, parsed into the document in one
+    go by :meth:`finish` (python-docx builds a paragraph element by element and looks for the end of the body
+    each time it adds one, which was most of a report's time), with the contents written before its anchor and
+    the pictures placed once the body is in. Writes exactly the XML python-docx writes for the same calls."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.chunks: list[str] = []  # one top-level element each: a paragraph or a table
+        self.contents: list[str] = []  # the contents entries, one per heading up to CONTENTS_LEVELS
+        self.anchor: int | None = None  # the chunk the contents entries go before
+        self.pictures: list[tuple[int, bytes, float, str]] = []  # chunk of the picture's paragraph, PNG, cm, alt
+
+    def add(self, xml: str) -> None:
+        self.chunks.append(xml)
+
+    def style(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
+        """``<w:pStyle>`` (or ``<w:tblStyle>``) naming the style ``name``, or nothing for the default style."""
+        found = style_id(self.document, name, kind)
+        tag = "tblStyle" if kind == WD_STYLE_TYPE.TABLE else "pStyle"
+        return f'<w:{tag} w:val="{escape(found, _QUOTE)}"/>' if found is not None else ""
+
+    def mark_contents(self) -> None:
+        """The contents entries go here: before the next paragraph added."""
+        self.anchor = len(self.chunks)
+
+    def finish(self) -> Document:
+        """The document with the body in: the contents entries at their anchor, the pictures in their paragraphs,
+        every paragraph and table before the body's section properties, parsed with the rest of the document in
+        one go (elements parsed apart and moved in were walked again to fix their namespaces: a tenth of a
+        report). Returns the new document object; the one the body was made with is not to be used again."""
+        chunks = list(self.chunks)
+        shift = len(self.contents) if self.anchor is not None else 0
+        if self.anchor is not None:
+            chunks[self.anchor:self.anchor] = self.contents
+        part = self.document.part
+        first_id = part.next_id  # as python-docx numbers pictures: nothing in the template has an id
+        for number, (index, png, width_cm, alt) in enumerate(self.pictures):
+            # python-docx's StoryPart.new_pic_inline, with the id it would find once the pictures before are in
+            rid, image = part.get_or_add_image(io.BytesIO(png))
+            cx, cy = image.scaled_dimensions(Cm(width_cm), None)
+            inline = CT_Inline.new_pic_inline(first_id + number, rid, image.filename, cx, cy)
+            inline.docPr.set("descr", clean_text(alt))
+            inline.docPr.set("title", clean_text(alt.split(":")[0]))
+            # its own namespace declarations but those the document declares (python-docx's move into the
+            # document drops them: the same XML)
+            xml = etree.tostring(inline, encoding="unicode").replace(_WP_DECLARATION, "").replace(_R_DECLARATION, "")
+            chunks[index + shift if self.anchor is not None and index >= self.anchor else index] = \
+                f"<w:p><w:r><w:drawing>{xml}</w:drawing></w:r></w:p>"
+        head, found, tail = etree.tostring(self.document.element, encoding="unicode").partition("<w:sectPr")
+        if not found or not head.endswith("<w:body>"):
+            raise RuntimeError("python-docx's template has content in its body; the report expects none")
+        root = parse_xml(head + "".join(chunks) + found + tail)
+        part._element = root  # XmlPart keeps its element here, and saves it from here
+        return Document(root, part)
+
+
+_WP_DECLARATION = f' xmlns:wp="{nsmap["wp"]}"'
+_R_DECLARATION = f' xmlns:r="{nsmap["r"]}"'
+_QUOTE = {'"': "&quot;"}
+CONTENTS_LEVELS = 1  # headings listed in the contents: "Heading 1" only
+
+# Style name -> style id, per document: python-docx looks a name up by scanning every style of the document,
+# which cost a fifth of a report's time when done for each paragraph and table.
+_STYLE_IDS: WeakKeyDictionary[object, dict[tuple[str, int], str | None]] = WeakKeyDictionary()  # by document part
+
+
+def share_style_ids(copy: Document, original: Document) -> None:
+    """Let ``copy`` (a copy of ``original``, styles and all) use the style ids looked up in ``original``."""
+    _STYLE_IDS[copy.part] = _STYLE_IDS.setdefault(original.part, {})
+
+
+def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+    """The id of the ``kind`` style ``name`` in ``document`` (None for the default style), looked up once."""
+    ids = _STYLE_IDS.setdefault(document.part, {})  # the Document proxy itself is not hashable
+    key = (name, int(kind))
+    if key not in ids:
+        style = document.styles[name]
+        # python-docx writes no style reference for the default style of its kind; neither do we. Only a style
+        # marked default can be the default (finding which one is scans every style of the document).
+        default = style.element.default and style == document.styles.default(kind)
+        ids[key] = None if default else style.style_id
+    return ids[key]
+
+
+def field_xml(instruction: str, placeholder: str) -> str:
+    """The runs of a complex field (begin, instruction, separate, shown text, end), as :func:`add_field` writes
+    them."""
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+            f'{escape(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run_xml(placeholder)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """Append a complex field (begin, instruction, separate, shown text, end) to ``paragraph``.
+    """Append a complex field (begin, instruction, separate, shown text, end) to ``paragraph`` (the footer's).
 
     Complex fields rather than w:fldSimple because Word and LibreOffice both update them reliably.
     """
@@ -111,79 +207,51 @@ def add_field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
-def add_run(paragraph: Paragraph, text: str) -> Run:
-    """Append a run of ``text`` to ``paragraph``: the XML ``paragraph.add_run(text)`` writes (tabs as w:tab, line
-    breaks as w:br, w:t keeping its spaces where it starts or ends with one), without python-docx's state machine
-    taking the text one character at a time."""
-    r = paragraph._p.add_r()
-    for piece in _RUN_BREAKS.split(text):
-        if piece == "\t":
-            r.add_tab()
-        elif piece in ("\r", "\n"):
-            r.add_br()
-        elif piece:
-            r.add_t(piece)
-    return Run(r, paragraph)
+def paragraph_xml(runs: str, style: str = "", properties: str = "") -> str:
+    """A ``<w:p>``: its style reference (from :meth:`Body.style`) and other properties, in schema order, then
+    its runs."""
+    return f"<w:p><w:pPr>{style}{properties}</w:pPr>{runs}</w:p>" if style or properties else f"<w:p>{runs}</w:p>"
 
 
-def add_text(document: Document, text: str, style: str | None = None) -> Paragraph:
-    """Add a paragraph of cleaned text."""
-    paragraph = document.add_paragraph()
+def add_paragraph(body: Body, runs: str, style: str | None = None, properties: str = "") -> None:
+    """Add a paragraph of ``runs`` (from :func:`run_xml`) in the paragraph style ``style``."""
+    body.add(paragraph_xml(runs, body.style(style) if style is not None else "", properties))
+
+
+def add_text(body: Body, text: str, style: str | None = None, properties: str = "") -> None:
+    """Add a paragraph of cleaned text (no run when there is no text)."""
     cleaned = clean_text(text)
-    if cleaned:
-        add_run(paragraph, cleaned)
-    if style is not None:
-        paragraph._p.style = style_id(document, style)
-    return paragraph
+    add_paragraph(body, run_xml(cleaned) if cleaned else "", style, properties)
 
 
-# Style name -> style id, per document: python-docx looks a name up by scanning every style of the document,
-# which cost a fifth of a report's time when done for each paragraph and table.
-_STYLE_IDS: WeakKeyDictionary[object, dict[tuple[str, int], str | None]] = WeakKeyDictionary()  # by document part
+def add_heading(body: Body, text: str, level: int, new_page: bool = False) -> None:
+    """Add a "Heading N" paragraph, optionally starting a new page; a heading the contents lists is wrapped in a
+    bookmark its entry's page number points at."""
+    cleaned = clean_text(text)
+    runs = run_xml(cleaned) if cleaned else ""
+    shown = cleaned.replace("\r", "\n")  # the text python-docx reads back: a break is a new line
+    if level <= CONTENTS_LEVELS and shown.strip():
+        number = len(body.contents) + 1
+        name = f"_Toc{number:04d}"
+        runs = f'<w:bookmarkStart w:id="{9000 + number}" w:name="{name}"/>{runs}<w:bookmarkEnd w:id="{9000 + number}"/>'
+        # the entry: its text, a dotted tab to the right margin and a PAGEREF field to the bookmark. Word and
+        # LibreOffice compute the page numbers when they lay the document out; the entries are real text now.
+        indent = f'<w:ind w:left="{Cm(0.6 * (level - 1)).twips}"/>'
+        properties = f'<w:tabs><w:tab w:pos="{Cm(PAGE_WIDTH_CM).twips}" w:val="right" w:leader="dot"/></w:tabs>' \
+                     f'<w:spacing w:after="{Pt(2).twips}"/>{indent}'
+        entry = run_xml(clean_text(shown) + "\t") + field_xml(f"PAGEREF {name} \\h", "")
+        body.contents.append(paragraph_xml(entry, properties=properties))
+    add_paragraph(body, runs, f"Heading {level}", "<w:pageBreakBefore/>" if new_page else "")
 
 
-def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
-    """The id of the ``kind`` style ``name`` in ``document`` (None for the default style), looked up once."""
-    ids = _STYLE_IDS.setdefault(document.part, {})  # the Document proxy itself is not hashable
-    key = (name, int(kind))
-    if key not in ids:
-        style = document.styles[name]
-        # python-docx writes no style reference for the default style of its kind; neither do we. Only a style
-        # marked default can be the default (finding which one is scans every style of the document).
-        default = style.element.default and style == document.styles.default(kind)
-        ids[key] = None if default else style.style_id
-    return ids[key]
-
-
-def add_heading(document: Document, text: str, level: int, new_page: bool = False) -> Paragraph:
-    """Add a "Heading N" paragraph, optionally starting a new page."""
-    paragraph = add_text(document, text, style=f"Heading {level}")
-    if new_page:
-        paragraph.paragraph_format.page_break_before = True
-    return paragraph
-
-
-def add_page_break(document: Document) -> None:
+def add_page_break(body: Body) -> None:
     """End the page here (a paragraph holding a page break, as Word itself writes it)."""
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    body.add('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
 
-def add_bullets(document: Document, lines: Iterable[str], empty: str) -> None:
-    """Add a bulleted list, or the sentence ``empty`` when there is nothing to list."""
-    added = False
-    for line in lines:
-        add_text(document, line, style="List Bullet")
-        added = True
-    if not added:
-        add_text(document, empty)
-
-
-def add_labelled(document: Document, label: str, text: str) -> Paragraph:
-    """Add a paragraph whose first words are bold, e.g. "Status: Met"."""
-    paragraph = document.add_paragraph()
-    add_run(paragraph, clean_text(label)).bold = True
-    add_run(paragraph, clean_text(text))
-    return paragraph
+def add_labelled(body: Body, label: str, text: str, more: str = "") -> None:
+    """Add a paragraph whose first words are bold, e.g. "Status: Met", then ``text`` and ``more``."""
+    add_paragraph(body, run_xml(label, bold=True) + run_xml(text) + (run_xml(more) if more else ""))
 
 
 def long_date(value: date) -> str:
@@ -197,67 +265,72 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def shade_cell(cell: _Cell, fill: str) -> None:
-    """Colour a cell's background via w:shd in its tcPr."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr = cell._tc.get_or_add_tcPr()
-    # w:shd must come after the cell width (w:tcW) and before alignment elements; width is set first.
-    tc_pr.append(shading)
-
-
-def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> Table:
+def add_table(body: Body, columns: Sequence[Column], rows: Iterable[Sequence[Cell]],
+              fills: Sequence[Sequence[str | None]] | None = None) -> None:
     """Add a grid table with a bold, shaded, repeating header row and fixed column widths, each column at least
-    as wide as its longest word (:func:`fit_columns`), so no word is ever broken across lines."""
-    body = [list(values) for values in rows]
-    columns = fit_columns(columns, body)
-    table: Table = document.add_table(rows=0, cols=len(columns))
-    table._tbl.tblPr.style = style_id(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-    table.autofit = False
-    for grid_column, column in zip(table.columns, columns, strict=True):
-        grid_column.width = Cm(column.width_cm)  # the grid widths LibreOffice uses
-    # The rows are written as XML and parsed in one go: building them cell by cell through python-docx cost most
-    # of a report's time. They are the elements python-docx writes for a cell's width (which Word uses), a run in
-    # the table font (9 pt, bold in the header), the header's shading and its marks to repeat on every page and
-    # never split.
+    as wide as its longest word (:func:`fit_columns`), so no word is ever broken across lines. ``fills`` shades
+    body cells (one list per row, None for no shading).
+
+    The table is the XML python-docx writes for ``add_table`` with the table style, fixed layout and column
+    widths set (the grid widths LibreOffice uses), and for each cell its width (which Word uses), a run in the
+    table font (9 pt, bold in the header), the header's shading and its marks to repeat on every page and never
+    split."""
+    body_rows = [list(values) for values in rows]
+    if fills is not None and len(fills) != len(body_rows):
+        raise ValueError(f"{len(fills)} rows of shading for a table of {len(body_rows)} rows")
+    columns = fit_columns(columns, body_rows)
     widths = [Cm(column.width_cm).twips for column in columns]
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     header = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:shd w:val="clear" w:color="auto" '
-                     f'w:fill="{HEADER_FILL}"/></w:tcPr><w:p>{run_xml(column.header, bold=True)}</w:p></w:tc>'
+                     f'w:fill="{HEADER_FILL}"/></w:tcPr><w:p>{table_run_xml(column.header, bold=True)}</w:p></w:tc>'
                      for column, width in zip(columns, widths, strict=True))
-    rows_xml = "".join(row_xml(values, widths) for values in body)
-    xml = f'<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>{header}</w:tr>{rows_xml}'
-    table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>"))
-    return table
+    shading = fills if fills is not None else [()] * len(body_rows)
+    rows_xml = "".join(row_xml(values, widths, row_fills) for values, row_fills in zip(body_rows, shading, strict=True))
+    body.add(f'<w:tbl><w:tblPr>{body.style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)}<w:tblW w:type="auto" w:w="0"/>'
+             f'<w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+             f'<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>{header}</w:tr>'
+             f"{rows_xml}</w:tbl>")
 
 
-def row_xml(values: Sequence[Cell], widths: Sequence[int]) -> str:
-    """One body row: per cell its width, a paragraph holding a run in the table font (bold only where a
-    :class:`CellText` asks) and, for a :class:`CellText` with small print, a second paragraph in small grey print."""
-    cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{cell_xml(value)}</w:tc>'
-                    for value, width in zip(values, widths, strict=True))
+_TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+               'w:noVBand="1" w:val="04A0"/>')  # python-docx's, from its table template
+
+
+def row_xml(values: Sequence[Cell], widths: Sequence[int], fills: Sequence[str | None] = ()) -> str:
+    """One body row: per cell its width and shading (where ``fills`` gives a colour), a paragraph holding a run
+    in the table font (bold only where a :class:`CellText` asks) and, for a :class:`CellText` with small print, a
+    second paragraph in small grey print."""
+    shades = list(fills)[:len(values)] + [None] * (len(values) - len(fills))
+    cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>'
+                    f'{_SHADE.format(fill) if fill else ""}</w:tcPr>{cell_xml(value)}</w:tc>'
+                    for value, width, fill in zip(values, widths, shades, strict=True))
     return f"<w:tr>{cells}</w:tr>"
+
+
+_SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="{}"/>'
 
 
 def cell_xml(value: Cell) -> str:
     """The paragraphs of one body cell, as python-docx writes them for ``add_run`` with a size, bold and colour."""
     if isinstance(value, str):
-        return f"<w:p>{run_xml(value)}</w:p>"
-    main = f"<w:p>{run_xml(value.main, bold=value.bold)}</w:p>"
-    return main + (f"<w:p>{run_xml(value.small, small=True)}</w:p>" if value.small else "")
+        return f"<w:p>{table_run_xml(value)}</w:p>"
+    main = f"<w:p>{table_run_xml(value.main, bold=value.bold)}</w:p>"
+    return main + (f"<w:p>{run_xml(value.small, size=SMALL_SIZE, colour=SMALL_COLOUR)}</w:p>" if value.small else "")
 
 
-_TABLE_SIZE = f'<w:sz w:val="{int(TABLE_SIZE.pt * 2)}"/>'  # half-points
-_RUN_PROPERTIES = {False: f'<w:rPr><w:b w:val="0"/>{_TABLE_SIZE}</w:rPr>', True: f"<w:rPr><w:b/>{_TABLE_SIZE}</w:rPr>"}
-_SMALL_PROPERTIES = f'<w:rPr><w:color w:val="{SMALL_COLOUR}"/><w:sz w:val="{int(SMALL_SIZE.pt * 2)}"/></w:rPr>'
+def table_run_xml(text: str, bold: bool = False) -> str:
+    """A run in the table font: 9 pt, bold or explicitly not bold."""
+    return run_xml(text, bold=bold, size=TABLE_SIZE)
 
 
-def run_xml(text: str, bold: bool = False, small: bool = False) -> str:
-    """A run in the table font (or in small grey print), as python-docx writes ``add_run(text)`` with a font size
-    and bold (or colour) set: tabs become w:tab, line breaks w:br, the rest w:t (keeping its spaces when it starts
-    or ends with one)."""
-    parts = [_SMALL_PROPERTIES if small else _RUN_PROPERTIES[bold]]
+def run_xml(text: str, bold: bool | None = None, size: Length | None = None, colour: RGBColor | None = None) -> str:
+    """A run of cleaned ``text`` as python-docx writes ``add_run(text)`` with bold (True, or False written out),
+    a colour and a font size set: tabs become w:tab, line breaks w:br, the rest w:t (keeping its spaces when it
+    starts or ends with one)."""
+    properties = ("" if bold is None else "<w:b/>" if bold else '<w:b w:val="0"/>') + \
+        (f'<w:color w:val="{colour}"/>' if colour is not None else "") + \
+        (f'<w:sz w:val="{round(size.pt * 2)}"/>' if size is not None else "")  # half-points
+    parts = [f"<w:rPr>{properties}</w:rPr>"] if properties else []
     for piece in _RUN_BREAKS.split(clean_text(text)):
         if piece == "\t":
             parts.append("<w:tab/>")
@@ -292,31 +365,19 @@ class LazyRows(Sequence[Sequence[Cell]], Generic[T]):
         return self.make(self.sources[index])
 
 
-def add_table_or_note(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
-                      empty: str) -> None:
+def add_table_or_note(body: Body, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], empty: str) -> None:
     """Add a table when there are rows, otherwise a sentence saying there is nothing to show.
 
     A table longer than :data:`WORD_TABLE_ROWS` shows its first rows and says how many more evidence.xlsx
     and results.json list: a Word table of 200,000 rows is thousands of pages nobody reads, and took
     python-docx over an hour to build."""
     if not rows:
-        add_text(document, empty)
+        add_text(body, empty)
         return
-    add_table(document, columns, rows[:WORD_TABLE_ROWS])
+    add_table(body, columns, rows[:WORD_TABLE_ROWS])
     if len(rows) > WORD_TABLE_ROWS:
-        add_text(document, f"The first {WORD_TABLE_ROWS:,} of {len(rows):,} rows are shown here; evidence.xlsx and "
-                           "results.json list every one.")
-
-
-def add_shaded_table(document: Document, columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
-                     fills: Sequence[Sequence[str | None]]) -> Table:
-    """A table whose cells are shaded as ``fills`` says (one list per row, None for no shading)."""
-    table = add_table(document, columns, rows)
-    for row, row_fills in zip(table.rows[1:], fills, strict=True):
-        for cell, colour in zip(row.cells, row_fills, strict=False):
-            if colour:
-                shade_cell(cell, colour)
-    return table
+        add_text(body, f"The first {WORD_TABLE_ROWS:,} of {len(rows):,} rows are shown here; evidence.xlsx and "
+                       "results.json list every one.")
 
 
 # --- fitting columns to their words ---------------------------------------------------------------------------
@@ -358,61 +419,16 @@ def fit_columns(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> li
     return [Column(c.header, round(w, 2)) for c, w in zip(columns, widths, strict=True)]
 
 
-# --- contents, bookmarks, pictures ------------------------------------------------------------------------------
+# --- pictures and small print ---------------------------------------------------------------------------------
 
 
-def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    """Wrap a paragraph's content in a bookmark, for a contents entry to point at."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
-    p_pr = paragraph._p.pPr
-    if p_pr is not None:
-        p_pr.addnext(start)
-    else:
-        paragraph._p.insert(0, start)
-    paragraph._p.append(end)
+def add_picture(body: Body, png: bytes, width_cm: float, alt: str) -> None:
+    """Embed a PNG at ``width_cm`` with alt text (read aloud by screen readers, shown when the picture is not):
+    placed in its paragraph when the body is in the document (:meth:`Body.finish`)."""
+    body.pictures.append((len(body.chunks), png, width_cm, alt))
+    body.add("<w:p><w:r/></w:p>")
 
 
-def fill_contents(document: Document, anchor: Paragraph, levels: int = 1) -> int:
-    """Write a contents entry before ``anchor`` for every heading up to ``levels``: its text, a dotted tab and a
-    PAGEREF field to a bookmark on the heading. Word and LibreOffice compute the page numbers when they lay the
-    document out; the entries themselves are real text from the start. Returns the number of entries."""
-    # Heading levels by style id, read once: asking each paragraph for its style makes python-docx scan every
-    # style of the document for the default one (two fifths of the Word report's time). A paragraph without a
-    # style reference, or with one to no paragraph style, has the default style, which is no heading.
-    level_of = {style.style_id: int(style.name[8:]) for style in document.styles
-                if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name is not None
-                and style.name.startswith("Heading ") and style.name[8:].isdigit()}
-    headings = [(p, level_of[p._p.style]) for p in document.paragraphs
-                if p._p.style in level_of and level_of[p._p.style] <= levels and p.text.strip()]
-    for number, (heading, level) in enumerate(headings, start=1):
-        name = f"_Toc{number:04d}"
-        add_bookmark(heading, name, 9000 + number)
-        entry = anchor.insert_paragraph_before()
-        entry.paragraph_format.tab_stops.add_tab_stop(Cm(PAGE_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
-                                                      WD_TAB_LEADER.DOTS)
-        entry.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-        entry.paragraph_format.space_after = Pt(2)
-        entry.add_run(clean_text(heading.text) + "\t")
-        add_field(entry, f"PAGEREF {name} \\h", "")
-    return len(headings)
-
-
-def add_picture(document: Document, png: bytes, width_cm: float, alt: str) -> None:
-    """Embed a PNG at ``width_cm`` with alt text (read aloud by screen readers, shown when the picture is not)."""
-    shape = document.add_picture(io.BytesIO(png), width=Cm(width_cm))
-    doc_pr = shape._inline.docPr
-    doc_pr.set("descr", clean_text(alt))
-    doc_pr.set("title", clean_text(alt.split(":")[0]))
-
-
-def add_small(document: Document, text: str) -> Paragraph:
+def add_small(body: Body, text: str) -> None:
     """A paragraph in small grey print."""
-    paragraph = document.add_paragraph()
-    run = add_run(paragraph, clean_text(text))
-    run.font.size = SMALL_SIZE
-    run.font.color.rgb = SMALL_COLOUR
-    return paragraph
+    add_paragraph(body, run_xml(text, size=SMALL_SIZE, colour=SMALL_COLOUR))

@@ -14,19 +14,20 @@ Building blocks are in :mod:`.layout`, shared wording of the two axes in :mod:`.
 
 from __future__ import annotations
 
+import copy
+import threading
 from pathlib import Path
 from typing import cast
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.packuri import PackURI
 from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
 
 from cse_migrate.model import RunResult
 from cse_migrate.output import atomic_write, clean_text
@@ -37,11 +38,15 @@ from cse_migrate.reports.docx.findings import add_action_plan, add_findings, add
 from cse_migrate.reports.docx.layout import (
     BODY_FONT,
     BODY_SIZE,
+    Body,
     add_field,
+    add_page_break,
+    add_paragraph,
     add_small,
     add_text,
-    fill_contents,
     long_date,
+    run_xml,
+    share_style_ids,
 )
 from cse_migrate.reports.docx.summary import add_executive_summary
 from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
@@ -95,20 +100,37 @@ def package_members(document: Document) -> list[tuple[str, bytes]]:
 
 def build_gap_document(result: RunResult) -> Document:
     """Build the whole report in memory (separate from saving so it can be inspected in tests)."""
-    document = new_document()
-    set_up_page(document)
+    document = report_template()
     set_properties(document, result)
-    request_field_update(document)
     add_footer(document, result)
-    contents = add_cover(document, result)
+    body = Body(document)
+    add_cover(body, result)
     actions = draft_actions(result)
-    add_executive_summary(document, result, actions)
-    add_findings(document, result, actions)
-    add_five_points_reading(document, result)
-    add_action_plan(document, result, actions)
-    add_appendices(document, result)
-    fill_contents(document, contents)
-    return document
+    add_executive_summary(body, result, actions)
+    add_findings(body, result, actions)
+    add_five_points_reading(body, result)
+    add_action_plan(body, result, actions)
+    add_appendices(body, result)
+    return body.finish()
+
+
+_TEMPLATES: list[Document] = []  # python-docx's default template set up for the report, made once per process
+_TEMPLATE_LOCK = threading.Lock()  # Dask runs several organisations in one process, in threads
+
+
+def report_template() -> Document:
+    """A new document from python-docx's default template, with the page, styles and field update every report
+    has: a copy of one made once per process (reading the template again for each report took three times as
+    long as copying it)."""
+    with _TEMPLATE_LOCK:
+        if not _TEMPLATES:
+            template = new_document()
+            set_up_page(template)
+            request_field_update(template)
+            _TEMPLATES.append(template)
+        document = copy.deepcopy(_TEMPLATES[0])
+        share_style_ids(document, _TEMPLATES[0])  # the same styles: looked up once per process
+        return document
 
 
 def set_up_page(document: Document) -> None:
@@ -167,19 +189,15 @@ def add_footer(document: Document, result: RunResult) -> None:
         add_field(paragraph, "PAGE", "1")
 
 
-def add_cover(document: Document, result: RunResult) -> Paragraph:
-    """Title, organisation, the date and framework the evidence is judged against, and the contents. Returns the
-    paragraph the contents entries are written before, once every heading exists."""
-    add_text(document, TITLE, style="Title")
-    add_text(document, result.settings.organisation, style="Subtitle")
-    add_text(document, f"Evidence assessed as at {long_date(result.settings.as_of)}, against "
-                       f"{result.framework_title}.")
-    add_small(document, f"Prepared with cse-migrate {result.tool_version}. Estimates from the evidence read, to "
-                        "prepare a portfolio: an assessor judges the evidence itself.")
-    heading = add_text(document, "Contents")
-    heading.runs[0].bold = True
-    heading.runs[0].font.size = Pt(13)
-    heading.paragraph_format.space_before = Pt(18)
-    anchor = document.add_paragraph()
-    anchor.add_run().add_break(WD_BREAK.PAGE)
-    return anchor
+def add_cover(body: Body, result: RunResult) -> None:
+    """Title, organisation, the date and framework the evidence is judged against, and the contents (written
+    once every heading exists, before the page break that ends the cover)."""
+    add_text(body, TITLE, style="Title")
+    add_text(body, result.settings.organisation, style="Subtitle")
+    add_text(body, f"Evidence assessed as at {long_date(result.settings.as_of)}, against {result.framework_title}.")
+    add_small(body, f"Prepared with cse-migrate {result.tool_version}. Estimates from the evidence read, to "
+                    "prepare a portfolio: an assessor judges the evidence itself.")
+    add_paragraph(body, run_xml("Contents", bold=True, size=Pt(13)),
+                  properties=f'<w:spacing w:before="{Pt(18).twips}"/>')
+    body.mark_contents()
+    add_page_break(body)

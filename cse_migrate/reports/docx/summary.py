@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docx.document import Document
 from docx.shared import Pt
 
 from cse_migrate.model import RunResult
@@ -20,14 +19,17 @@ from cse_migrate.reports.common import RATING_FILL, STATUS_FILL
 from cse_migrate.reports.docx.layout import (
     EVIDENCE_CHARS,
     FINDING_CHARS,
+    Body,
     Column,
     add_heading,
     add_page_break,
+    add_paragraph,
     add_picture,
-    add_shaded_table,
     add_small,
+    add_table,
     add_text,
     plural,
+    run_xml,
 )
 from cse_migrate.reports.docx.words import currency_text, held_back_text, reading, verdict
 from cse_migrate.reports.plain import document_labels, join_words
@@ -52,46 +54,40 @@ def read_line(result: RunResult) -> str:
     return line
 
 
-def add_executive_summary(document: Document, result: RunResult, actions: Sequence[Action]) -> None:
+def add_executive_summary(body: Body, result: RunResult, actions: Sequence[Action]) -> None:
     """Pages 2 and 3 of the report."""
-    add_heading(document, "Executive summary", 1)
+    add_heading(body, "Executive summary", 1)
     headline, explanation = verdict(result)
-    lead = document.add_paragraph()
-    run = lead.add_run(headline + ". ")
-    run.bold = True
-    run.font.size = Pt(13)
-    lead.add_run(explanation)
-    add_text(document, read_line(result))
+    add_paragraph(body, run_xml(headline + ". ", bold=True, size=Pt(13)) + run_xml(explanation))
+    add_text(body, read_line(result))
     png, alt = heat_map(result)
-    add_picture(document, png, 16.5, alt)
+    add_picture(body, png, 16.5, alt)
     png, alt = currency_chart(result)
-    add_picture(document, png, 16.5, alt)
-    add_small(document, f"Ages as at {result.settings.as_of.isoformat()}: evidence dated more than "
+    add_picture(body, png, 16.5, alt)
+    add_small(body, f"Ages as at {result.settings.as_of.isoformat()}: evidence dated more than "
                         f"{result.settings.stale_months} months earlier is out of date. Hatched cells are covered by "
                         "their content but held back by the age of the evidence.")
-    add_page_break(document)
-    add_heading(document, "Where each criterion stands", 2)
+    add_page_break(body)
+    add_heading(body, "Where each criterion stands", 2)
     roots = [c for c in result.criteria if c.parent is None]
     rows = [(f"{c.id} {c.title}", c.coverage, currency_text(result, c), reading(c), held_back_text(c))
             for c in roots]
-    add_shaded_table(document, SUMMARY_COLUMNS, rows,
-                     [(None, fill_for(c.coverage), None, fill_for(reading(c)), None) for c in roots])
-    add_small(document, "Content shows: the reading the evidence would earn if its age did not matter. Estimated "
+    add_table(body, SUMMARY_COLUMNS, rows,
+              [(None, fill_for(c.coverage), None, fill_for(reading(c)), None) for c in roots])
+    add_small(body, "Content shows: the reading the evidence would earn if its age did not matter. Estimated "
                         "reading: counting only recent evidence, as an assessor will. Held back by: what keeps the "
                         f"reading below a pass. Quotes are cut beyond {FINDING_CHARS} characters in the findings and "
                         f"{EVIDENCE_CHARS} in Appendix A, with an ellipsis; evidence.xlsx keeps every item in full.")
-    add_heading(document, "Top five priorities", 2)
+    add_heading(body, "Top five priorities", 2)
     top = top_priorities(actions)
     if not top:
-        add_text(document, "No gaps were found that the evidence itself points to.")
+        add_text(body, "No gaps were found that the evidence itself points to.")
     for action in top:
-        paragraph = add_text(document, "", style="List Number")  # style by id: no scan of every style
-        paragraph.add_run(action.text + ".").bold = True
-        paragraph.add_run(f" {action.priority_name} priority. Raised by {action.quote} ({action.where})")
-        small = paragraph.add_run(f"  item {action.item}")
-        small.font.size = Pt(7)
+        add_paragraph(body, run_xml(action.text + ".", bold=True)
+                      + run_xml(f" {action.priority_name} priority. Raised by {action.quote} ({action.where})")
+                      + run_xml(f"  item {action.item}", size=Pt(7)), style="List Number")
     remaining = len(actions) - len(top)
     if remaining > 0:
-        add_text(document, f"The action plan lists {plural(remaining, 'further action')}, each with the "
+        add_text(body, f"The action plan lists {plural(remaining, 'further action')}, each with the "
                            "evidence behind it.")
-    add_page_break(document)
+    add_page_break(body)

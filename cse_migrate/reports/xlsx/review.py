@@ -14,11 +14,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from cse_migrate.model import ItemResult, RunResult
 from cse_migrate.output import new_cell
 from cse_migrate.reports.common import SheetColumn, print_setup, write_sheet
+from cse_migrate.reports.sheet_stream import open_in_memory
 from cse_migrate.reviewing import (
     FINGERPRINT_SCHEME,
     HIDDEN_FROM,
@@ -86,6 +88,8 @@ def add_review_sheets(workbook: Workbook, result: RunResult) -> None:
     print_setup(lists)
     header = new_cell(lists, "Decision")
     header.font = Font(bold=True)
+    if isinstance(lists, WriteOnlyWorksheet):
+        open_in_memory(lists)  # everything about the sheet is set: its rows go to memory, not a temporary file
     lists.append([header])
     for word in words:
         lists.append([new_cell(lists, word)])
