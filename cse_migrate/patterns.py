@@ -75,16 +75,29 @@ class RulePatternSet:
     that a pattern RE2 refuses is reported by :func:`compile_rule_pattern` with its own message.
     """
 
-    def __init__(self, patterns: Sequence[str], ignore_case: bool = True) -> None:
+    def __init__(self, patterns: Sequence[str], ignore_case: bool = True, anywhere: bool = False) -> None:
+        """``anywhere``: the patterns are searched for anywhere in a line (:meth:`any_found`), not matched against
+        the whole of it (:meth:`first_full_match`)."""
         self.single = [compile_rule_pattern(p, ignore_case) for p in patterns]
+        self.anywhere = anywhere
         options = re2.Options()
         options.case_sensitive = not ignore_case
         options.max_mem = MAX_PROGRAM_BYTES * 4
         options.log_errors = False
-        self._set = re2.Set.FullMatchSet(options)
+        self._set = (re2.Set.SearchSet if anywhere else re2.Set.FullMatchSet)(options)
         for pattern in patterns:
             self._set.Add(pattern)
         self._set.Compile()
+
+    def any_found(self, text: str) -> bool:
+        """Whether any of the patterns (made with ``anywhere``) occurs somewhere in ``text``."""
+        if not self.anywhere:
+            raise ValueError("any_found needs a set made with anywhere=True")
+        if not self.single:
+            return False
+        if len(text) > SET_LINE_CHARS:
+            return any(p.search(text) for p in self.single)
+        return bool(self._set.Match(text))
 
     def first_full_match(self, text: str) -> int | None:
         """The index of the first pattern that matches all of ``text``, or None."""

@@ -16,11 +16,15 @@ from cse_migrate.analysis.statements import StatementJudge, split_clauses
 from cse_migrate.errors import RulesError
 from cse_migrate.model import EvidenceItem, ItemResult, Mapping, RunResult, Source
 from cse_migrate.options import RunOptions
+from cse_migrate.patterns import RulePatternSet
 from cse_migrate.pipeline import analyse
 from cse_migrate.reports.actions import draft_actions
 from cse_migrate.reports.docx.words import finding
 from cse_migrate.reports.json_report import to_results_dict
-from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.rules import RuleSet, StatementRule, load_rules
+from cse_migrate.text import fold
+from cse_migrate.tools.evaluate import load_labels
+from cse_migrate.tools.train import DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -301,3 +305,37 @@ def test_a_gap_finding_holds_back_the_part_it_is_mainly_about_however_sure() -> 
     assert wider.holds_back({"4.2"}, strong=0.70)  # touched in passing, but strongly
     support = ItemResult(item, "mapped", (Mapping("5.3", 0.66, ()),))
     assert not support.holds_back({"5.3"}, strong=0.70)  # a statement of a practice in place is no finding
+
+
+def test_one_pass_says_when_no_rule_meets_a_clause_and_the_rules_judge_the_rest_as_one_by_one(
+        rules: RuleSet) -> None:
+    # the judge first asks one set of all the rules whether any occurs in a clause; the answers must be exactly
+    # those of trying every rule in order, on every clause of three labelled statement files
+    judge = StatementJudge(rules)
+
+    def one_by_one(clause: str) -> StatementRule | None:
+        folded = fold(clause)
+        for rule in judge.support:
+            folded = rule.pattern.sub(" ", folded)
+        folded = folded.strip()
+        absence = next((r for r in judge.gaps if r.means == "absence" and r.pattern.search(folded)), None)
+        return absence or next((r for r in judge.gaps if r.means == "plan" and r.pattern.search(folded)), None)
+
+    texts = [case.text for name in ("labeled_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv")
+             for case in load_labels(DATA / name, "five-points", 1) if case.split != "heldout"]
+    clauses = [c for t in texts for c in split_clauses(" ".join(t.split()))]
+    assert len(clauses) > 1000
+    assert sum(one_by_one(c) is not None for c in clauses) > 50  # both kinds of clause are there
+    assert all(judge.clause_rule(c) is one_by_one(c) for c in clauses)
+    # a clause longer than the set matcher takes is searched rule by rule
+    long_clause = "x " * 3000 + "we have not yet consulted residents"
+    assert judge.clause_rule(long_clause) is one_by_one(long_clause) is not None
+
+
+def test_a_pattern_set_searches_anywhere_only_when_made_to() -> None:
+    found = RulePatternSet([r"not yet", r"\bplan"], anywhere=True)
+    assert found.any_found("we do not yet publish it") and found.any_found("a PLAN for 2009")
+    assert not found.any_found("published monthly")
+    assert not RulePatternSet([], anywhere=True).any_found("anything")
+    with pytest.raises(ValueError, match="anywhere=True"):
+        RulePatternSet([r"x"]).any_found("x")
