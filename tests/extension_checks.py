@@ -32,6 +32,7 @@ class Extension:
     min_rows: int
     id_prefix: str
     near: bool = False  # also refuse near repeats (Jaccard >= 0.8 on word sets), not only exact ones
+    not_evidence: tuple[float, float] = (0.08, 0.15)  # the share of rows that are not evidence, at least and at most
 
     @property
     def path(self) -> Path:
@@ -87,7 +88,8 @@ def check_presence(extension: Extension, rows: list[dict[str, str]]) -> None:
     gaps = [r for r in rows if r["kind"] != "support"]
     not_evidence = [r for r in rows if r["five_points"] == NONE]
     assert 0.20 <= len(gaps) / len(rows) <= 0.30
-    assert 0.08 <= len(not_evidence) / len(rows) <= 0.15
+    least, most = extension.not_evidence
+    assert least <= len(not_evidence) / len(rows) <= most
 
 
 def check_no_repeats(extension: Extension, rows: list[dict[str, str]]) -> None:
@@ -102,6 +104,12 @@ def check_no_repeats(extension: Extension, rows: list[dict[str, str]]) -> None:
 
 # --- the extensions --------------------------------------------------------------------------------------------
 
+# dev_extra: thirteen sectors the first corpus had little of (its brief named no voices); about an eighth not
+# evidence
+_SECTORS1 = {
+    "police", "fire_rescue", "gp_practice", "hospital", "school", "college", "transport", "housing", "library",
+    "leisure", "registration", "planning", "revenues_benefits",
+}
 # dev_extra2: the voices that failed on text outside the corpus, fifteen sectors
 _SECTORS2 = {
     "police", "fire_rescue", "gp_practice", "hospital", "school", "college", "transport", "housing", "library",
@@ -118,6 +126,8 @@ _SECTORS3 = {
 _VOICES3 = {"assessor": 120, "summary": 30, "staff_short": 50, "narrative": 120, "bullet": 30}
 
 EXTENSIONS = {
+    "dev_extra": Extension("dev_extra", ("labeled_statements.csv",), frozenset(_SECTORS1), {}, 300, "D",
+                           not_evidence=(0.10, 0.15)),
     "dev_extra2": Extension("dev_extra2", ("labeled_statements.csv", "dev_extra_statements.csv"), frozenset(_SECTORS2),
                             _VOICES2, 400, "E"),
     "dev_extra3": Extension("dev_extra3", ("labeled_statements.csv", "dev_extra_statements.csv",
