@@ -20,7 +20,7 @@ from cse_migrate.analysis.coverage import assess_coverage
 from cse_migrate.analysis.crosswalk import project_result
 from cse_migrate.analysis.dedupe import find_duplicates
 from cse_migrate.analysis.gaps import analyse_gaps
-from cse_migrate.analysis.mapping import Matcher
+from cse_migrate.analysis.mapping import Matcher, Scored
 from cse_migrate.analysis.noise import NoiseDetector
 from cse_migrate.analysis.ratings import rate_if_hierarchical
 from cse_migrate.analysis.review import ReviewForm, apply_review, fits_run, read_review_form
@@ -106,9 +106,7 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.iter_scores(items), strict=True):
-        decided = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
-        mappings = flag_for_review(decided, matcher.runner_up(scored), settings, scored.classifier_top,
-                                   matcher.chance_right(decided, scored))
+        mappings = decide_and_flag(matcher, scored, settings)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -149,12 +147,21 @@ def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, match
     for (n, judged), fact, gap in zip(mixed, scored[::2], scored[1::2], strict=True):
         r = out[n]
         # a fact too short for the lexicons on its own keeps the mappings of the whole line
-        decided = matcher.decide(fact, settings.map_threshold, settings.secondary_ratio)
-        fact_maps = flag_for_review(decided, matcher.runner_up(fact), settings, fact.classifier_top,
-                                    matcher.chance_right(decided, fact)) or r.mappings
+        fact_maps = decide_and_flag(matcher, fact, settings) or r.mappings
         gap_maps = matcher.decide(gap, settings.map_threshold, settings.secondary_ratio) or r.mappings[:1]
         out[n] = replace(r, mappings=fact_maps, gap_text=judged.gap, kind_rule=judged.rule, gap_mappings=gap_maps)
     return out
+
+
+def decide_and_flag(matcher: Matcher, scored: Scored, settings: Settings) -> tuple[Mapping, ...]:
+    """An item's mappings (:meth:`Matcher.decide`), flagged for review, the best one with its estimated chance of
+    being right; the runner-up both need is worked out once."""
+    decided = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
+    if not decided:
+        return decided
+    runner_up = matcher.runner_up(scored)
+    return flag_for_review(decided, runner_up, settings, scored.classifier_top,
+                           matcher.chance_right(decided, scored, runner_up))
 
 
 def flag_for_review(mappings: tuple[Mapping, ...], runner_up: float, settings: Settings,

@@ -13,7 +13,7 @@ from cse_migrate.analysis.classifier import MODELS
 from cse_migrate.analysis.confidence import FEATURES, Calibrator, fit, shipped_calibrator
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Mapping, Source
-from cse_migrate.pipeline import flag_for_review, make_settings
+from cse_migrate.pipeline import decide_and_flag, flag_for_review, make_settings
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.calibrate import calibrate, lowest_cutoff
 
@@ -77,7 +77,7 @@ def test_a_run_shows_the_chance_on_each_best_mapping_without_changing_the_flags(
     for scored in matcher.iter_scores(items):
         decided = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
         assert decided
-        chance = matcher.chance_right(decided, scored)
+        chance = matcher.chance_right(decided, scored, matcher.runner_up(scored))
         assert chance is not None and 0.0 < chance < 1.0
         with_chance = flag_for_review(decided, matcher.runner_up(scored), settings, scored.classifier_top, chance)
         without = flag_for_review(decided, matcher.runner_up(scored), settings, scored.classifier_top)
@@ -85,6 +85,7 @@ def test_a_run_shows_the_chance_on_each_best_mapping_without_changing_the_flags(
         assert with_chance[0].confidence == round(chance, 3)
         assert all(m.confidence is None for m in with_chance[1:])
         assert [dataclasses.replace(m, confidence=None) for m in with_chance] == list(without)
+        assert decide_and_flag(matcher, scored, settings) == with_chance  # what a run does
 
 
 def test_without_the_classifier_there_is_no_estimate(rules: RuleSet) -> None:
@@ -94,4 +95,4 @@ def test_without_the_classifier_there_is_no_estimate(rules: RuleSet) -> None:
     assert matcher.calibrator is None
     best = Mapping("2", 0.8, ())
     item = EvidenceItem(id="E1", text="Customer panel met quarterly", source=Source(file="t", extractor="csv"))
-    assert matcher.chance_right((best,), matcher.score([item])[0]) is None
+    assert matcher.chance_right((best,), matcher.score([item])[0], 0.0) is None

@@ -392,14 +392,20 @@ class Matcher:
         best = block.matrix[np.array([r for r, _ in words])][:, columns].argmax(axis=0)
         return {s: words[int(b)][1] for s, b in zip(needed, best, strict=True)}
 
-    def chance_right(self, mappings: Sequence[Mapping], scored: Scored) -> float | None:
-        """The estimated chance that the best mapping's criterion is right (:mod:`.confidence`), or None."""
-        if not mappings or self.calibrator is None or scored.classifier_probability is None:
+    def best_features(self, mappings: Sequence[Mapping], scored: Scored, runner_up: float
+                      ) -> tuple[float, ...] | None:
+        """What the review estimate reads of an item's best mapping (:func:`.confidence.features_of`), or None
+        without a mapping or a classifier."""
+        if not mappings or scored.classifier_probability is None:
             return None
         best = mappings[0]
         favoured = scored.classifier_top is not None and best.criterion in scored.classifier_top
-        return self.calibrator.chance(features_of(best, self.runner_up(scored),
-                                                  scored.classifier_probability.get(best.criterion, 0.0), favoured))
+        return features_of(best, runner_up, scored.classifier_probability.get(best.criterion, 0.0), favoured)
+
+    def chance_right(self, mappings: Sequence[Mapping], scored: Scored, runner_up: float) -> float | None:
+        """The estimated chance that the best mapping's criterion is right (:mod:`.confidence`), or None."""
+        features = None if self.calibrator is None else self.best_features(mappings, scored, runner_up)
+        return None if features is None or self.calibrator is None else self.calibrator.chance(features)
 
     def runner_up(self, scored: Scored) -> float:
         """The second-best criterion's score: how close the decision was."""

@@ -18,21 +18,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cse_migrate.analysis.classifier import MODELS
-from cse_migrate.analysis.compiled import compiled_matcher
-from cse_migrate.analysis.confidence import Calibrator, features_of, fit
+from cse_migrate.analysis.confidence import Calibrator, fit
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import flag_for_review, resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
-from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, fold_models, folded
+from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, classifier_in_run, fold_models, folded
 from cse_migrate.tools.train import TARGETS
 
 SAFETY_NET = 0.96  # issue 9: mappings not flagged are right at least this often
 
 
 @dataclass(frozen=True)
-class Scored:
-    """One best mapping of a development statement, scored out of fold."""
+class Outcome:
+    """One best mapping of a development statement, scored out of fold, and whether it was right."""
 
     fold: int
     features: tuple[float, ...]
@@ -40,38 +39,31 @@ class Scored:
     threshold_flag: bool  # what the threshold rules alone say
 
 
-def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Scored]:
+def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Outcome]:
     """Every extension statement that maps, scored by the classifier of the folds without it."""
     options = RunOptions(framework=framework_id)
-    framework, legacy = resolve_frameworks(rules, options)
+    framework, _legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
-    matcher = compiled_matcher(rules, framework, legacy.id, None, settings)
     cases = folded(framework_id, 1)
-    shipped = matcher.classifier
-    out: list[Scored] = []
-    try:
-        for fold, model in enumerate(fold_models(rules, framework_id, RECIPES["with-dev_extra3"])):
-            matcher.classifier = model
-            mine = [c for f, c in cases if f == fold]
-            items = [EvidenceItem(id=f"E{n:05d}", text=c.text, source=Source(file="labels", extractor="csv"))
-                     for n, c in enumerate(mine)]
+    out: list[Outcome] = []
+    for fold, model in enumerate(fold_models(rules, framework_id, RECIPES["with-dev_extra3"])):
+        mine = [c for f, c in cases if f == fold]
+        items = [EvidenceItem(id=f"E{n:05d}", text=c.text, source=Source(file="labels", extractor="csv"))
+                 for n, c in enumerate(mine)]
+        with classifier_in_run(rules, options, model) as matcher:
             for case, scored in zip(mine, matcher.iter_scores(items), strict=True):
                 mappings = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
-                if not mappings or scored.classifier_probability is None:
+                runner_up = matcher.runner_up(scored)
+                features = matcher.best_features(mappings, scored, runner_up)
+                if features is None:
                     continue
-                best, runner_up = mappings[0], matcher.runner_up(scored)
-                favoured = scored.classifier_top is not None and best.criterion in scored.classifier_top
-                features = features_of(best, runner_up, scored.classifier_probability.get(best.criterion, 0.0),
-                                       favoured)
-                right = framework.at_level(best.criterion, 1) in {case.label, case.alt} - {""}
+                right = framework.at_level(mappings[0].criterion, 1) in {case.label, case.alt} - {""}
                 flagged = flag_for_review(mappings, runner_up, settings, scored.classifier_top)[0].needs_review
-                out.append(Scored(fold, features, right, flagged))
-    finally:
-        matcher.classifier = shipped
+                out.append(Outcome(fold, features, right, flagged))
     return out
 
 
-def out_of_fold_chances(rows: Sequence[Scored]) -> list[float]:
+def out_of_fold_chances(rows: Sequence[Outcome]) -> list[float]:
     """Each mapping's chance from a logistic model fitted on the other folds' mappings."""
     chances = [0.0] * len(rows)
     for fold in range(FOLDS):
@@ -83,7 +75,7 @@ def out_of_fold_chances(rows: Sequence[Scored]) -> list[float]:
     return chances
 
 
-def share_and_precision(flags: Sequence[bool], rows: Sequence[Scored]) -> tuple[float, float]:
+def share_and_precision(flags: Sequence[bool], rows: Sequence[Outcome]) -> tuple[float, float]:
     """The share of mappings flagged, and how often the others were right."""
     kept = [r.right for r, flag in zip(rows, flags, strict=True) if not flag]
     return sum(flags) / len(rows), (sum(kept) / len(kept) if kept else 0.0)
@@ -103,7 +95,7 @@ def lowest_cutoff(chances: Sequence[float], right: Sequence[bool], target: float
     return best
 
 
-def reliability(chances: Sequence[float], rows: Sequence[Scored]) -> str:
+def reliability(chances: Sequence[float], rows: Sequence[Outcome]) -> str:
     """Per band of estimated chance, how many mappings fell in it and the share that was right."""
     bands = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
     parts = []

@@ -26,6 +26,7 @@ from itertools import product
 
 from cse_migrate.analysis.classifier import NONE, Classifier, train
 from cse_migrate.analysis.compiled import compiled_matcher
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
@@ -97,13 +98,14 @@ def with_settings(rules: RuleSet, framework_id: str, values: dict[str, float]) -
 
 
 @contextmanager
-def classifier_in_run(rules: RuleSet, options: RunOptions, model: Classifier) -> Iterator[None]:
-    """Put ``model`` in place of the shipped classifier in the matcher that a run with these rules uses."""
+def classifier_in_run(rules: RuleSet, options: RunOptions, model: Classifier) -> Iterator[Matcher]:
+    """Put ``model`` in place of the shipped classifier in the matcher that a run with these rules uses (and
+    give that matcher)."""
     framework, legacy = resolve_frameworks(rules, options)
     matcher = compiled_matcher(rules, framework, legacy.id, None, run_settings(rules, framework, options))
     shipped, matcher.classifier = matcher.classifier, model
     try:
-        yield
+        yield matcher
     finally:
         matcher.classifier = shipped
 
