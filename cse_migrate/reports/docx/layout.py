@@ -18,8 +18,8 @@ from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsmap, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -178,33 +178,17 @@ def style_id(document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.
 
 
 def field_xml(instruction: str, placeholder: str) -> str:
-    """The runs of a complex field (begin, instruction, separate, shown text, end), as :func:`add_field` writes
-    them."""
+    """The runs of a complex field (begin, instruction, separate, shown text, end).
+
+    Complex fields rather than w:fldSimple because Word and LibreOffice both update them reliably."""
     return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
             f'{escape(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
             f'{run_xml(placeholder)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """Append a complex field (begin, instruction, separate, shown text, end) to ``paragraph`` (the footer's).
-
-    Complex fields rather than w:fldSimple because Word and LibreOffice both update them reliably.
-    """
-    add_field_char(paragraph, "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    add_field_char(paragraph, "separate")
-    paragraph.add_run(placeholder)
-    add_field_char(paragraph, "end")
-
-
-def add_field_char(paragraph: Paragraph, kind: str) -> None:
-    """Append one w:fldChar run of the given type."""
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    paragraph.add_run()._r.append(char)
+    """Append a complex field (:func:`field_xml`) to ``paragraph`` (the footer's, which python-docx holds)."""
+    paragraph._p.extend(parse_xml(f"<w:p {nsdecls('w')}>{field_xml(instruction, placeholder)}</w:p>"))
 
 
 def paragraph_xml(runs: str, style: str = "", properties: str = "") -> str:
