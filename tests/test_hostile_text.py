@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from hostile_corpus import pdf_mapping_to_surrogate
 from openpyxl import load_workbook
 
+from cse_migrate import safe_text
 from cse_migrate.cli import cli
 from cse_migrate.safe_text import display_name, is_xml_safe, shorten, terminal_safe, xml_safe
 
@@ -144,6 +145,14 @@ def test_xml_safe_removes_controls_and_replaces_what_utf8_and_xml_refuse() -> No
     assert xml_safe("tab\tline\nreturn\r") == "tab\tline\nreturn\r"
     assert xml_safe("x\ufffey\uffffz\ud800\udc00\U0010ffff\ufdd0") == "x\ufffdy\ufffdz\ufffd\ufffd\ufffd\ufffd"
     assert xml_safe("Caf\u00e9 \U0001f600 \u2013") == "Caf\u00e9 \U0001f600 \u2013"
+
+
+def test_no_printable_character_is_one_xml_safe_must_change() -> None:
+    # xml_safe's fast path takes a printable text as safe: that holds for every code point its full check (the
+    # character-class search) finds unsafe
+    unsafe = [c for c in map(chr, range(0x110000)) if safe_text._UNSAFE.search(c)]
+    assert len(unsafe) > 2000  # controls, surrogates, non-characters
+    assert not [c for c in unsafe if c.isprintable()]
 
 
 def test_shorten_and_display_and_terminal_helpers() -> None:
