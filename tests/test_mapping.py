@@ -143,3 +143,29 @@ def test_months_before_and_freshness(rules: RuleSet) -> None:
     assert freshness(None, settings_) == "undated"
     assert freshness(date(2008, 6, 29), settings_) == "stale"
     assert freshness(date(2008, 6, 30), settings_) == "fresh"
+
+
+def _pairs_one_by_one(stems: list[tuple[str, ...]], cutoff: float) -> list[tuple[int, int]]:
+    """fuzzy_equal_pairs's definition, word pair by word pair."""
+    from rapidfuzz import fuzz
+
+    from cse_migrate.analysis.similarity import MIN_FUZZY_LENGTH
+
+    def same(x: str, y: str) -> bool:
+        return x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
+
+    return [(i, j) for i in range(len(stems)) for j in range(i)
+            if all(same(x, y) for x, y in zip(stems[i], stems[j], strict=True))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 3).flatmap(lambda n: st.lists(
+           st.tuples(*[st.sampled_from(["train", "trains", "training", "trainer", "staff", "staf", "disabled",
+                                        "disability", "panel", "panels", "pane", "custom", "customer"])] * n),
+           max_size=12)),
+       st.sampled_from([70.0, 80.0, 85.0, 90.0]))
+def test_fuzzy_equal_pairs_scores_words_once_with_the_same_answer(stems: list[tuple[str, ...]],
+                                                                  cutoff: float) -> None:
+    from cse_migrate.analysis.phrase_sums import fuzzy_equal_pairs
+
+    assert fuzzy_equal_pairs(stems, cutoff) == _pairs_one_by_one(stems, cutoff)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from cse_migrate.analysis.similarity import MIN_FUZZY_LENGTH
 
@@ -82,14 +82,35 @@ def equivalence_groups(phrases: Sequence[CompiledPhrase], cutoff: float) -> list
     for i, p in enumerate(phrases):
         buckets.setdefault((p.criterion, p.kind, len(p.stems)), []).append(i)
     for members in buckets.values():
-        for k, i in enumerate(members):
-            a = phrases[i]
-            for j in members[:k]:  # earlier phrases only, in phrase order, as a union-find over all pairs
-                b = phrases[j]
-                if all(x == y or (min(len(x), len(y)) >= MIN_FUZZY_LENGTH and fuzz.ratio(x, y) >= cutoff)
-                       for x, y in zip(a.stems, b.stems, strict=True)):
-                    group[root(i)] = root(j)
+        # a union-find over every pair, each phrase joined to the earlier ones it equals, in phrase order
+        for i, j in fuzzy_equal_pairs([phrases[m].stems for m in members], cutoff):
+            group[root(members[i])] = root(members[j])
     return [root(i) for i in range(len(phrases))]
+
+
+def fuzzy_equal_pairs(stems: Sequence[tuple[str, ...]], cutoff: float) -> list[tuple[int, int]]:
+    """Every pair ``(i, j)`` with ``j < i`` of token tuples (all of one length) that are equal word by word, where
+    two words are equal when they are the same or both are long enough and score at least ``cutoff``; ordered by
+    ``i``, then ``j``.
+
+    Each position's distinct words are scored against each other once, in one call (a bucket has a few hundred
+    phrases but far fewer distinct words), instead of scoring the words of every pair of phrases: compiling a
+    matcher spent half its time here."""
+    n = len(stems)
+    if n < 2:
+        return []
+    equal = np.tri(n, n, -1, dtype=bool)  # j < i
+    for position in range(len(stems[0])):
+        distinct = sorted({s[position] for s in stems})
+        lengths = np.array([len(w) for w in distinct])
+        same = np.asarray(process.cdist(distinct, distinct, scorer=fuzz.ratio, dtype=np.float64)) >= cutoff
+        same &= np.minimum.outer(lengths, lengths) >= MIN_FUZZY_LENGTH
+        np.fill_diagonal(same, True)
+        index = {w: k for k, w in enumerate(distinct)}
+        at = np.array([index[s[position]] for s in stems], dtype=np.intp)
+        equal &= same[np.ix_(at, at)]
+    rows, columns = np.nonzero(equal)  # row-major: by i, then j
+    return list(zip(rows.tolist(), columns.tolist(), strict=True))
 
 
 def grouped(members: list[int], groups: list[int]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:

@@ -18,13 +18,14 @@ def check_phrases(lexicons: dict[str, Lexicon], vocab: Vocabulary, warnings: lis
     matching every "head" is sometimes exactly what a pack's author meant. Each message names the file that wrote
     the phrase (``bundled:...`` or the pack's). Run before extending frameworks inherit their base's entries, so
     each phrase is checked once, where it is written."""
+    plain = dataclasses.replace(vocab, abbreviations={}, number_words={})  # a phrase's own words, not expanded
     for lex in lexicons.values():
         for cid, entry in lex.criteria.items():
             for section, phrases in (("phrases", entry.phrases), ("against", entry.against)):
                 for phrase in phrases:
                     if phrase.exact:
                         continue
-                    left = tokens(phrase.text, dataclasses.replace(vocab, abbreviations={}, number_words={}))
+                    left = tokens(phrase.text, plain)
                     where = phrase.source or entry.file or lex.file
                     bundled_phrase = problems is not None and where.startswith("bundled:")
                     if not left:
