@@ -84,6 +84,13 @@ def _load(packs: Path | tuple[Path, ...] | None) -> RuleSet:
     return _run(lambda: load_rules(packs or None))
 
 
+def _load_compiled(options: RunOptions) -> RuleSet:
+    """The rules with the run's matcher compiled, kept between runs (see cse_migrate.rules_cache)."""
+    from cse_migrate.rules_cache import load_compiled_rules
+
+    return _run(lambda: load_compiled_rules(options))
+
+
 def _describe_run(ctx: click.Context, result: RunResult, outdir: Path) -> None:
     counts = result.counts()
     _say(ctx, f"{result.settings.organisation}: {counts['read']} items from {counts['files_read']} file(s): "
@@ -155,7 +162,7 @@ def analyse(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, framewor
     options = _options(ctx, framework_id, legacy_id, as_of, organisation or _default_org(inputs), stale_months,
                        semantic, rules_paths)
     options = replace(options, review=review)
-    rules = _load(options.rules_packs)
+    rules = _load_compiled(options)
     encoder = _encoder(semantic)
     # the output folder is locked before the analysis, so a second run into it stops at once, naming this one
     with _run(lambda: acquire_output_lock(outdir)):
@@ -213,7 +220,7 @@ def batch(ctx: click.Context, input_dir: Path, outdir: Path, framework_id: str, 
     from cse_migrate.workers import worker_encoder
 
     options = _options(ctx, framework_id, legacy_id, as_of, "", stale_months, semantic, rules_paths)
-    rules = _load(options.rules_packs)
+    rules = _load_compiled(options)
     orgs, notes = _run(lambda: find_organisations(input_dir, outdir))
     for note in notes:
         _say(ctx, f"cse-migrate: note: {note}")

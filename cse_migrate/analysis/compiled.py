@@ -31,16 +31,31 @@ def compiled_matcher(rules: RuleSet, framework: Framework, legacy: str = "charte
                      encoder: Encoder | None = None, settings: Settings | None = None) -> Matcher:
     """The :class:`Matcher` for this rule set, framework, legacy framework, encoder and settings, compiled at most
     once."""
-    used = None if settings is None else tuple(settings.values().items())
-    key = (id(rules), framework.id, legacy, id(encoder), used)
+    key = _matcher_key(rules, framework, legacy, encoder, settings)
     matcher = _COMPILED.get(key)
     # the cached matcher holds its rules and encoder, so their ids cannot be reused while it is cached
     if matcher is None or matcher.rules is not rules or matcher.semantic_encoder is not encoder:
-        matcher = Matcher(rules, framework, legacy, encoder, settings)
-        if len(_COMPILED) >= _COMPILED_MAX:
-            del _COMPILED[next(iter(_COMPILED))]
-        _COMPILED[key] = matcher
+        matcher = keep_matcher(rules, framework, legacy, settings, Matcher(rules, framework, legacy, encoder, settings))
     return matcher
+
+
+def keep_matcher(rules: RuleSet, framework: Framework, legacy: str, settings: Settings | None,
+                 matcher: Matcher) -> Matcher:
+    """Keep ``matcher``, compiled for these rules, framework, legacy framework and settings (by
+    :class:`Matcher` itself or kept from an earlier run, see :mod:`cse_migrate.rules_cache`), for
+    :func:`compiled_matcher` to give."""
+    if matcher.rules is not rules:
+        raise ValueError("the matcher was compiled from another rule set")
+    if len(_COMPILED) >= _COMPILED_MAX:
+        del _COMPILED[next(iter(_COMPILED))]
+    _COMPILED[_matcher_key(rules, framework, legacy, matcher.semantic_encoder, settings)] = matcher
+    return matcher
+
+
+def _matcher_key(rules: RuleSet, framework: Framework, legacy: str, encoder: Encoder | None,
+                 settings: Settings | None) -> tuple[object, ...]:
+    used = None if settings is None else tuple(settings.values().items())
+    return (id(rules), framework.id, legacy, id(encoder), used)
 
 
 # Noise detectors and statement judges by rule set (by identity, as above), each kept with its rule set so that the
