@@ -36,9 +36,38 @@ def test_widest_word_is_the_widest_measured_one() -> None:
         words = (WORDS + random_words(600))[start:start + 40]
         groups = [(words, size, bold) for size, bold in ((9.0, False), (7.0, False), (9.0, True))]
         expected = max(word_width_cm(word, size, bold) for word in words for _, size, bold in groups)
-        for cache in (widths._WIDTHS, widths._BOUNDS):
-            cache.clear()
+        widths._WORDS.clear()
         assert widest_word_cm(groups) == expected
-        assert len(widths._WIDTHS) < 3 * len(set(words))  # most were never laid out
+        assert measured() < 3 * len(set(words))  # most were never laid out
     assert widest_word_cm([]) == 0.0
     assert widest_word_cm([([], 9.0, False)]) == 0.0
+
+
+def measured() -> int:
+    return sum(len(words.measured) for words in widths._WORDS.values())
+
+
+def test_words_met_again_are_not_measured_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second table with the same words gives the same answer from what the first kept; and when the kept
+    words reach the limit they are started again, still giving the right answer."""
+    words = WORDS + random_words(300)
+    groups = [(words, 9.0, False), (words[:50], 9.0, True)]
+    expected = max(max(word_width_cm(word, 9.0, False) for word in words),
+                   max(word_width_cm(word, 9.0, True) for word in words[:50]))
+    widths._WORDS.clear()
+    assert widest_word_cm(groups) == expected
+    before = measured()
+    calls: list[str] = []
+
+    def counted(word: str, size: float, bold: bool = False) -> float:
+        calls.append(word)
+        return 0.0
+
+    monkeypatch.setattr(widths, "word_width_cm", counted)
+    assert widest_word_cm(groups) == expected
+    assert calls == [] and measured() == before
+    monkeypatch.undo()
+    monkeypatch.setattr(widths, "_CACHE_LIMIT", 100)
+    assert widest_word_cm(groups) == expected  # over the limit: started again
+    assert len(widths._WORDS[(9.0, False)].upper) == len(set(words))
+    assert widest_word_cm(groups[::-1]) == expected

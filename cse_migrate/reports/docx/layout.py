@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
@@ -311,19 +312,33 @@ def run_xml(text: str, bold: bool | None = None, size: Length | None = None, col
     """A run of cleaned ``text`` as python-docx writes ``add_run(text)`` with bold (True, or False written out),
     a colour and a font size set: tabs become w:tab, line breaks w:br, the rest w:t (keeping its spaces when it
     starts or ends with one)."""
-    properties = ("" if bold is None else "<w:b/>" if bold else '<w:b w:val="0"/>') + \
-        (f'<w:color w:val="{colour}"/>' if colour is not None else "") + \
-        (f'<w:sz w:val="{round(size.pt * 2)}"/>' if size is not None else "")  # half-points
-    parts = [f"<w:rPr>{properties}</w:rPr>"] if properties else []
-    for piece in _RUN_BREAKS.split(clean_text(text)):
+    cleaned = clean_text(text)
+    if cleaned.isprintable():  # no tab or line break (the common case: a run's text is one w:t)
+        return f"<w:r>{_run_properties(bold, size, colour)}{_text_xml(cleaned) if cleaned else ''}</w:r>"
+    parts = []
+    for piece in _RUN_BREAKS.split(cleaned):
         if piece == "\t":
             parts.append("<w:tab/>")
         elif piece in ("\r", "\n"):
             parts.append("<w:br/>")
         elif piece:
-            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    return f"<w:r>{''.join(parts)}</w:r>"
+            parts.append(_text_xml(piece))
+    return f"<w:r>{_run_properties(bold, size, colour)}{''.join(parts)}</w:r>"
+
+
+@lru_cache(maxsize=64)
+def _run_properties(bold: bool | None, size: Length | None, colour: RGBColor | None) -> str:
+    """A run's ``<w:rPr>``, or nothing when it sets nothing (a report uses a handful: made once each)."""
+    properties = ("" if bold is None else "<w:b/>" if bold else '<w:b w:val="0"/>') + \
+        (f'<w:color w:val="{colour}"/>' if colour is not None else "") + \
+        (f'<w:sz w:val="{round(size.pt * 2)}"/>' if size is not None else "")  # half-points
+    return f"<w:rPr>{properties}</w:rPr>" if properties else ""
+
+
+def _text_xml(piece: str) -> str:
+    """A ``<w:t>`` of ``piece`` (text without tabs or line breaks), escaped as xml.sax.saxutils.escape does."""
+    space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+    return f'<w:t{space}>{piece.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")}</w:t>'
 
 
 class LazyRows(Sequence[Sequence[Cell]], Generic[T]):

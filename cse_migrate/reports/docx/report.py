@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import copy
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
@@ -49,6 +51,7 @@ from cse_migrate.reports.docx.layout import (
     share_style_ids,
 )
 from cse_migrate.reports.docx.summary import add_executive_summary
+from cse_migrate.reports.zips import Packed
 from cse_migrate.safe_text import CORE_PROPERTY_CHARS, shorten
 
 TITLE = "Customer Service Excellence gap analysis"
@@ -74,19 +77,21 @@ class _Members:
     """Takes the place of python-docx's zip writer: keeps each member's name and content, in the order written."""
 
     def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
+        self.members: list[tuple[str, bytes] | Packed] = []
 
     def write(self, uri: PackURI, blob: bytes) -> None:
         self.members.append((uri.membername, blob))
 
 
-def package_members(document: Document) -> list[tuple[str, bytes]]:
-    """The members of ``document``'s .docx file, as ``document.save`` writes them and in its order.
+def package_members(document: Document) -> list[tuple[str, bytes] | Packed]:
+    """The members of ``document``'s .docx file, as ``document.save`` writes them and in its order; the parts
+    shared with the template (see :func:`report_template`) as packed once per process.
 
     Collected rather than saved: saving compresses every member, and the stamped copy (see
     :func:`~cse_migrate.reports.common.normalise_zip`) would decompress and compress them all again, which cost
     a tenth of the report's time. The steps are :meth:`docx.opc.package.OpcPackage.save`'s own."""
     package = document.part.package
+    shared = _TEMPLATES[0].shared if _TEMPLATES else {}
     for part in package.parts:
         part.before_marshal()
     members = _Members()
@@ -94,7 +99,13 @@ def package_members(document: Document) -> list[tuple[str, bytes]]:
     # python-docx leaves these two untyped; tests/test_reports.py checks the file they give is the saved one
     PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
     PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
-    PackageWriter._write_parts(writer, package.parts)
+    for part in package.parts:  # PackageWriter._write_parts, but for the shared parts
+        if part in shared:
+            members.members += shared[part]
+            continue
+        members.write(part.partname, part.blob)
+        if len(part.rels):
+            members.write(part.partname.rels_uri, part.rels.xml)
     return members.members
 
 
@@ -114,23 +125,52 @@ def build_gap_document(result: RunResult) -> Document:
     return body.finish()
 
 
-_TEMPLATES: list[Document] = []  # python-docx's default template set up for the report, made once per process
+# The parts a report writes: its main document (the body, page, footer and pictures are its or related from it)
+# and its core properties. Every other part of the template (styles, theme, settings, numbering, fonts ...) is the
+# same in every report.
+_OWN_PARTS = ("/word/document.xml", "/docProps/core.xml")
+
+
+@dataclass(frozen=True)
+class _Template:
+    """python-docx's default template set up for the report, and the parts every report shares with it, each
+    packed for the zip (with its relationships' member, where it has one)."""
+
+    document: Document
+    shared: dict[Part, list[Packed]]
+
+
+_TEMPLATES: list[_Template] = []  # made once per process
 _TEMPLATE_LOCK = threading.Lock()  # Dask runs several organisations in one process, in threads
 
 
 def report_template() -> Document:
     """A new document from python-docx's default template, with the page, styles and field update every report
     has: a copy of one made once per process (reading the template again for each report took three times as
-    long as copying it)."""
+    long as copying it). The copy's own are its main document and core properties; the other parts are the
+    template's, shared by every report and never changed by one (tests/test_zips.py checks it): copying them
+    (the two style parts alone are 800 KB of XML), writing them out and compressing them again took a sixth of a
+    report's time."""
     with _TEMPLATE_LOCK:
         if not _TEMPLATES:
-            template = new_document()
-            set_up_page(template)
-            request_field_update(template)
-            _TEMPLATES.append(template)
-        document = copy.deepcopy(_TEMPLATES[0])
-        share_style_ids(document, _TEMPLATES[0])  # the same styles: looked up once per process
+            _TEMPLATES.append(_make_template())
+        template = _TEMPLATES[0]
+        keep: dict[int, Any] = {id(part): part for part in template.shared}  # deepcopy's memo: "already copied"
+        document = copy.deepcopy(template.document, keep)
+        share_style_ids(document, template.document)  # the same styles: looked up once per process
         return document
+
+
+def _make_template() -> _Template:
+    document = new_document()
+    set_up_page(document)
+    request_field_update(document)
+    shared = {}
+    for part in document.part.package.parts:
+        if part.partname not in _OWN_PARTS:
+            rels = [Packed.of(part.partname.rels_uri.membername, part.rels.xml)] if len(part.rels) else []
+            shared[part] = [Packed.of(part.partname.membername, part.blob), *rels]
+    return _Template(document, shared)
 
 
 def set_up_page(document: Document) -> None:

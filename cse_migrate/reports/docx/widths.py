@@ -8,7 +8,8 @@ Laying out one word costs about 30 microseconds, and a report has thousands of d
 (the evidence appendix quotes every item), so :func:`widest_word_cm` measures only the words that could be the
 widest: each word's width has an upper bound summed from its characters' metrics (read once per character), and
 words are measured from the largest bound down until no word left could be wider than the widest measured. The
-answer is the same as measuring every word.
+answer is the same as measuring every word. Each word's bound, or width once measured, is kept per size and
+weight, so a word met again (most are, from table to table and report to report) costs a dictionary look-up.
 """
 
 from __future__ import annotations
@@ -16,15 +17,26 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from PIL import ImageFont
 
 from cse_migrate.output import clean_text
 from cse_migrate.reports.fonts import dejavu
 
-# Measured widths and bounds, by (word, size, bold). Emptied when full, so that a long batch's memory stays flat.
-_WIDTHS: dict[tuple[str, float, bool], float] = {}
-_BOUNDS: dict[tuple[str, float, bool], float] = {}
+
+@dataclass
+class _Words:
+    """The words met at one size and weight: an upper bound of each one's width in centimetres, replaced by the
+    width once the word is measured."""
+
+    upper: dict[str, float] = field(default_factory=dict)
+    measured: set[str] = field(default_factory=set)
+
+
+# By (size, bold). Started again when full, so that a long batch's memory stays flat (replaced, not emptied: a
+# thread still using the full one finishes with it).
+_WORDS: dict[tuple[float, bool], _Words] = {}
 _EXTENTS: dict[tuple[str, float, bool], float] = {}  # by (character, size, bold)
 _CACHE_LIMIT = 50_000
 
@@ -45,23 +57,12 @@ def _points(units: float, size_pt: float) -> float:
     return units * size_pt / _EM
 
 
-def _remember(cache: dict[tuple[str, float, bool], float], key: tuple[str, float, bool], value: float) -> float:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
-    return value
-
-
 def word_width_cm(word: str, size_pt: float, bold: bool = False) -> float:
     """The printed width of one word at ``size_pt`` points, in centimetres."""
-    key = (word, size_pt, bold)
-    known = _WIDTHS.get(key)
-    if known is not None:
-        return known
     # from the leftmost ink or origin to the rightmost ink or advance; a glyph DejaVu lacks (CJK, symbols) is
     # measured as its box: still a width
     left, _top, right, _bottom = _font(bold).getbbox(clean_text(word))
-    return _remember(_WIDTHS, key, _points(right - left, size_pt) / 72.0 * 2.54)
+    return _points(right - left, size_pt) / 72.0 * 2.54
 
 
 def _extent_points(character: str, size_pt: float, bold: bool) -> float:
@@ -79,36 +80,38 @@ def _extent_points(character: str, size_pt: float, bold: bool) -> float:
         font = _font(bold)
         left, _top, right, _bottom = font.getbbox(character)
         extent = _points(max(font.getlength(character), right) + max(0.0, -left), size_pt)
-    return _remember(_EXTENTS, key, extent)
+    if len(_EXTENTS) >= _CACHE_LIMIT:
+        _EXTENTS.clear()
+    _EXTENTS[key] = extent
+    return extent
 
 
 def width_bound_cm(word: str, size_pt: float, bold: bool = False) -> float:
     """An upper bound of :func:`word_width_cm`, from the word's characters alone (cheap once they are known)."""
-    key = (word, size_pt, bold)
-    known = _BOUNDS.get(key)
-    if known is not None:
-        return known
     text = clean_text(word)
     points = (sum(_extent_points(c, size_pt, bold) for c in text) + _SLACK_PER_CHARACTER * len(text)
               + _SLACK_PER_WORD)
-    return _remember(_BOUNDS, key, points / 72.0 * 2.54)
+    return points / 72.0 * 2.54
 
 
 def widest_word_cm(groups: Iterable[tuple[Iterable[str], float, bool]]) -> float:
     """The printed width of the widest word of ``groups`` (words, with the size in points and whether bold they
-    print in), in centimetres; 0 when there are none. Words already measured count at once; of the others, only
-    those whose bound exceeds the widest so far are measured, the largest bound first."""
+    print in), in centimetres; 0 when there are none. Words are taken from the largest bound (or width, once
+    measured) down, and only those whose bound exceeds the widest so far are measured."""
     best = 0.0
-    unknown: list[tuple[str, float, bool]] = []
     for words, size, bold in groups:
-        for word in set(words):
-            known = _WIDTHS.get((word, size, bold))
-            if known is None:
-                unknown.append((word, size, bold))
-            elif known > best:
-                best = known
-    for bound, word, size, bold in sorted(((width_bound_cm(*key), *key) for key in unknown), reverse=True):
-        if bound <= best:
-            break  # no word left can be wider
-        best = max(best, word_width_cm(word, size, bold))
+        known = _WORDS.get((size, bold))
+        if known is None or len(known.upper) >= _CACHE_LIMIT:
+            known = _WORDS[(size, bold)] = _Words()
+        upper, measured = known.upper, known.measured
+        distinct = set(words)
+        for word in [word for word in distinct if word not in upper]:  # (a set less keys() walks every key)
+            upper[word] = width_bound_cm(word, size, bold)
+        for word in sorted(distinct, key=upper.__getitem__, reverse=True):
+            if upper[word] <= best:
+                break  # no word left can be wider
+            if word not in measured:
+                upper[word] = word_width_cm(word, size, bold)
+                measured.add(word)
+            best = max(best, upper[word])
     return best
