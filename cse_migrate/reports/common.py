@@ -23,7 +23,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cse_migrate.model import EvidenceItem, FileError, Freshness, ItemResult, Mapping, Reason, RunResult, Source
 from cse_migrate.output import clean_text, looks_like_formula, new_cell
-from cse_migrate.reports.sheet_stream import RowWriter, SheetsWriter, finish_streamed_sheets, template_cell
+from cse_migrate.reports.sheet_frame import Layout, lay_out, print_titles
+from cse_migrate.reports.sheet_frame import print_setup as print_setup
+from cse_migrate.reports.sheet_stream import (
+    RowWriter,
+    SheetsWriter,
+    finish_streamed_sheets,
+    template_cell,
+    text_cell,
+)
 from cse_migrate.reports.zips import StampedZip
 from cse_migrate.reports.zips import normalise_zip as normalise_zip
 from cse_migrate.reports.zips import write_zip as write_zip
@@ -234,9 +242,11 @@ class SheetColumn:
 
 def fit_cell(value: object) -> object:
     """Shorten text that Excel could not store, marking the cut; other values pass through."""
-    if isinstance(value, str) and len(value) > _MAX_CELL_CHARS:
-        return value[: _MAX_CELL_CHARS - 1] + "…"
-    return value
+    return _fit_text(value) if isinstance(value, str) else value
+
+
+def _fit_text(text: str) -> str:
+    return text if len(text) <= _MAX_CELL_CHARS else text[: _MAX_CELL_CHARS - 1] + "…"
 
 
 def write_sheet(sheet: Worksheet | WriteOnlyWorksheet, columns: Sequence[SheetColumn],
@@ -250,17 +260,14 @@ def write_sheet(sheet: Worksheet | WriteOnlyWorksheet, columns: Sequence[SheetCo
     a write-only sheet is streamed to disk row by row (:mod:`cse_migrate.reports.sheet_stream`: the evidence
     workbook of a 200,000-item run) and an ordinary one is filled the same way.
     """
-    for index, column in enumerate(columns, start=1):
-        dimension = sheet.column_dimensions[get_column_letter(index)]
-        dimension.width = column.width
-        if column.hidden:
-            dimension.hidden = True
-    sheet.freeze_panes = freeze
-    print_setup(sheet)
+    tab = sheet.sheet_properties.tabColor
+    layout = Layout(tuple((c.width, c.hidden) for c in columns), freeze, tab.rgb if tab is not None else None)
     header_height = row_height([c.header for c in columns], [replace(c, wrap=True) for c in columns])
     if isinstance(sheet, WriteOnlyWorksheet):
-        count = _stream_rows(sheet, columns, rows, header_height)
+        print_titles(sheet)  # the rest of the layout is in the sheet's frame, written when the workbook is saved
+        count = _stream_rows(sheet, layout, columns, rows, header_height)
     else:
+        lay_out(sheet, layout)
         count = _append_rows(sheet, columns, rows, header_height)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     return count
@@ -296,35 +303,56 @@ def _header_cell(sheet: Worksheet | WriteOnlyWorksheet, header: str) -> Cell:
     return cell
 
 
-def _stream_rows(sheet: WriteOnlyWorksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
-                 header_height: float) -> int:
-    """The rows of a write-only sheet, formatted straight into its XML; each kind of cell is styled once."""
-    writer = RowWriter(sheet, len(columns))
+def _stream_rows(sheet: WriteOnlyWorksheet, layout: Layout, columns: Sequence[SheetColumn],
+                 rows: Iterable[Sequence[object]], header_height: float) -> int:
+    """The rows of a write-only sheet, formatted straight into its XML; each kind of cell is styled once.
+
+    One pass over a row's values cleans each text, picks its style and works out the row's height (what
+    :func:`row_height` gives), so that every cell is looked at once."""
+    writer = RowWriter(sheet, layout)
     # every header cell has the same style: made once (styling a cell looks its style up in the workbook's table)
     plain = _header_cell(sheet, "").style_id
     header_styles = [_header_cell(sheet, c.header).style_id if looks_like_formula(c.header) else plain for c in columns]
     writer.row(1, [c.header for c in columns], header_styles, header_height)
-    style_ids: dict[_StyleKey, int] = {}
-    # a column without a number format or fills by value styles every cell alike, but for the quote prefix
-    fixed = [(c, c.number_format is None and c.fill_by_value is None) for c in columns]
+    style_ids = _StyleIds(sheet)
+    # per column: its letter, the column, whether it styles every cell alike (but for the quote prefix: no number
+    # format, no fills by value) and, for a wrapped column, how many characters fit on a line
+    plan = [(letter, c, c.number_format is None and c.fill_by_value is None, _per_line(c) if c.wrap else 0)
+            for letter, c in zip(writer.letters, columns, strict=True)]
     count = 0
     for count, values in enumerate(rows, start=1):
-        cells: list[object] = []
-        styles: list[int] = []
-        for value, (column, same) in zip(values, fixed, strict=True):
-            cell = value
-            quoted = False
+        number = count + 1
+        cells: list[str] = []
+        lines = 1
+        for value, (letter, column, same, per_line) in zip(values, plan, strict=True):
             if isinstance(value, str):
-                cell = clean_text(fit_cell(value))  # type: ignore[arg-type]
-                quoted = looks_like_formula(cell)
-            key = (column.wrap, None, quoted, column.fill) if same else _style_key(value, column, quoted)
-            if key not in style_ids:
-                style_ids[key] = _style(template_cell(sheet), key).style_id
-            cells.append(cell)
-            styles.append(style_ids[key])
-        writer.row(count + 1, cells, styles, row_height(values, columns))
+                text = _fit_text(value)
+                if per_line and text:
+                    lines = max(lines, _lines(text, per_line))
+                text = clean_text(text)
+                quoted = looks_like_formula(text)
+                key = (column.wrap, None, quoted, column.fill) if same else _style_key(value, column, quoted)
+                cells.append(text_cell(f"{letter}{number}", text, style_ids[key]))
+            else:
+                key = (column.wrap, None, False, column.fill) if same else _style_key(value, column, False)
+                cells.append(writer.cell(f"{letter}{number}", value, style_ids[key]))
+        writer.add(number, cells, min(_MAX_ROW_POINTS, _LINE_POINTS * lines))
     writer.flush()
     return count
+
+
+class _StyleIds(dict[_StyleKey, int]):
+    """A streamed sheet's style index per kind of cell, each made (styling a template cell) when first asked
+    for, so the workbook's style table lists them in the order the cells come."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        super().__init__()
+        self.sheet = sheet
+
+    def __missing__(self, key: _StyleKey) -> int:
+        style: int = _style(template_cell(self.sheet), key).style_id
+        self[key] = style
+        return style
 
 
 def _append_rows(sheet: Worksheet, columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]],
@@ -361,24 +389,21 @@ def row_height(values: Sequence[object], columns: Sequence[SheetColumn]) -> floa
     without a height at one line, so wrapped text would overlap the next row."""
     lines = 1
     for value, column in zip(values, columns, strict=True):
-        if not column.wrap or not isinstance(value, str) or not value:
-            continue
-        per_line = max(1.0, column.width * 1.1)  # characters per line at the column's width
-        wrapped = sum(max(1, -(-len(part) // int(per_line))) for part in str(fit_cell(value)).split("\n"))
-        lines = max(lines, wrapped)
+        if column.wrap and isinstance(value, str) and value:
+            lines = max(lines, _lines(_fit_text(value), _per_line(column)))
     return min(_MAX_ROW_POINTS, _LINE_POINTS * lines)
 
 
-def print_setup(sheet: Worksheet | WriteOnlyWorksheet) -> None:
-    """Print landscape on A4, fitted to the page width (as many pages down as needed), repeating the header row
-    on every page."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    sheet.print_options.gridLines = True
+def _per_line(column: SheetColumn) -> int:
+    """Characters per printed line of a wrapped column at its width."""
+    return int(max(1.0, column.width * 1.1))
+
+
+def _lines(text: str, per_line: int) -> int:
+    """Printed lines of ``text`` wrapped at ``per_line`` characters, each line break starting a new one."""
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def fill(colour: str) -> PatternFill:

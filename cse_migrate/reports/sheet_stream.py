@@ -4,15 +4,16 @@ openpyxl's write-only mode keeps memory flat, but it still makes, binds and seri
 the several million cells of a 200,000-item evidence workbook, which took most of a run's time. Here each row
 is formatted straight into the sheet's XML, exactly as openpyxl would write it (inline strings, numbers, dates
 as serial numbers, the cell's style index from the workbook's own style table), into memory (a temporary file
-once a sheet passes 16 MB). When the workbook is saved, :func:`finish_streamed_sheets` lets openpyxl write the
-sheet around an empty ``sheetData`` (views, columns, filter, validation, print setup: everything set on the
-sheet) and splices the rows in. The style of each kind of cell is made once on a template cell, so fonts,
-fills, alignment and number formats come from openpyxl as before.
+once a sheet passes 16 MB). When the workbook is saved, :func:`finish_streamed_sheets` puts the rows in the
+sheet's frame: the XML openpyxl writes around an empty ``sheetData`` for the sheet's layout (views, columns,
+print setup; :mod:`cse_migrate.reports.sheet_frame`), with the sheet's own filter and validations. The style
+of each kind of cell is made once on a template cell, so fonts, fills, alignment and number formats come from
+openpyxl as before.
 
 openpyxl itself writes each write-only sheet to a named temporary file, copied into the zip and removed;
 creating and removing some thirty files per workbook took a third of writing it. :func:`open_in_memory` gives a
-sheet the same writer writing to memory, and :class:`SheetsWriter` (openpyxl's workbook writer) takes such a
-sheet's XML from there.
+sheet not streamed (the Lists sheet) the same writer writing to memory, and :class:`SheetsWriter` (openpyxl's
+workbook writer) takes a streamed sheet's XML, or such a sheet's, from memory.
 """
 
 from __future__ import annotations
@@ -33,15 +34,16 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from cse_migrate.reports.sheet_frame import Layout, frame_xml, sheet_extras_xml
 from cse_migrate.reports.zips import StampedZip
 
 _CHUNK = 1 << 20
-_EMPTY_DATA = b"<sheetData></sheetData>"
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _IN_MEMORY = 16 << 20  # a sheet's rows are held in memory up to this size, then in a temporary file
-_STREAMS: WeakKeyDictionary[WriteOnlyWorksheet, IO[bytes]] = WeakKeyDictionary()
+# a streamed sheet's rows so far and its layout
+_STREAMS: WeakKeyDictionary[WriteOnlyWorksheet, tuple[IO[bytes], Layout]] = WeakKeyDictionary()
 _PARTS: WeakKeyDictionary[WriteOnlyWorksheet, IO[bytes]] = WeakKeyDictionary()  # a streamed sheet's whole XML
 
 
@@ -49,32 +51,30 @@ class RowWriter:
     """Writes the rows of one write-only sheet as XML, each cell with the style index the caller gives (the
     ``style_id`` of a :func:`template_cell` styled once per kind of cell)."""
 
-    def __init__(self, sheet: WriteOnlyWorksheet, width: int) -> None:
+    def __init__(self, sheet: WriteOnlyWorksheet, layout: Layout) -> None:
         self.sheet = sheet
-        self.letters = [get_column_letter(index) for index in range(1, width + 1)]
+        self.letters = [get_column_letter(index) for index in range(1, len(layout.columns) + 1)]
         self.epoch = sheet.parent.epoch
         # open until the workbook is saved, then spliced in
         self.out: IO[bytes] = tempfile.SpooledTemporaryFile(_IN_MEMORY)  # noqa: SIM115
         self.buffer: list[str] = []
-        _STREAMS[sheet] = self.out
+        _STREAMS[sheet] = (self.out, layout)
 
     def row(self, number: int, values: Sequence[object], styles: Sequence[int], height: float) -> None:
         """One ``<row>`` with a cell per value (an empty value keeps its styled, empty cell)."""
-        parts = [f'<row r="{number}" ht="{safe_string(height)}" customHeight="1">']
-        for letter, value, style in zip(self.letters, values, styles, strict=False):
-            parts.append(self.cell(f"{letter}{number}", value, style))
-        parts.append("</row>")
-        self.buffer.append("".join(parts))
+        self.add(number, [self.cell(f"{letter}{number}", value, style)
+                          for letter, value, style in zip(self.letters, values, styles, strict=False)], height)
+
+    def add(self, number: int, cells: Sequence[str], height: float) -> None:
+        """One ``<row>`` of cells already written (:meth:`cell`, :func:`text_cell`)."""
+        self.buffer.append(f'<row r="{number}" ht="{safe_string(height)}" customHeight="1">{"".join(cells)}</row>')
         if len(self.buffer) >= 1000:
             self.flush()
 
     def cell(self, ref: str, value: object, style: int) -> str:
         """One ``<c>`` element, as openpyxl writes it for the same value and style."""
         if isinstance(value, str):
-            if not value:
-                return f'<c r="{ref}" s="{style}" t="inlineStr"></c>'
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>'
+            return text_cell(ref, value, style)
         if value is None:
             return f'<c r="{ref}" s="{style}" t="n"></c>'
         if isinstance(value, bool):
@@ -88,6 +88,16 @@ class RowWriter:
     def flush(self) -> None:
         self.out.write("".join(self.buffer).encode("utf-8"))
         self.buffer.clear()
+
+
+def text_cell(ref: str, text: str, style: int) -> str:
+    """One inline-string ``<c>`` element, as openpyxl writes it for the same text and style."""
+    if not text:
+        return f'<c r="{ref}" s="{style}" t="inlineStr"></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    # str.replace finds nothing to replace in most texts, several times as fast as one str.translate
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
 
 
 def template_cell(sheet: WriteOnlyWorksheet) -> Cell:
@@ -105,46 +115,56 @@ def open_in_memory(sheet: WriteOnlyWorksheet) -> None:
 
 
 def finish_streamed_sheets(workbook: Workbook) -> None:
-    """Close each streamed sheet (openpyxl writes it with no rows) and splice its rows into ``sheetData``."""
+    """Put each streamed sheet's rows in its frame: the XML openpyxl writes for its layout (made once per layout,
+    :func:`~cse_migrate.reports.sheet_frame.frame_xml`), with the sheet's own filter and validations."""
     for sheet in workbook.worksheets:
-        rows = _STREAMS.pop(sheet, None) if isinstance(sheet, WriteOnlyWorksheet) else None
-        if rows is None:
+        streamed = _STREAMS.pop(sheet, None) if isinstance(sheet, WriteOnlyWorksheet) else None
+        if streamed is None:
             continue
-        open_in_memory(sheet)
-        sheet.close()
-        head, found, tail = sheet._writer.out.getvalue().partition(_EMPTY_DATA)
-        if not found:
-            raise RuntimeError(f"openpyxl wrote sheet '{sheet.title}' in an unexpected shape")
+        rows, layout = streamed
+        head, tail = frame_xml(layout)
         part: IO[bytes] = tempfile.SpooledTemporaryFile(_IN_MEMORY)  # noqa: SIM115 - closed once in the zip
         part.write(head + b"<sheetData>")
         rows.seek(0)
         shutil.copyfileobj(rows, part, _CHUNK)
-        part.write(b"</sheetData>" + tail)
+        part.write(b"</sheetData>" + sheet_extras_xml(sheet) + tail)
         rows.close()
         _PARTS[sheet] = part
 
 
 class SheetsWriter(ExcelWriter):  # type: ignore[misc]  # openpyxl is untyped
-    """openpyxl's workbook writer, into a :class:`~cse_migrate.reports.zips.StampedZip`, taking a write-only
-    sheet written in memory (:func:`open_in_memory`, :func:`finish_streamed_sheets`) from there: the steps of
-    ``ExcelWriter.write_worksheet`` but the copy from a temporary file."""
+    """openpyxl's workbook writer, into a :class:`~cse_migrate.reports.zips.StampedZip`, taking a streamed sheet
+    (:func:`finish_streamed_sheets`) or a write-only sheet written in memory (:func:`open_in_memory`) from there:
+    the steps of ``ExcelWriter.write_worksheet`` but the copy from a temporary file."""
 
     def __init__(self, workbook: Workbook, archive: StampedZip) -> None:
         super().__init__(workbook, archive)
         self.stamped = archive
 
-    def write_worksheet(self, ws: object) -> None:
-        writer = getattr(ws, "_writer", None)
-        if not isinstance(ws, WriteOnlyWorksheet) or writer is None or not isinstance(writer.out, BytesIO):
+    def write_worksheet(self, ws: Worksheet | WriteOnlyWorksheet) -> None:
+        part = self.written(ws)
+        if part is None:
             super().write_worksheet(ws)
             return
-        if not ws.closed:
-            ws.close()
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        ws._rels = writer._rels
-        part = _PARTS.pop(ws, None) or writer.out
         with part:
             self.stamped.write_stream(part, ws.path[1:])
         self.manifest.append(ws)
+
+    @staticmethod
+    def written(ws: Worksheet | WriteOnlyWorksheet) -> IO[bytes] | None:
+        """A streamed sheet's XML, or a write-only sheet's written by openpyxl in memory; None for any other."""
+        if not isinstance(ws, WriteOnlyWorksheet):
+            return None
+        part = _PARTS.pop(ws, None)
+        if part is not None:  # no drawing, no relationships: its _rels stay the empty list openpyxl made
+            return part
+        writer = ws._writer
+        if writer is None or not isinstance(writer.out, BytesIO):
+            return None
+        if not ws.closed:
+            ws.close()
+        ws._rels = writer._rels
+        return writer.out
