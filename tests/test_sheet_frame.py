@@ -5,6 +5,8 @@ validations. This also checks the openpyxl internals the frame relies on (Worksh
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -63,3 +65,26 @@ def test_text_cells_are_escaped_as_openpyxl_escapes_them() -> None:
                                                      'a &amp; b &lt;c&gt; d&#13;\n</t></is></c>')
     assert text_cell("B2", "plain", 0) == '<c r="B2" s="0" t="inlineStr"><is><t>plain</t></is></c>'
     assert text_cell("C3", "", 1) == '<c r="C3" s="1" t="inlineStr"></c>'
+
+
+@pytest.mark.parametrize("what", ["column widths", "frozen panes", "conditional formats"])
+def test_a_streamed_sheet_refuses_what_its_frame_would_leave_out(tmp_path: Path, what: str) -> None:
+    from datetime import datetime
+
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    from cse_migrate.reports.common import SheetColumn, save_workbook, write_sheet
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Evidence")
+    write_sheet(sheet, [SheetColumn("Text", 40)], [["a row"]])
+    if what == "column widths":
+        sheet.column_dimensions["A"].width = 12
+    elif what == "frozen panes":
+        sheet.freeze_panes = "A2"
+    else:
+        sheet.conditional_formatting.add("A2:A9", CellIsRule(operator="equal", formula=['"x"'],
+                                                               fill=PatternFill(bgColor="FFC7CE")))
+    with pytest.raises(RuntimeError, match=f"streamed, and its frame would leave out its {what}"):
+        save_workbook(workbook, tmp_path / "out.xlsx", datetime(2008, 6, 30))

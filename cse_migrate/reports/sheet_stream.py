@@ -122,6 +122,7 @@ def finish_streamed_sheets(workbook: Workbook) -> None:
         if streamed is None:
             continue
         rows, layout = streamed
+        check_nothing_left_out(sheet)
         head, tail = frame_xml(layout)
         part: IO[bytes] = tempfile.SpooledTemporaryFile(_IN_MEMORY)  # noqa: SIM115 - closed once in the zip
         part.write(head + b"<sheetData>")
@@ -130,6 +131,19 @@ def finish_streamed_sheets(workbook: Workbook) -> None:
         part.write(b"</sheetData>" + sheet_extras_xml(sheet) + tail)
         rows.close()
         _PARTS[sheet] = part
+
+
+def check_nothing_left_out(sheet: WriteOnlyWorksheet) -> None:
+    """A streamed sheet's frame is its layout's, so a column width, frozen pane, conditional format, picture or
+    protection set on the sheet itself would not be written: refuse it rather than lose it without a word (set it
+    in the sheet's :class:`~cse_migrate.reports.sheet_frame.Layout`, or give the frame a place for it)."""
+    found = [what for what, present in (
+        ("column widths", len(sheet.column_dimensions) > 0), ("frozen panes", sheet.freeze_panes is not None),
+        ("conditional formats", len(sheet.conditional_formatting) > 0),
+        ("pictures or charts", bool(sheet._images or sheet._charts)), ("protection", bool(sheet.protection.sheet)),
+    ) if present]
+    if found:
+        raise RuntimeError(f"sheet {sheet.title!r} is streamed, and its frame would leave out its {', '.join(found)}")
 
 
 class SheetsWriter(ExcelWriter):  # type: ignore[misc]  # openpyxl is untyped
