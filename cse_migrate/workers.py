@@ -40,7 +40,8 @@ from cse_migrate.output import STAGING_PREFIX, replace_set
 from cse_migrate.pipeline import analyse, report_writers, resolve_frameworks, run_settings, write_new_folder
 from cse_migrate.readers.worker import ReadingWorker
 from cse_migrate.reports.summary import OrgOutcome, SummaryRow
-from cse_migrate.rules import RuleSet, load_rules
+from cse_migrate.rules import RuleSet
+from cse_migrate.rules_cache import load_compiled_rules
 
 _POLL = 0.2  # seconds between checks on running organisations' time limits
 _CRASHES_ALLOWED = 2  # an organisation in flight in this many worker crashes is recorded as failed
@@ -125,7 +126,7 @@ def worker_rules(options: RunOptions, version: str) -> RuleSet:
     key = (options.rules_packs, version)
     with _LOADING:
         if key not in _RULES:
-            rules = load_rules(options.rules_packs)
+            rules = load_compiled_rules(options)  # kept between runs where it can be (cse_migrate.rules_cache)
             if rules.version != version:
                 raise RulesError([f"the rules changed during the batch (now {rules.version}, planned with "
                                   f"{version}); run the batch again"])
