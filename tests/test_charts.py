@@ -147,3 +147,27 @@ def test_png_writer_keeps_every_pixel() -> None:
     assert chunks(png) == ["IHDR", "pHYs", "IDAT", "IEND"] and encode_png(drawn, 200) == png
     with pytest.raises(ValueError, match="RGB"):
         encode_png(drawn.convert("L"), 200)
+
+
+def test_a_few_items_beside_thousands_still_show_and_their_counts_do_not_overlap(
+        hierarchical: RunResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a portfolio of 20,000 recent items and one out of date: its part of the bar is under half a pixel wide
+    # (Pillow refused to draw it, and the run stopped with an internal error)
+    from cse_migrate.reports import charts
+    from cse_migrate.reports.charts import AGE_COLOURS
+
+    counts = {"recent": 20000, "old": 1, "undated": 0, "future": 0}
+    monkeypatch.setattr(charts, "age_counts", lambda result, criterion: dict(counts))
+    png, _alt = currency_chart(hierarchical)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert rgb(AGE_COLOURS["old"]) in {c for _n, c in image.getcolors(maxcolors=1 << 20) or []}  # still shows
+    drawn: list[str] = []
+    original = charts._Canvas.text
+
+    def spy(self: object, centre: tuple[float, float], label: str, *args: object, **kwargs: object) -> object:
+        drawn.append(label)
+        return original(self, centre, label, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(charts._Canvas, "text", spy)
+    currency_chart(hierarchical)
+    assert "20000" in drawn and "1" not in drawn  # the one item's count would cover its neighbour's

@@ -72,9 +72,11 @@ class _Canvas:
 
     def rectangle(self, box: Box, fill: tuple[int, int, int], outline: tuple[int, int, int] | None = None,
                   line: int = 0) -> None:
-        """A rectangle on whole pixels, so its edges are sharp."""
+        """A rectangle on whole pixels, so its edges are sharp; one narrower or lower than half a pixel covers no
+        pixel and is not drawn (Pillow refuses a box that ends before it starts)."""
         left, top, right, bottom = (round(v) for v in box)
-        self.draw.rectangle((left, top, right - 1, bottom - 1), fill=fill, outline=outline, width=line)
+        if right > left and bottom > top:
+            self.draw.rectangle((left, top, right - 1, bottom - 1), fill=fill, outline=outline, width=line)
 
     def hatch(self, box: Box, colour: tuple[int, int, int], period: int) -> None:
         """Lay ``///`` lines of ``colour`` over ``box``, aligned to the picture so neighbouring cells match."""
@@ -296,9 +298,11 @@ def currency_chart(result: RunResult) -> tuple[bytes, str]:
         start = 0
         for age in ages:
             if n[age]:
-                box = (x_at(start), y_at(pos - 0.325), x_at(start + n[age]), y_at(pos + 0.325))
+                # at least a pixel wide, so that a few items beside thousands still show
+                box = (x_at(start), y_at(pos - 0.325), max(x_at(start + n[age]), x_at(start) + 1), y_at(pos + 0.325))
                 canvas.rectangle(box, _rgb(AGE_COLOURS[age]))
-                canvas.text(((box[0] + box[2]) / 2, y_at(pos)), str(n[age]), 6.5)
+                if canvas.text_size(str(n[age]), 6.5)[0] <= box[2] - box[0]:  # a count wider than its part would
+                    canvas.text(((box[0] + box[2]) / 2, y_at(pos)), str(n[age]), 6.5)  # cover its neighbours'
             start += n[age]
         canvas.rectangle((left - tick, y_at(pos) - line / 2, left, y_at(pos) + line / 2), _INK)
         canvas.text((left - tick - px(3.5), y_at(pos)), wrap(f"{c.id} {c.title}", 34), 7, align="r")
