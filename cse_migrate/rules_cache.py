@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cse_migrate.analysis.compiled import compiled_matcher, keep_matcher
+from cse_migrate.analysis.compiled import compiled_matcher, keep_matcher, matcher_key
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import resolve_frameworks, run_settings
@@ -57,14 +57,15 @@ class Entry:
 def load_compiled_rules(options: RunOptions) -> RuleSet:
     """The rules of ``options`` (bundled and packs), checked, with the matcher ``options`` needs compiled into
     :func:`~cse_migrate.analysis.compiled.compiled_matcher`'s cache: both from the cache folder when nothing they
-    depend on has changed, else made (and kept for the next run). Raises as :func:`load_rules` does."""
+    depend on has changed, else made (and kept for the next run). With the cache off, or ``--semantic``, only the
+    rules are loaded (the run compiles its matcher as before). Raises as :func:`load_rules` does."""
     path = None if options.semantic else entry_path(options.rules_packs)
     entry = read_entry(path) if path is not None else None
     if entry is None:
         entry = Entry(load_rules(options.rules_packs or None))
     framework, legacy = resolve_frameworks(entry.rules, options)
     settings = run_settings(entry.rules, framework, options)
-    key = (framework.id, legacy.id, tuple(settings.values().items()))
+    key = matcher_key(framework, legacy.id, settings)
     matcher = entry.matchers.get(key)
     if matcher is not None:
         keep_matcher(entry.rules, framework, legacy.id, settings, matcher)

@@ -21,8 +21,7 @@ T = TypeVar("T")
 # Compiled matchers by (rule set, target, legacy framework, encoder, settings): compiling a lexicon costs more than
 # mapping a whole portfolio, so a batch (or each worker process of one) compiles it once for all its organisations.
 # The rule set is keyed by identity, not by its version: ablation derives rule sets that keep the version but
-# differ. The settings are keyed by every setting of the specification (Settings.values), not by the fields that
-# describe the run (as-of date, organisation), which differ between organisations and which a matcher never reads.
+# differ; the rest of the key is matcher_key's.
 _COMPILED: dict[tuple[object, ...], Matcher] = {}
 _COMPILED_MAX = 8  # a process uses a few frameworks at most; beyond that the oldest is dropped
 
@@ -52,10 +51,16 @@ def keep_matcher(rules: RuleSet, framework: Framework, legacy: str, settings: Se
     return matcher
 
 
+def matcher_key(framework: Framework, legacy: str, settings: Settings | None) -> tuple[object, ...]:
+    """What a matcher compiled from one rule set depends on besides its encoder: the target and legacy frameworks
+    and every setting of the specification (Settings.values), not the fields that describe the run (as-of date,
+    organisation), which differ between organisations and which a matcher never reads."""
+    return (framework.id, legacy, None if settings is None else tuple(settings.values().items()))
+
+
 def _matcher_key(rules: RuleSet, framework: Framework, legacy: str, encoder: Encoder | None,
                  settings: Settings | None) -> tuple[object, ...]:
-    used = None if settings is None else tuple(settings.values().items())
-    return (id(rules), framework.id, legacy, id(encoder), used)
+    return (id(rules), id(encoder), *matcher_key(framework, legacy, settings))
 
 
 # Noise detectors and statement judges by rule set (by identity, as above), each kept with its rule set so that the
