@@ -66,8 +66,13 @@ def add_evidence_appendix(body: Body, result: RunResult, labels: dict[str, str])
     for part in (c for c in result.criteria if not c.children):
         add_heading(body, f"{part.id} {part.title}", 3)
         rows = LazyRows([items[i] for i, _ in part.evidence if i in items],
-                        partial(_evidence_row, parts=[part.id, *leaf_ids(result, part)], labels=labels))
+                        partial(_evidence_row, parts=[part.id, *leaf_ids(result, part)], labels=labels), by_file)
         add_table_or_note(body, EVIDENCE_COLUMNS, rows, "No evidence was filed here.")
+
+
+def by_file(r: ItemResult) -> str:
+    """The file an item came from: a long table shows something of every file (:class:`LazyRows`)."""
+    return r.item.source.file
 
 
 def _evidence_row(r: ItemResult, parts: list[str], labels: dict[str, str]) -> Sequence[Cell]:
@@ -117,7 +122,7 @@ def add_unmapped_appendix(body: Body, result: RunResult, labels: dict[str, str])
     titles = {c.id: c.title for c in result.criteria}
     rows = LazyRows([r for r in result.items if r.status == "unmapped"],
                     lambda r: (CellText(quote(r.item.text, EVIDENCE_CHARS)), CellText(cite(r, labels),
-                               f"item {r.item.id}"), unmapped_note(r, titles)))
+                               f"item {r.item.id}"), unmapped_note(r, titles)), by_file)
     add_table_or_note(body, (Column("Evidence", 8.5), Column("Where", 4.2), Column("Note", 4.3)), rows,
                       "Every evidence item was matched.")
 
@@ -157,11 +162,12 @@ def add_set_aside_appendix(body: Body, result: RunResult, labels: dict[str, str]
     add_heading(body, "Copies folded into an earlier item", 3)
     add_table_or_note(body, (Column("Copy", 8.5), Column("Where", 4.5), Column("Kept as", 4.0)),
                       LazyRows(duplicates, lambda r: (CellText(quote(r.item.text, 160)), CellText(
-                          cite(r, labels), f"item {r.item.id}"), f"item {r.duplicate_of}")), "No copies were found.")
+                          cite(r, labels), f"item {r.item.id}"), f"item {r.duplicate_of}"), by_file),
+                      "No copies were found.")
     add_heading(body, "Lines that are not evidence", 3)
     add_table_or_note(body, (Column("Line", 11.0), Column("Where", 6.0)),
                       LazyRows(noise, lambda r: (quote(r.item.text, 160), CellText(cite(r, labels),
-                                                                                    f"item {r.item.id}"))),
+                                                                                    f"item {r.item.id}")), by_file),
                       "No lines were set aside.")
     add_heading(body, "Files that could not be read", 3)
     add_table_or_note(body, (Column("File", 6.0), Column("Reason", 11.0)),
