@@ -5,10 +5,15 @@ style by style, including text that is hostile to XML or looks like a formula.""
 from __future__ import annotations
 
 import dataclasses
+import errno
+import gc
+import os
+import sys
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from report_fixture import make_run_result
 
@@ -68,3 +73,28 @@ def test_the_streamed_workbook_holds_what_the_in_memory_one_does(tmp_path: Path)
     assert '<t xml:space="preserve">  leading and trailing spaces  </t>' in review
     formula = next(c for c in seen if len(c) == 11 and c[2] == "=SUM(A1:A2) looks like a formula")
     assert formula[3] == "s" and formula[10] is True  # text, with Excel's quote prefix: never a formula
+
+
+def test_a_failed_save_lets_go_of_the_workbook_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save that fails half-way (a full disk) closes the sheets' writers at once: left to the garbage
+    collector, openpyxl's half-run generators print "Exception ignored in ..." on the user's terminal."""
+    ignored: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+
+    def full_disk(book: object, path: Path, when: datetime) -> None:
+        save_workbook(book, path, when)  # type: ignore[arg-type]
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("cse_migrate.reports.xlsx.report.save_workbook", full_disk)
+    with pytest.raises(Exception, match="No space left"):
+        write_evidence_workbook(make_run_result(), tmp_path / "evidence.xlsx")
+    monkeypatch.setattr("cse_migrate.reports.xlsx.report.save_workbook", lambda *_args: full_disk_now())
+    with pytest.raises(Exception, match="No space left"):
+        write_evidence_workbook(make_run_result(), tmp_path / "evidence.xlsx")  # before a single sheet is saved
+    gc.collect()
+    assert ignored == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def full_disk_now() -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from io import BytesIO
 from typing import IO
@@ -131,6 +132,24 @@ def finish_streamed_sheets(workbook: Workbook) -> None:
         part.write(b"</sheetData>" + sheet_extras_xml(sheet) + tail)
         rows.close()
         _PARTS[sheet] = part
+
+
+def discard_workbook(workbook: Workbook) -> None:
+    """Let go of a workbook that will not be saved (its save failed): close each write-only sheet's row writer and
+    its temporary files now. Left to the garbage collector, openpyxl's half-run writers print "Exception ignored
+    in ..." to a user's terminal long after the clear error about the save."""
+    for sheet in workbook.worksheets:
+        if not isinstance(sheet, WriteOnlyWorksheet):
+            continue
+        streamed = _STREAMS.pop(sheet, None)
+        part = _PARTS.pop(sheet, None)
+        for handle in (streamed[0] if streamed else None, part):
+            if handle is not None:
+                handle.close()
+        for generator in (sheet._rows, sheet._writer.xf if sheet._writer is not None else None):
+            if generator is not None:
+                with suppress(Exception):  # a writer stopped half-way cannot close its XML: nothing to keep
+                    generator.close()
 
 
 def check_nothing_left_out(sheet: WriteOnlyWorksheet) -> None:

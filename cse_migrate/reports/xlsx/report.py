@@ -25,6 +25,7 @@ from cse_migrate.reports.common import (
     save_workbook,
     write_sheet,
 )
+from cse_migrate.reports.sheet_stream import discard_workbook
 from cse_migrate.reports.xlsx.hierarchy import add_rated_sheets
 from cse_migrate.reports.xlsx.review import REVIEW_SHEETS, add_review_sheets
 from cse_migrate.reports.xlsx.sheets import (
@@ -57,7 +58,11 @@ def write_evidence_workbook(result: RunResult, path: Path) -> None:
                                         CORE_PROPERTY_CHARS)
     workbook.properties.subject = shorten(clean_text(f"{result.framework_title} ({result.framework_id})"),
                                           CORE_PROPERTY_CHARS)
-    atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
+    try:
+        atomic_write(path, lambda tmp: save_workbook(workbook, tmp, when))
+    except BaseException:
+        discard_workbook(workbook)  # its sheets' writers and temporary files go now, quietly
+        raise
 
 
 def build_evidence_workbook(result: RunResult, write_only: bool = False) -> Workbook:
