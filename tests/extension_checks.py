@@ -125,6 +125,30 @@ _SECTORS3 = {
 }
 _VOICES3 = {"assessor": 120, "summary": 30, "staff_short": 50, "narrative": 120, "bullet": 30}
 
+# dev_extra4: a larger extension (four writers, forty sectors) in the same voices, to measure whether more text helps
+_SECTORS4 = {
+    "police", "fire_rescue", "ambulance", "courts", "probation", "prison", "coroner", "trading_standards",
+    "environmental_health", "licensing",
+    "gp_practice", "hospital", "mental_health", "dental", "adult_social_care", "childrens_services", "public_health",
+    "community_health", "hospice", "nhs_helpline",
+    "school", "college", "university", "library", "museum", "leisure", "parks", "archives", "careers_service",
+    "youth_service",
+    "transport", "housing", "registration", "planning", "revenues_benefits", "national_agency", "contact_centre",
+    "waste_recycling", "highways", "pensions",
+}
+_VOICES4 = {"assessor": 400, "summary": 150, "staff_short": 150, "narrative": 400, "bullet": 150}
+# dev_extra5: four new writers, forty more sectors and services, the same voices
+_SECTORS5 = {
+    "jobcentre", "child_maintenance", "passport_office", "driver_licensing", "land_registry", "tax_office",
+    "student_finance", "veterans_agency", "border_control", "companies_registry",
+    "walk_in_centre", "sexual_health", "drug_alcohol_service", "blood_service", "patient_transport", "opticians",
+    "hearing_service", "maternity", "learning_disability_service", "occupational_therapy",
+    "early_years", "school_admissions", "adoption_fostering", "adult_education", "special_needs_transport",
+    "theatre_arts", "sports_development", "tourist_information", "community_centre", "victim_support",
+    "homelessness", "housing_association", "parking_services", "building_control", "bereavement_services",
+    "street_cleansing", "pest_control", "markets", "parish_council", "water_company",
+}
+
 EXTENSIONS = {
     "dev_extra": Extension("dev_extra", ("labeled_statements.csv",), frozenset(_SECTORS1), {}, 300, "D",
                            not_evidence=(0.10, 0.15)),
@@ -133,4 +157,12 @@ EXTENSIONS = {
     "dev_extra3": Extension("dev_extra3", ("labeled_statements.csv", "dev_extra_statements.csv",
                                            "dev_extra2_statements.csv"), frozenset(_SECTORS3), _VOICES3, 500, "G",
                             near=True),
+    "dev_extra4": Extension("dev_extra4", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+                                           "fresh_statements.csv"), frozenset(_SECTORS4), _VOICES4, 1800, "H",
+                            near=True),
+    "dev_extra5": Extension("dev_extra5", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+                                           "dev_extra4_statements.csv", "fresh_statements.csv"),
+                            frozenset(_SECTORS5), _VOICES4, 1800, "J", near=True),
 }

@@ -1,0 +1,51 @@
+"""The fourth development extension (tests/data/dev_extra4_statements.csv) is what its build script writes from its
+writers' parts, and the script refuses repeated, near-repeated and mislabeled rows, and rows too close to a held-out
+statement without showing that statement. The file's shape (labels, voices, sectors, no repeats) is checked with
+the other extensions' in test_dev_extensions.py (:mod:`extension_checks`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_checks import NONE
+from extension_checks import EXTENSIONS, build_script
+
+EXTENSION = EXTENSIONS["dev_extra4"]
+
+
+def test_the_file_is_what_the_build_script_writes(tmp_path: Path) -> None:
+    out = tmp_path / "extra4.csv"
+    build_script(EXTENSION).write_csv(out)
+    assert out.read_bytes() == EXTENSION.path.read_bytes()
+
+
+def test_every_writers_part_has_sectors_of_its_own() -> None:
+    script = build_script(EXTENSION)
+    parts = [set(script.part_sectors(part)) for part in script.PARTS]
+    assert all(parts)
+    assert sum(len(p) for p in parts) == len(set().union(*parts)) == len(EXTENSION.sectors)
+
+
+def test_the_build_script_refuses_a_repeated_near_repeated_or_mislabeled_row() -> None:
+    script = build_script(EXTENSION)
+    first = next(iter(script.all_sectors().values()))[0].text
+    with pytest.raises(ValueError, match=r"near-duplicate texts \(Jaccard >= 0\.8\)"):
+        list(script.build_rows({"  " + first.upper()}))
+    with pytest.raises(ValueError, match="five_points_alt"):
+        script.check_row("police", script.R("A text", "5", "4.3", "summary", alt="5"))
+    with pytest.raises(ValueError, match="non-evidence"):
+        script.check_row("police", script.Row("Signed by the chief officer", NONE, NONE, "noise", "plan", "", ""))
+    with pytest.raises(ValueError, match=r"cse_subcriterion '6\.1'"):
+        script.check_row("police", script.R("A text", "5", "6.1", "assessor"))
+
+
+def test_a_text_too_close_to_a_held_out_statement_is_refused_without_showing_it() -> None:
+    script = build_script(EXTENSION)
+    first = next(iter(script.all_sectors().values()))[0].text
+    secret = first + " secret"  # stands for a held-out statement close to a new text
+    with pytest.raises(ValueError, match="too close to a held-out statement") as caught:
+        list(script.build_rows(set(), {secret}))
+    assert "secret" not in str(caught.value)
+    assert first in str(caught.value)
