@@ -12,7 +12,7 @@ from pathlib import Path
 from docx import Document as open_document
 
 from cse_migrate import RunOptions, analyse, load_rules, write_reports
-from cse_migrate.reports.docx.layout import WORD_TABLE_ROWS, LazyRows
+from cse_migrate.reports.docx.long_tables import WORD_TABLE_ROWS, LazyRows
 
 GOOD_TEXT = "Customer panel meets quarterly and its minutes are published on the website"
 

@@ -21,15 +21,14 @@ from cse_migrate.reports.docx.layout import (
     Cell,
     CellText,
     Column,
-    LazyRows,
     add_heading,
     add_small,
     add_table,
-    add_table_or_note,
     add_text,
     long_date,
     plural,
 )
+from cse_migrate.reports.docx.long_tables import LazyRows, add_table_or_note
 from cse_migrate.reports.docx.review import add_reviewer_decisions
 from cse_migrate.reports.plain import cite, document_labels, quote
 

@@ -23,11 +23,11 @@ from cse_migrate.reports.docx.layout import (
     add_labelled,
     add_paragraph,
     add_table,
-    add_table_or_note,
     add_text,
     plural,
     run_xml,
 )
+from cse_migrate.reports.docx.long_tables import add_table_or_note
 from cse_migrate.reports.docx.summary import fill_for
 from cse_migrate.reports.docx.words import currency_text, finding, held_back_text, reading
 from cse_migrate.reports.plain import cite, document_labels, quote, reason_sentence
