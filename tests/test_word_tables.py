@@ -6,15 +6,16 @@ small file's only item out of its part's table, so the Word report never showed 
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
+import dataclasses
 
-from docx import Document as open_document
+from report_fixture import make_run_result
 
-from cse_migrate import RunOptions, analyse, load_rules, write_reports
+from cse_migrate.model import RunResult
+from cse_migrate.reports.common import truncate
 from cse_migrate.reports.docx.long_tables import WORD_TABLE_ROWS, LazyRows
+from cse_migrate.reports.docx.report import build_gap_document
 
-GOOD_TEXT = "Customer panel meets quarterly and its minutes are published on the website"
+HUGE = "huge evidence log.csv"
 
 
 def test_a_long_table_shows_the_first_row_of_every_group_then_the_others_in_order() -> None:
@@ -30,28 +31,35 @@ def test_a_table_without_groups_shows_its_first_rows() -> None:
     assert rows.shown(3) == [("0",), ("1",), ("2",)]
 
 
-def test_a_small_files_item_stays_in_the_word_report_beside_a_huge_file(tmp_path: Path) -> None:
-    folder = tmp_path / "org"
-    folder.mkdir()
-    # Strongly scored, distinct lines for the same part as the good item, more than one table shows.
-    lines = [f"Customer panel {n} meets every month and publishes its minutes on the website for residents"
-             for n in range(WORD_TABLE_ROWS + 40)]
-    (folder / "huge.csv").write_text("Ref,Evidence,Date\n" + "".join(f"2.1,{t},2007\n" for t in lines),
-                                     encoding="utf-8")
-    (folder / "good.csv").write_text(f"Ref,Evidence,Date\n2.1,{GOOD_TEXT},2006\n", encoding="utf-8")
-    result = analyse([folder], load_rules(), RunOptions(as_of=date(2008, 6, 30), organisation="Big Council"))
-    good = next(r for r in result.items if r.item.text == GOOD_TEXT)
-    assert good.status == "mapped"
-    part = good.mappings[0].criterion
-    filed = next(c for c in result.criteria if c.id == part).evidence
-    assert len(filed) > WORD_TABLE_ROWS
-    # the good item is not among the part's strongest rows: only the spread brings it into the table
-    assert good.item.id not in [i for i, _ in filed[:WORD_TABLE_ROWS - 1]]
+def huge_file_beside(result: RunResult, part: str, count: int) -> RunResult:
+    """``result`` with ``count`` more items from one more file, all filed under ``part`` ahead of its own evidence
+    (stronger), as thousands of strongly scored lines from one big file would be."""
+    criterion = next(c for c in result.criteria if c.id == part)
+    model = next(r for r in result.items if r.item.id == criterion.evidence[0][0])
+    source = dataclasses.replace(model.item.source, file=HUGE)
+    extra = [dataclasses.replace(model, item=dataclasses.replace(
+        model.item, id=f"H{n:05d}", text=f"Customer panel {n} meets every month and publishes its minutes",
+        source=dataclasses.replace(source, row=n + 2))) for n in range(count)]
+    evidence = tuple((r.item.id, 0.99) for r in extra) + criterion.evidence
+    criteria = tuple(dataclasses.replace(c, evidence=evidence, evidence_count=len(evidence)) if c.id == part else c
+                     for c in result.criteria)
+    file = dataclasses.replace(result.files[0], file=HUGE, items=(), units_read=count, skipped_blank=0)
+    return dataclasses.replace(result, items=result.items + tuple(extra), criteria=criteria,
+                               files=(*result.files, file))
 
-    write_reports(result, tmp_path / "out")
-    document = open_document(str(tmp_path / "out" / "gap-report.docx"))
-    holding = [t for t in document.tables if any(GOOD_TEXT in c.text for row in t.rows for c in row.cells)]
-    assert holding, "the small file's item is in no Word table"
-    assert all(len(t.rows) <= WORD_TABLE_ROWS + 1 for t in document.tables)  # + the header row
+
+def test_a_small_files_item_stays_in_the_word_report_beside_a_huge_file() -> None:
+    result = make_run_result()
+    part = next(c for c in result.criteria if len({i for i, _ in c.evidence}) >= 2)
+    own = [r for r in result.items if r.item.id in {i for i, _ in part.evidence}]
+    big = huge_file_beside(result, part.id, WORD_TABLE_ROWS + 40)
+    document = build_gap_document(big)
+    appendix = max(document.tables, key=lambda t: len(t.rows))  # Appendix A's table for the part
+    shown = "\n".join(c.text for row in appendix.rows for c in row.cells)
+    assert len(appendix.rows) == WORD_TABLE_ROWS + 1  # + the header row
+    for r in own:  # the part's own items, from other files and weaker than every line of the huge file
+        assert truncate(r.item.text, 60)[:40] in shown, r.item.text
+    assert "Customer panel 0 meets" in shown  # the huge file's strongest lines still lead
     text = "\n".join(p.text for p in document.paragraphs)
-    assert f"{WORD_TABLE_ROWS:,} of {len(filed):,} rows are shown here (the first of each file" in text
+    total = WORD_TABLE_ROWS + 40 + len(part.evidence)
+    assert f"{WORD_TABLE_ROWS:,} of {total:,} rows are shown here (the first of each file" in text
