@@ -79,10 +79,11 @@ def test_dev_extra_accuracy_is_above_its_floor(rules: RuleSet, framework: str, l
 # 1bb68c7), cse-2008 criterion 0.785, sub-criterion 0.710 (commit e5b4e65); mappings not flagged for review right
 # 0.944 (five points) and 0.911 (cse-2008 criterion), with 33.3% and 43.4% of mappings flagged.
 FRESH = Path(__file__).resolve().parent / "data" / "fresh_statements.csv"
-# a little under the seventh look (2026-12-01, 94e4e3e: 0.856 / 0.816 / 0.743; 0.957 / 0.923 / 0.888; 29.7% /
-# 41.3% / 41.3%); the fifth look's floors were (0.84, 0.94, 0.32), (0.80, 0.91, 0.44), (0.72, 0.87, 0.44)
-FRESH_FLOORS = {("five-points", 1): (0.85, 0.95, 0.31), ("cse-2008", 1): (0.81, 0.92, 0.42),
-                ("cse-2008", 2): (0.74, 0.88, 0.42)}  # accuracy, not-flagged accuracy, most flagged
+# a little under the eighth look (2026-12-01, the classifier retrained on 5,782 statements: 0.882 / 0.815 / 0.757;
+# 0.958 / 0.934 / 0.906; 22.2% / 34.7% / 34.7%); the seventh look's floors were (0.85, 0.95, 0.31), (0.81, 0.92,
+# 0.42), (0.74, 0.88, 0.42)
+FRESH_FLOORS = {("five-points", 1): (0.87, 0.95, 0.23), ("cse-2008", 1): (0.81, 0.92, 0.36),
+                ("cse-2008", 2): (0.75, 0.90, 0.36)}  # accuracy, not-flagged accuracy, most flagged
 
 
 @pytest.mark.parametrize(("framework", "level"), sorted(FRESH_FLOORS))

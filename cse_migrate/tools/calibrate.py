@@ -23,7 +23,7 @@ from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import flag_for_review, resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
-from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, classifier_in_run, fold_models, folded
+from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, SHIPPED, classifier_in_run, fold_models, folded
 from cse_migrate.tools.train import TARGETS
 
 SAFETY_NET = 0.96  # issue 9: mappings not flagged are right at least this often
@@ -46,7 +46,7 @@ def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Outcome]:
     settings = run_settings(rules, framework, options)
     cases = folded(framework_id, 1)
     out: list[Outcome] = []
-    for fold, model in enumerate(fold_models(rules, framework_id, RECIPES["with-dev_extra3"])):
+    for fold, model in enumerate(fold_models(rules, framework_id, RECIPES[SHIPPED])):
         mine = [c for f, c in cases if f == fold]
         items = [EvidenceItem(id=f"E{n:05d}", text=c.text, source=Source(file="labels", extractor="csv"))
                  for n, c in enumerate(mine)]

@@ -1,16 +1,17 @@
 """Cross-validate the classifier layer on the development extensions, so its settings are chosen on text it never saw.
 
-``python -m cse_migrate.tools.crossval`` splits the development extensions (``dev_extra_statements.csv``,
-``dev_extra2_statements.csv`` and ``dev_extra3_statements.csv``) into five folds (the n-th row of each file goes to
+``python -m cse_migrate.tools.crossval`` splits the development extensions (``dev_extra_statements.csv`` to
+``dev_extra5_statements.csv``) into five folds (the n-th row of each file goes to
 fold n mod 5, so every fold has every sector and voice), and for
 each fold trains the classifier on the other folds plus ``labeled_statements.csv`` split ``dev``, puts that model
 into the run's matcher in place of the shipped one, and scores the fold through the same stages as a real run
 (:func:`cse_migrate.tools.evaluate.predict`). The lexicon is the same in every fold. Reported per framework, level
 and setting: top-1 accuracy, how often a mapping that is not flagged for review is right, and the share flagged.
 
-Training recipes are compared on the same folds: ``current`` trains on the first extension only, ``with-dev_extra2``
-adds the second and ``with-dev_extra3`` the third (each with the test fold left out). A recipe without an extension
-still scores its rows, so the figures of the smaller recipes on those rows are figures on text they never saw.
+Training recipes are compared on the same folds: ``current`` trains on the first extension only,
+``with-dev_extra2`` adds the second, and so on to ``with-dev_extra5`` (each with the test fold left out). A recipe
+without an extension still scores its rows, so the figures of the smaller recipes on those rows are figures on text
+they never saw, and the recipes side by side are a learning curve.
 ``--by-file`` also reports each extension's rows alone (the first two alone are the folds of the earlier
 measurements). No held-out part is read.
 """
@@ -35,8 +36,12 @@ from cse_migrate.tools.train import DATA, PARAMETERS, TARGETS
 
 FOLDS = 5
 BASE = ("labeled_statements.csv", "dev")  # always trained on, never scored here
-EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv")  # folded
-RECIPES = {"current": EXTENSIONS[:1], "with-dev_extra2": EXTENSIONS[:2], "with-dev_extra3": EXTENSIONS}
+EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+              "dev_extra4_statements.csv", "dev_extra5_statements.csv")  # folded
+# each recipe adds one extension to the one before; the last is what the shipped classifiers are trained on
+RECIPES = {"current": EXTENSIONS[:1]} | {f"with-{name.removesuffix('_statements.csv')}": EXTENSIONS[:n]
+                                         for n, name in enumerate(EXTENSIONS[1:], start=2)}
+SHIPPED = list(RECIPES)[-1]
 ALL = "all"  # the scope of figures over every folded row
 # (framework, level) measured; the cse-2008 model is trained on sub-criteria and also decides the criteria
 MEASURES = (("five-points", 1), ("cse-2008", 1), ("cse-2008", 2))
@@ -74,8 +79,10 @@ def base_cases(framework_id: str, level: int) -> list[Labeled]:
     return [c for c in load_labels(DATA / name, framework_id, level) if c.split == split]
 
 
-def fold_models(rules: RuleSet, framework_id: str, recipe: Sequence[str]) -> list[Classifier]:
-    """Per fold, the classifier trained on the base statements and the recipe's extension rows outside the fold."""
+def fold_models(rules: RuleSet, framework_id: str, recipe: Sequence[str],
+                parameters: dict[str, float] | None = None) -> list[Classifier]:
+    """Per fold, the classifier trained on the base statements and the recipe's extension rows outside the fold
+    (with the training parameters given, else the shipped models' :data:`~cse_migrate.tools.train.PARAMETERS`)."""
     level = TARGETS[framework_id]
     framework = rules.framework(framework_id)
     labels = [c.id for c in framework.criteria if framework.level(c.id) == level] + [NONE]
@@ -85,7 +92,7 @@ def fold_models(rules: RuleSet, framework_id: str, recipe: Sequence[str]) -> lis
     for fold in range(FOLDS):
         training = base + [c for f, c in cases if f != fold and c.source in recipe]
         models.append(train([c.text for c in training], [c.label for c in training], labels, level,
-                            **PARAMETERS))  # type: ignore[arg-type]
+                            **(parameters or PARAMETERS)))  # type: ignore[arg-type]
     return models
 
 
@@ -135,11 +142,11 @@ def grid(values: dict[str, list[float]]) -> list[dict[str, float]]:
 
 
 def run(recipes: Sequence[str], values: dict[str, list[float]], frameworks: Sequence[str] = tuple(TARGETS),
-        by_file: bool = False) -> Iterator[Figures]:
+        by_file: bool = False, parameters: dict[str, float] | None = None) -> Iterator[Figures]:
     """Cross-validated figures for each recipe, framework and level, and combination of settings."""
     rules = load_rules(None)
     for recipe, framework_id in product(recipes, frameworks):
-        models = fold_models(rules, framework_id, RECIPES[recipe])
+        models = fold_models(rules, framework_id, RECIPES[recipe], parameters)
         for chosen in grid(values):
             variant = with_settings(rules, framework_id, chosen) if chosen else rules
             for fid, level in MEASURES:
@@ -159,12 +166,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--below", type=float, action="append", help="review_below values to try")
     parser.add_argument("--margin", type=float, action="append", help="review_margin values to try")
     parser.add_argument("--by-file", action="store_true", help="also report each extension's rows alone")
+    parser.add_argument("--features", type=int, help=f"features kept (shipped: {PARAMETERS['max_features']:g})")
+    parser.add_argument("--steps", type=int, help=f"gradient steps (shipped: {PARAMETERS['steps']:g})")
+    parser.add_argument("--rate", type=float, help=f"learning rate (shipped: {PARAMETERS['rate']:g})")
     args = parser.parse_args(argv)
+    parameters = PARAMETERS | {name: given for name, given in (("max_features", args.features),
+                                                              ("steps", args.steps), ("rate", args.rate)) if given}
     values = {name: given for name, given in (("classifier_weight", args.weight), ("review_below", args.below),
                                               ("review_margin", args.margin)) if given}
     print(f"{'recipe':<16}{'scored':<11}{'framework':<12}{'lvl':>3}  {'settings (others as bundled)':<58}{'top-1':>8}"
           f"{'unflag ok':>10}{'flagged':>9}{'n':>6}")
-    for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS), args.by_file):
+    for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS), args.by_file,
+                       parameters):
         print(figures.line(), flush=True)
     return 0
 

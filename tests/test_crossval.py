@@ -1,0 +1,22 @@
+"""The cross-validation tool folds every development extension the shipped classifiers are trained on, its recipes
+form a learning curve (each adds one extension), and the training parameters it is given are the ones used."""
+
+from __future__ import annotations
+
+from cse_migrate.rules import RuleSet
+from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, SHIPPED, fold_models
+from cse_migrate.tools.train import SOURCES
+
+
+def test_the_recipes_add_one_extension_each_and_the_last_is_what_ships() -> None:
+    assert [len(files) for files in RECIPES.values()] == list(range(1, len(EXTENSIONS) + 1))
+    assert all(RECIPES[a] == RECIPES[b][:-1] for a, b in zip(list(RECIPES), list(RECIPES)[1:], strict=False))
+    assert RECIPES[SHIPPED] == EXTENSIONS
+    assert set(EXTENSIONS) == {name for name, split in SOURCES if not split}  # every extension trained on, folded
+
+
+def test_fold_models_train_with_the_parameters_given(rules: RuleSet) -> None:
+    models = fold_models(rules, "five-points", RECIPES["current"], {"max_features": 40, "steps": 2, "rate": 1.0})
+    assert len(models) == FOLDS
+    assert all(len(model.vocabulary) == 40 for model in models)
+    assert len({tuple(model.bias.tolist()) for model in models}) == FOLDS  # each fold left a different fifth out
