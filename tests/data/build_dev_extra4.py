@@ -23,11 +23,7 @@ and none too close to a held-out statement.
 
 from __future__ import annotations
 
-from corpus_checks import R, Row, check_sector_row
 from parts_build import HERE, PartsCorpus
-
-# Re-exported names the tests use to build rows of their own.
-__all__ = ["PARTS", "R", "Row", "all_sectors", "build_rows", "check_row", "part_sectors", "write_csv"]
 
 CORPUS = PartsCorpus(
     package="dev_extra4_parts",
@@ -37,17 +33,6 @@ CORPUS = PartsCorpus(
              HERE / "dev_extra3_statements.csv"),
     prefix="H",
 )
-PARTS = CORPUS.parts
-part_sectors = CORPUS.part_sectors
-all_sectors = CORPUS.all_sectors
-build_rows = CORPUS.build_rows
-write_csv = CORPUS.write_csv
-
-
-def check_row(sector: str, row: Row) -> None:
-    """Raise ValueError if a row breaks the labeling conventions of docs/labeling.md."""
-    check_sector_row(sector, row)
-
 
 if __name__ == "__main__":
     CORPUS.main((__doc__ or "").splitlines()[0])
