@@ -1,7 +1,7 @@
 """A small supervised layer: multinomial logistic regression over word and character n-gram TF-IDF.
 
-It is trained only on the development statements (``tests/data/labeled_statements.csv`` split ``dev``,
-``tests/data/dev_extra_statements.csv`` and ``dev_extra2_statements.csv``; never a held-out part) by
+It is trained only on the development statements (``tests/data/labeled_statements.csv`` split ``dev`` and the
+development extensions ``tests/data/dev_extra*_statements.csv``; never a held-out part) by
 ``python -m cse_migrate.tools.train``, which writes its weights as data into ``cse_migrate/models/<framework>.json``.
 Training is plain numpy gradient descent from zero weights, so the same statements always give the same model.
 
