@@ -69,6 +69,8 @@ def test_absence_and_plan_are_recognised(judge: StatementJudge, text: str, kind:
     "The panel planned in 2006 met four times in 2007.",
     "Calls are to be answered within 20 seconds.",
     "We will answer your letter within ten working days.",
+    "We aim to answer 90% of telephone calls within 20 seconds.",
+    "The council aims to respond to all complaints within 10 working days.",
 ])
 def test_negations_that_state_a_good_result_are_support(judge: StatementJudge, text: str) -> None:
     judged = judge.judge(text)
@@ -83,6 +85,13 @@ def test_a_fact_with_a_plan_keeps_the_fact_and_raises_the_plan(judge: StatementJ
     assert judged.fact.startswith("We carry out an annual satisfaction survey") and "intend" not in judged.fact
     assert judged.gap == "We intend to re-establish a panel during 2008."
     assert judged.rule == "we-intend"
+
+
+def test_an_aim_to_improve_a_result_is_still_a_plan(judge: StatementJudge) -> None:
+    assert judge.judge("We aim to bring the average re-let time down to 21 days.").kind == "plan"
+    judged = judge.judge("Void properties are re-let in 26 days on average, and we aim to bring this down to 21 days.")
+    assert (judged.kind, judged.rule) == ("support", "we-intend")
+    assert judged.fact == "Void properties are re-let in 26 days on average" and "aim to bring" in judged.gap
 
 
 def test_clauses_after_the_gap_belong_to_it(judge: StatementJudge) -> None:
