@@ -148,6 +148,9 @@ _SECTORS5 = {
     "homelessness", "housing_association", "parking_services", "building_control", "bereavement_services",
     "street_cleansing", "pest_control", "markets", "parish_council", "water_company",
 }
+# dev_extra6: eight new writers in the eighty sectors of the fourth and fifth, more near misses between neighbours
+_SECTORS6 = _SECTORS4 | _SECTORS5
+_VOICES6 = {"assessor": 800, "summary": 300, "staff_short": 300, "narrative": 800, "bullet": 300}
 
 EXTENSIONS = {
     "dev_extra": Extension("dev_extra", ("labeled_statements.csv",), frozenset(_SECTORS1), {}, 300, "D",
@@ -165,4 +168,9 @@ EXTENSIONS = {
                                            "dev_extra2_statements.csv", "dev_extra3_statements.csv",
                                            "dev_extra4_statements.csv", "fresh_statements.csv"),
                             frozenset(_SECTORS5), _VOICES4, 1800, "J", near=True),
+    "dev_extra6": Extension("dev_extra6", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+                                           "dev_extra4_statements.csv", "dev_extra5_statements.csv",
+                                           "fresh_statements.csv"),
+                            frozenset(_SECTORS6), _VOICES6, 3600, "K", near=True),
 }

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from cse_migrate.analysis.sparse_rows import SparseRows
 from cse_migrate.text import fold, words
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -62,7 +63,23 @@ class Classifier:
 
     def vectors(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Sublinear TF-IDF rows, each scaled to unit length."""
+        rows, columns, values = self._entries(texts)
         x = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float32)
+        x[rows, columns] = values
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        x /= np.where(norms == 0, 1.0, norms)
+        return x
+
+    def sparse_vectors(self, texts: Sequence[str]) -> SparseRows:
+        """:meth:`vectors` as their non-zero entries, for training (the dense matrix is hundreds of MB of zeros;
+        the lengths are summed in another order, so a value may differ from :meth:`vectors` in its last bit)."""
+        rows, columns, values = self._entries(texts)
+        norms = np.sqrt(np.bincount(rows, weights=np.square(values), minlength=len(texts))).astype(np.float32)
+        values /= np.where(norms == 0, 1.0, norms)[rows]
+        return SparseRows.of((len(texts), len(self.vocabulary)), rows, columns, values)
+
+    def _entries(self, texts: Sequence[str]) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float32]]:
+        """Row, column and sublinear TF-IDF weight of every feature of the texts in the vocabulary."""
         rows: list[int] = []
         columns: list[int] = []
         weights: list[float] = []
@@ -74,13 +91,10 @@ class Classifier:
                     rows.append(row)
                     columns.append(column)
                     weights.append(1.0 + math.log(count))
-        # set in one go (a numpy call per feature cost more than the features): each weight rounded to float32,
-        # then multiplied in float32, as numpy does for a Python float times a float32
+        # in one go (a numpy call per feature cost more than the features): each weight rounded to float32, then
+        # multiplied in float32, as numpy does for a Python float times a float32
         at = np.array(columns, dtype=np.intp)
-        x[np.array(rows, dtype=np.intp), at] = np.array(weights, dtype=np.float32) * self.idf[at]
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
-        x /= np.where(norms == 0, 1.0, norms)  # in place: the training matrix is hundreds of MB
-        return x
+        return np.array(rows, dtype=np.intp), at, np.array(weights, dtype=np.float32) * self.idf[at]
 
     def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
         return self.predict(self.vectors(texts))
@@ -182,15 +196,15 @@ def train(texts: Sequence[str], labels: Sequence[str], label_set: Sequence[str],
     idf = np.array([math.log((1 + len(texts)) / (1 + df[n])) + 1.0 for n in sorted(kept)], dtype=np.float32)
     model = Classifier(list(label_set), vocabulary, idf, np.zeros((len(vocabulary), len(label_set)), np.float32),
                        np.zeros(len(label_set), np.float32), level, trained_on)
-    x = model.vectors(texts)
+    x = model.sparse_vectors(texts)
     y = np.zeros((len(texts), len(label_set)), dtype=np.float32)
     for row, label in enumerate(labels):
         y[row, model.labels.index(label)] = 1.0
     n = float(len(texts))
     for _ in range(steps):
-        p = softmax(x @ model.weights + model.bias)
+        p = softmax(x.dot(model.weights) + model.bias)
         grad = p - y
-        model.weights -= rate * ((x.T @ grad) / n + l2 * model.weights)
+        model.weights -= rate * (x.transpose_dot(grad) / n + l2 * model.weights)
         model.bias -= rate * grad.mean(axis=0)
     return model
 
