@@ -329,6 +329,7 @@ class Settings:
     review_margin: float
     semantic_weight: float
     classifier_weight: float
+    not_evidence_at: float
     semantic_temperature: float
     embedding_weight: float
     embedding_alone: float

@@ -106,7 +106,8 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.iter_scores(items), strict=True):
-        mappings = decide_and_flag(matcher, scored, settings)
+        not_evidence = reads_as_not_evidence(scored, settings)
+        mappings = () if not_evidence else decide_and_flag(matcher, scored, settings)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
@@ -114,11 +115,21 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
         note = ("no words of any criterion's lexicon were found" if scored.text_signal <= 0 else
                 f"best score {matcher.to_score(best[1]):.2f} for criterion {best[0]} is below the threshold "
                 f"{settings.map_threshold:.2f}")
+        if not_evidence and scored.not_evidence is not None:
+            # whatever the lexicon found: title, sign-off and filing lines share its words without being evidence
+            chance, pulled = scored.not_evidence
+            note = (f"the trained classifier reads it as not evidence (probability {chance:.2f}, at least "
+                    f"{settings.not_evidence_at:.2f}), pulled by {pulled or 'no word in particular'}")
         if item.cm_ref is not None:
             note += f"; legacy reference {item.cm_ref.full} kept"
         top = tuple(m for m in matcher.decide(scored, 0.0, 1.0) if m.score > 0)[:1]
         results.append(ItemResult(item, "unmapped", top, note=note))
     return results
+
+
+def reads_as_not_evidence(scored: Scored, settings: Settings) -> bool:
+    """Whether the trained classifier is sure enough that the item is not evidence to leave it unmapped."""
+    return scored.not_evidence is not None and scored.not_evidence[0] >= settings.not_evidence_at
 
 
 def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, matcher: Matcher,

@@ -11,7 +11,7 @@ import numpy as np
 from cse_migrate.analysis.classifier import MODELS, Classifier, train
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, Source
-from cse_migrate.pipeline import flag_for_review
+from cse_migrate.pipeline import flag_for_review, map_evidence
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.evaluate import load_labels
 from cse_migrate.tools.train import DATA, PARAMETERS, SOURCES
@@ -106,3 +106,21 @@ def test_a_text_the_model_reads_as_no_evidence_gets_no_classifier_points_and_its
     assert mappings and mappings[0].criterion == "2"  # the lexicon's own reading of a customer panel
     flagged = flag_for_review(mappings, matcher.runner_up(scored), settings, scored.classifier_top)
     assert flagged[0].needs_review
+
+
+def test_a_text_the_model_is_sure_is_no_evidence_is_left_unmapped_saying_why(rules: RuleSet) -> None:
+    # the lexicon maps a line about a customer panel; a classifier at least `not_evidence_at` sure that it is not
+    # evidence leaves it unmapped (sign-off, title and filing lines share the lexicon's words), and says so
+    text = "Minutes of the customer panel filed with the leaflets"
+    model = train([text, *TEXTS], ["NONE", *LABELS], ["1", "2", "3", "4", "5", "NONE"], min_df=1, steps=5)
+    chance = float(model.probabilities([text])[0][model.labels.index("NONE")])
+    matcher = Matcher(rules, rules.framework("five-points"), classifier=model)
+    item = EvidenceItem(id="E00001", text=text, source=Source(file="t", extractor="csv"))
+    sure = dataclasses.replace(matcher.settings, not_evidence_at=round(chance - 0.01, 2))
+    [result] = map_evidence([item], matcher, sure)
+    assert result.status == "unmapped"
+    assert result.note.startswith(f"the trained classifier reads it as not evidence (probability {chance:.2f}")
+    assert "pulled by '" in result.note  # the words that decided it, quoted
+    unsure = dataclasses.replace(matcher.settings, not_evidence_at=round(chance + 0.01, 2))
+    [result] = map_evidence([item], matcher, unsure)
+    assert result.status == "mapped" and result.mappings[0].criterion == "2" and result.mappings[0].needs_review

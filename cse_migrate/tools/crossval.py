@@ -165,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--weight", type=float, action="append", help="classifier_weight values to try")
     parser.add_argument("--below", type=float, action="append", help="review_below values to try")
     parser.add_argument("--margin", type=float, action="append", help="review_margin values to try")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="values of any other framework setting to try (repeatable; a name given twice is a grid)")
     parser.add_argument("--by-file", action="store_true", help="also report each extension's rows alone")
     parser.add_argument("--features", type=int, help=f"features kept (shipped: {PARAMETERS['max_features']:g})")
     parser.add_argument("--steps", type=int, help=f"gradient steps (shipped: {PARAMETERS['steps']:g})")
@@ -174,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                               ("steps", args.steps), ("rate", args.rate)) if given}
     values = {name: given for name, given in (("classifier_weight", args.weight), ("review_below", args.below),
                                               ("review_margin", args.margin)) if given}
+    for name, _, value in (s.partition("=") for s in args.set):
+        values.setdefault(name, []).append(float(value))
     print(f"{'recipe':<16}{'scored':<11}{'framework':<12}{'lvl':>3}  {'settings (others as bundled)':<58}{'top-1':>8}"
           f"{'unflag ok':>10}{'flagged':>9}{'n':>6}")
     for figures in run(args.recipe or list(RECIPES), values, args.framework or list(TARGETS), args.by_file,
