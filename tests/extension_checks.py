@@ -151,6 +151,19 @@ _SECTORS5 = {
 # dev_extra6: eight new writers in the eighty sectors of the fourth and fifth, more near misses between neighbours
 _SECTORS6 = _SECTORS4 | _SECTORS5
 _VOICES6 = {"assessor": 800, "summary": 300, "staff_short": 300, "narrative": 800, "bullet": 300}
+# dev_extra7: four writers, forty of those sectors, 20 statements each on time standards, the results achieved against
+# them and changes in speed, with near misses from every other sub-criterion
+_SECTORS7 = {
+    "revenues_benefits", "police", "gp_practice", "housing", "planning", "contact_centre", "pensions",
+    "passport_office", "nhs_helpline", "building_control",
+    "hospital", "registration", "library", "transport", "fire_rescue", "tax_office", "driver_licensing",
+    "water_company", "jobcentre", "environmental_health",
+    "school_admissions", "courts", "ambulance", "land_registry", "student_finance", "child_maintenance", "highways",
+    "waste_recycling", "licensing", "dental",
+    "leisure", "parking_services", "trading_standards", "adult_social_care", "mental_health", "companies_registry",
+    "university", "college", "coroner", "homelessness",
+}
+_VOICES7 = {"assessor": 120, "summary": 120, "narrative": 120, "bullet": 80}
 
 EXTENSIONS = {
     "dev_extra": Extension("dev_extra", ("labeled_statements.csv",), frozenset(_SECTORS1), {}, 300, "D",
@@ -173,4 +186,9 @@ EXTENSIONS = {
                                            "dev_extra4_statements.csv", "dev_extra5_statements.csv",
                                            "fresh_statements.csv"),
                             frozenset(_SECTORS6), _VOICES6, 3600, "K", near=True),
+    "dev_extra7": Extension("dev_extra7", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+                                           "dev_extra4_statements.csv", "dev_extra5_statements.csv",
+                                           "dev_extra6_statements.csv", "fresh_statements.csv"),
+                            frozenset(_SECTORS7), _VOICES7, 800, "L", near=True),
 }

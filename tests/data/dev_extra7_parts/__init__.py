@@ -1,0 +1,1 @@
+"""The seventh development extension's rows, one module per writer (see ``build_dev_extra7.py``)."""
