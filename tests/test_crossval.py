@@ -1,5 +1,6 @@
-"""The cross-validation tool folds every development extension the shipped classifiers are trained on, its recipes
-form a learning curve (each adds one extension), and the training parameters it is given are the ones used."""
+"""The cross-validation tool folds every development extension the shipped classifiers are trained on (and those
+not yet shipped), its recipes form a learning curve (each adds one extension), and the training parameters it is
+given are the ones used."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, SHIPPED, fold
 from cse_migrate.tools.train import SOURCES
 
 
-def test_the_recipes_add_one_extension_each_and_the_last_is_what_ships() -> None:
+def test_the_recipes_add_one_extension_each_and_one_of_them_is_what_ships() -> None:
     assert [len(files) for files in RECIPES.values()] == list(range(1, len(EXTENSIONS) + 1))
     assert all(RECIPES[a] == RECIPES[b][:-1] for a, b in zip(list(RECIPES), list(RECIPES)[1:], strict=False))
-    assert RECIPES[SHIPPED] == EXTENSIONS
-    assert set(EXTENSIONS) == {name for name, split in SOURCES if not split}  # every extension trained on, folded
+    # the shipped recipe is exactly the extensions the training script trains on, and every one of them is folded
+    assert set(RECIPES[SHIPPED]) == {name for name, split in SOURCES if not split} <= set(EXTENSIONS)
 
 
 def test_fold_models_train_with_the_parameters_given(rules: RuleSet) -> None:

@@ -3,9 +3,10 @@
 A statement has a few hundred features out of the vocabulary's twelve thousand, so the dense training matrix is
 almost all zeros and each dense product reads hundreds of megabytes to multiply them. Here the non-zero entries
 are kept once in row order and once in column order, and each product is a gather, a multiply and one
-:func:`numpy.add.reduceat` (measured on 3,000 statements: about a third of the dense products' time). The sums run
-in a fixed order, so training stays deterministic. numpy only: the runtime never needs this (a run's chunks are
-small and scored densely), and scipy is not a dependency.
+:func:`numpy.add.reduceat`. Measured on 10,582 statements, one thread: the five points' 6 labels train in about
+40% of the dense products' time; cse-2008's 16 labels in about the same time (each gather moves 16 numbers). The
+sums run in a fixed order, so training stays deterministic. numpy only: the runtime never needs this (a run's chunks
+are small and scored densely), and scipy is not a dependency.
 """
 
 from __future__ import annotations

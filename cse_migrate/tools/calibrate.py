@@ -23,7 +23,7 @@ from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import flag_for_review, reads_as_not_evidence, resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
-from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, SHIPPED, classifier_in_run, fold_models, folded
+from cse_migrate.tools.crossval import FOLDS, RECIPES, SHIPPED, classifier_in_run, fold_models, folded
 from cse_migrate.tools.train import TARGETS
 
 SAFETY_NET = 0.96  # issue 9: mappings not flagged are right at least this often
@@ -44,9 +44,11 @@ def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Outcome]:
     options = RunOptions(framework=framework_id)
     framework, _legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
-    cases = folded(framework_id, 1)
+    recipe = RECIPES[SHIPPED]
+    # only the extensions the shipped classifiers are trained on: their estimate is fitted for those
+    cases = [(fold, case) for fold, case in folded(framework_id, 1) if case.source in recipe]
     out: list[Outcome] = []
-    for fold, model in enumerate(fold_models(rules, framework_id, RECIPES[SHIPPED])):
+    for fold, model in enumerate(fold_models(rules, framework_id, recipe)):
         mine = [c for f, c in cases if f == fold]
         items = [EvidenceItem(id=f"E{n:05d}", text=c.text, source=Source(file="labels", extractor="csv"))
                  for n, c in enumerate(mine)]
@@ -120,7 +122,7 @@ def calibrate(rules: RuleSet, framework_id: str) -> tuple[Calibrator, str]:
     flag = (f"a flag below {cutoff:.3f}: {share:.1%} flagged, the others right {precision:.3f} (threshold rules: "
             f"{old_share:.1%} flagged, {old_precision:.3f})")
     weights, bias = fit([r.features for r in rows], [r.right for r in rows])
-    files = ", ".join(name.removesuffix("_statements.csv") for name in EXTENSIONS)
+    files = ", ".join(name.removesuffix("_statements.csv") for name in RECIPES[SHIPPED])
     trained_on = (f"out-of-fold best mappings of {files} ({len(rows)}; {FOLDS} folds, the classifier of each fold "
                   "trained without it)")
     return Calibrator(weights, bias, trained_on, measured), f"{measured}\n  {flag}"

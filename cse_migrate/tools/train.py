@@ -7,7 +7,7 @@ layer (:mod:`cse_migrate.analysis.embedding`) over the sentence embeddings of th
 ``models/semantic-manifest.json``: the checksums of the labels files and of the semantic layer's model files.
 
 Only development statements are used: the rows of split ``dev`` of every labels file given (by default
-``tests/data/labeled_statements.csv`` and ``dev_extra_statements.csv`` to ``dev_extra7_statements.csv``;
+``tests/data/labeled_statements.csv`` and ``dev_extra_statements.csv`` to ``dev_extra5_statements.csv``;
 ``RECIPE_FOR`` may keep a framework's word classifier to some of them); the
 held-out parts (split ``heldout``, and ``fresh_statements.csv``, split ``fresh``) are never used. The result is
 deterministic.
@@ -37,8 +37,11 @@ from cse_migrate.tools.evaluate import Labeled, load_labels
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 SOURCES = (("labeled_statements.csv", "dev"), ("dev_extra_statements.csv", ""), ("dev_extra2_statements.csv", ""),
            ("dev_extra3_statements.csv", ""), ("dev_extra4_statements.csv", ""),
-           ("dev_extra5_statements.csv", ""), ("dev_extra6_statements.csv", ""),
-           ("dev_extra7_statements.csv", ""))
+           ("dev_extra5_statements.csv", ""))
+# The sixth and seventh extensions (dev_extra6_statements.csv, dev_extra7_statements.csv) are cross-validated
+# (tools/crossval.py, recipes with-dev_extra6 and with-dev_extra7) but not yet shipped: the models trained on them
+# scored better in cross-validation, but broke checks that stay as they are (the original held-out part's no-harm
+# check; README, The classifier layer), so the shipped models are still trained on the files above.
 DEFAULT_FILES = tuple(DATA / name for name, _split in SOURCES)
 # Both word classifiers are trained on every file. cse-2008 once kept an earlier recipe (the first two files):
 # trained on every file it scored better in cross-validation (criteria 0.777 -> 0.807, sub-criteria 0.694 -> 0.734
