@@ -106,20 +106,22 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.iter_scores(items), strict=True):
-        not_evidence = reads_as_not_evidence(scored, settings)
-        mappings = () if not_evidence else decide_and_flag(matcher, scored, settings)
+        reading = not_evidence_reading(scored, settings)
+        mappings = () if reading else decide_and_flag(matcher, scored, settings)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
             continue
-        best = max(scored.raw.items(), key=lambda kv: kv[1], default=("", 0.0))
-        note = ("no words of any criterion's lexicon were found" if scored.text_signal <= 0 else
-                f"best score {matcher.to_score(best[1]):.2f} for criterion {best[0]} is below the threshold "
-                f"{settings.map_threshold:.2f}")
-        if not_evidence and scored.not_evidence is not None:
+        if reading:
             # whatever the lexicon found: title, sign-off and filing lines share its words without being evidence
-            chance, pulled = scored.not_evidence
+            chance, pulled = reading
             note = (f"the trained classifier reads it as not evidence (probability {chance:.2f}, at least "
                     f"{settings.not_evidence_at:.2f}), pulled by {pulled or 'no word in particular'}")
+        elif scored.text_signal <= 0:
+            note = "no words of any criterion's lexicon were found"
+        else:
+            best = max(scored.raw.items(), key=lambda kv: kv[1], default=("", 0.0))
+            note = (f"best score {matcher.to_score(best[1]):.2f} for criterion {best[0]} is below the threshold "
+                    f"{settings.map_threshold:.2f}")
         if item.cm_ref is not None:
             note += f"; legacy reference {item.cm_ref.full} kept"
         top = tuple(m for m in matcher.decide(scored, 0.0, 1.0) if m.score > 0)[:1]
@@ -127,9 +129,12 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     return results
 
 
-def reads_as_not_evidence(scored: Scored, settings: Settings) -> bool:
-    """Whether the trained classifier is sure enough that the item is not evidence to leave it unmapped."""
-    return scored.not_evidence is not None and scored.not_evidence[0] >= settings.not_evidence_at
+def not_evidence_reading(scored: Scored, settings: Settings) -> tuple[float, str] | None:
+    """The trained classifier's probability that the item is not evidence and the words that decided it, when it is
+    sure enough (``not_evidence_at``, 1 never) to leave the item unmapped; otherwise None."""
+    reading = scored.not_evidence
+    return reading if reading is not None and settings.not_evidence_at < 1 and reading[0] >= settings.not_evidence_at \
+        else None
 
 
 def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, matcher: Matcher,

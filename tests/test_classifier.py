@@ -10,7 +10,7 @@ import numpy as np
 
 from cse_migrate.analysis.classifier import MODELS, Classifier, train
 from cse_migrate.analysis.mapping import Matcher
-from cse_migrate.model import EvidenceItem, Source
+from cse_migrate.model import EvidenceItem, ItemResult, Source
 from cse_migrate.pipeline import flag_for_review, map_evidence
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.evaluate import load_labels
@@ -114,13 +114,19 @@ def test_a_text_the_model_is_sure_is_no_evidence_is_left_unmapped_saying_why(rul
     text = "Minutes of the customer panel filed with the leaflets"
     model = train([text, *TEXTS], ["NONE", *LABELS], ["1", "2", "3", "4", "5", "NONE"], min_df=1, steps=5)
     chance = float(model.probabilities([text])[0][model.labels.index("NONE")])
-    matcher = Matcher(rules, rules.framework("five-points"), classifier=model)
     item = EvidenceItem(id="E00001", text=text, source=Source(file="t", extractor="csv"))
-    sure = dataclasses.replace(matcher.settings, not_evidence_at=round(chance - 0.01, 2))
-    [result] = map_evidence([item], matcher, sure)
+    fw = rules.framework("five-points")
+
+    def run(at: float) -> ItemResult:
+        matcher = Matcher(rules, dataclasses.replace(fw, settings={**fw.settings, "not_evidence_at": at}),
+                          classifier=model)
+        [result] = map_evidence([item], matcher, matcher.settings)
+        return result
+
+    result = run(round(chance - 0.01, 2))
     assert result.status == "unmapped"
     assert result.note.startswith(f"the trained classifier reads it as not evidence (probability {chance:.2f}")
     assert "pulled by '" in result.note  # the words that decided it, quoted
-    unsure = dataclasses.replace(matcher.settings, not_evidence_at=round(chance + 0.01, 2))
-    [result] = map_evidence([item], matcher, unsure)
+    result = run(round(chance + 0.01, 2))
     assert result.status == "mapped" and result.mappings[0].criterion == "2" and result.mappings[0].needs_review
+    assert run(1.0).status == "mapped"  # 1: never, however sure

@@ -58,7 +58,8 @@ class Scored:
     classifier_top: frozenset[str] | None = None
     # leaf -> the trained classifier's probability for its label (None: no model)
     classifier_probability: dict[str, float] | None = None
-    # when the classifier's best label is "not evidence": its probability and the words that pulled it there
+    # when the classifier's best label is "not evidence" and it is at least ``not_evidence_at`` sure: its probability
+    # and the words that pulled it there (the run leaves the item unmapped)
     not_evidence: tuple[float, str] | None = None
 
 
@@ -371,9 +372,12 @@ class Matcher:
             # the model reads the text as no evidence at all: spreading its points over the criteria it finds less
             # likely maps what it would not (in cross-validation at weight 8, 40% of the not-evidence statements
             # were mapped; with this, 23%). The lexicon alone decides, and a mapping it makes is flagged as disputed
-            pulled = model.explain(vector, [NONE])[NONE]
-            return Scored(scored.raw, scored.reasons, scored.text_signal, top, probability,
-                          (by_label[NONE], pulled))
+            # explained only when the run will leave the item unmapped for it (``not_evidence_at``; 1 never): most
+            # runs never need it, and explaining costs as much as scoring
+            at = self.settings.not_evidence_at
+            sure = at < 1 and by_label[NONE] >= at
+            reading = (by_label[NONE], model.explain(vector, [NONE])[NONE]) if sure else None
+            return Scored(scored.raw, scored.reasons, scored.text_signal, top, probability, reading)
         points_for = {cid: weight * probability[cid] for cid in self.criteria}
         pulled_by = model.explain(vector, sorted({self._model_label[c] for c, p in points_for.items() if p >= 0.05}))
         for cid, points in points_for.items():
