@@ -5,16 +5,21 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.cli import cli
 from cse_migrate.errors import ExitCode, RulesError
+from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.rules import BUNDLED_RULES, RuleSet, load_rules
 from cse_migrate.rules.loader import case_files
+from cse_migrate.rules.settings import settings_for
 from cse_migrate.tools.explain import explain_text
 from cse_migrate.tools.rule_tests import COVERS, load_all_cases, run_cases
 
@@ -298,3 +303,21 @@ def test_rules_diff_shows_what_a_pack_changes(tmp_path: Path) -> None:
     assert out.startswith("Base rules: bundled + acme-housing 1.0.0\nWith packs: bundled + acme-housing 1.0.0 + "
                           "northshire-client 2.1.0")
     assert "No item and no criterion changes." in out
+
+
+def test_a_pack_phrase_keeps_its_say_under_a_heavy_classifier(stacked: RuleSet) -> None:
+    """The classifier never saw a pack's own words (CBL, the Northshire Promise): where a pack phrase matches it
+    stands aside, keeping only its dissent for review, however heavy its weight; elsewhere it adds its points."""
+    framework = stacked.frameworks["five-points"]
+    settings = replace(settings_for(framework, date(2008, 6, 30), ""), classifier_weight=48.0, not_evidence_at=0.0)
+    matcher = Matcher(stacked, framework, settings=settings)
+    texts = ["Bids through CBL are acknowledged within a day.", "Bids are acknowledged within a day."]
+    items = [EvidenceItem(id=f"E{n}", text=t, source=Source(file="t", extractor="csv")) for n, t in enumerate(texts)]
+    with_pack, without = matcher.score(items)
+    assert not any(r.kind == "classifier" for reasons in with_pack.reasons.values() for r in reasons)
+    assert with_pack.classifier_probability is not None and with_pack.not_evidence is None
+    assert any(r.kind == "phrase" and r.rule.startswith("acme-housing:") for r in with_pack.reasons["1"])
+    assert matcher.decide(with_pack, settings.map_threshold, settings.secondary_ratio)[0].criterion == "1"
+    # the same words without the pack's abbreviation: the classifier's points are there, and decide
+    assert any(r.kind == "classifier" for reasons in without.reasons.values() for r in reasons) \
+        or without.not_evidence is not None

@@ -36,7 +36,7 @@ from cse_migrate.analysis.phrase_sums import (
     group_sum,
     grouped,
 )
-from cse_migrate.analysis.semantic import Encoder, SemanticScorer
+from cse_migrate.analysis.semantic import Encoder, Meaning, SemanticScorer
 from cse_migrate.analysis.similarity import FormSimilarities
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
@@ -71,21 +71,6 @@ class _Block:
     positions: list[list[int]]  # per item, parallel to `words`: where the word stands in the text
     matrix: NDArray[np.uint8]  # (distinct forms x vocabulary) similarity 0-100, 0 below the cutoff
     sim: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (items x vocab)
-
-
-@dataclass(frozen=True)
-class _Meaning:
-    """What the semantic matcher says about a block of items, from one embedding of each."""
-
-    prototype: NDArray[np.float32] | None  # (items x criteria) softmax of prototype similarity; None at weight 0
-    learned: NDArray[np.float32] | None  # (items x model labels) the trained semantic layer's probabilities
-    nearest: list[list[str]]  # per item and criterion: the prototype sentence it reads most like
-
-    @classmethod
-    def of(cls, semantic: SemanticScorer, texts: list[str]) -> _Meaning:
-        vectors = semantic.embed(texts)
-        return cls(semantic.prototype_probabilities(vectors) if semantic.weight > 0 else None,
-                   None if semantic.model is None else semantic.model.predict(vectors), semantic.nearest(vectors))
 
 
 class Matcher:
@@ -179,6 +164,9 @@ class Matcher:
     def _build_arrays(self) -> None:
         """Phrase tables for numpy: token indices grouped by phrase length, weights, and criterion masks."""
         self.weights = np.array([p.weight for p in self.phrases], dtype=np.float32)
+        packs = set(self.rules.roots) - {"bundled"}  # a pack's phrases set the classifier aside (_add_classifier)
+        self._from_pack = np.array([p.kind == "phrase" and p.rule.partition(":")[0] in packs for p in self.phrases],
+                                   dtype=bool)
         self._multi = np.array([len(p.stems) > 1 for p in self.phrases], dtype=np.float32)
         self.by_length: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
         for length in sorted({len(p.stems) for p in self.phrases}):
@@ -276,13 +264,14 @@ class Matcher:
             self._near(points, block)
             gains = np.stack([group_sum(points, s) for s in self.gain_sets], axis=1)
             losses = np.stack([group_sum(points, s) for s in self.loss_sets], axis=1)
-            meaning = None if self.semantic is None else _Meaning.of(self.semantic, [i.text for i in chunk])
+            meaning = None if self.semantic is None else Meaning.of(self.semantic, [i.text for i in chunk])
             vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
             learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
+            by_pack: NDArray[np.bool_] = np.any(points[:, self._from_pack] > 0, axis=1)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
                 if learned is not None and vectors is not None:
-                    scored = self._add_classifier(vectors[row], scored, learned[row])
+                    scored = self._add_classifier(vectors[row], scored, learned[row], bool(by_pack[row]))
                 if meaning is not None:
                     scored = self._add_semantic(scored, meaning, row)
                 yield scored
@@ -314,7 +303,7 @@ class Matcher:
                     reasons[target].append(Reason("crosswalk", rule_id, item.cm_ref.raw, points_added, file))
         return Scored(raw, reasons, text_signal)
 
-    def _add_semantic(self, scored: Scored, meaning: _Meaning, row: int) -> Scored:
+    def _add_semantic(self, scored: Scored, meaning: Meaning, row: int) -> Scored:
         """Spread ``semantic_weight`` points over the criteria by similarity to their prototype sentences, and
         ``embedding_weight`` points by the trained semantic layer's probabilities, each with a reason naming the
         prototype sentence the item reads most like.
@@ -358,9 +347,13 @@ class Matcher:
         return replace(scored, classifier_top=top)
 
     def _add_classifier(self, vector: NDArray[np.float32], scored: Scored,
-                        probabilities: NDArray[np.float32]) -> Scored:
+                        probabilities: NDArray[np.float32], by_pack: bool = False) -> Scored:
         """Spread ``classifier_weight`` points over the leaves by the trained classifier's probabilities (a
-        leaf below the model's level shares its ancestor's), each with a reason naming the words that pulled."""
+        leaf below the model's level shares its ancestor's), each with a reason naming the words that pulled.
+
+        Where a rules pack's own phrase matched (``by_pack``) it stands aside and only its dissent is kept (for
+        review): the pack's author knows their words (a scheme's name, a local abbreviation) and the model never
+        saw them, so at a heavy weight its points would overrule the pack, and its 'not evidence' would veto it."""
         model = self.classifier
         assert model is not None
         weight = self.settings.classifier_weight
@@ -368,6 +361,8 @@ class Matcher:
         best = model.labels[int(np.argmax(probabilities))]
         top = frozenset(cid for cid in self.criteria if self._model_label[cid] == best)
         probability = {cid: by_label.get(self._model_label[cid], 0.0) for cid in self.criteria}
+        if by_pack:
+            return Scored(scored.raw, scored.reasons, scored.text_signal, top, probability)
         if best == NONE:
             # the model reads the text as no evidence at all: spreading its points over the criteria it finds less
             # likely maps what it would not (in cross-validation at weight 8, 40% of the not-evidence statements

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -115,3 +116,18 @@ def load_encoder() -> Encoder:
         return np.asarray(model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float32)
 
     return encode
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the semantic matcher says about a block of items, from one embedding of each."""
+
+    prototype: NDArray[np.float32] | None  # (items x criteria) softmax of prototype similarity; None at weight 0
+    learned: NDArray[np.float32] | None  # (items x model labels) the trained semantic layer's probabilities
+    nearest: list[list[str]]  # per item and criterion: the prototype sentence it reads most like
+
+    @classmethod
+    def of(cls, semantic: SemanticScorer, texts: list[str]) -> Meaning:
+        vectors = semantic.embed(texts)
+        return cls(semantic.prototype_probabilities(vectors) if semantic.weight > 0 else None,
+                   None if semantic.model is None else semantic.model.predict(vectors), semantic.nearest(vectors))
