@@ -181,6 +181,10 @@ class Mapping:
 EvidenceKind = Literal["support", "absence", "plan"]
 
 
+# how the note of an item left unmapped by the trained classifier's "not evidence" reading begins (not_evidence_at)
+NOT_EVIDENCE_NOTE = "the trained classifier reads it as not evidence"
+
+
 @dataclass(frozen=True, slots=True)
 class ItemResult:
     """The fate of one evidence item. Every item read ends as exactly one of the four statuses."""

@@ -29,7 +29,16 @@ from cse_migrate.analysis.statements import Judgement, StatementJudge
 from cse_migrate.discovery import InputFile, discover_files, find_review_file, leave_out
 from cse_migrate.errors import InputFileError, UsageError, stable_message
 from cse_migrate.limits import DEFAULT_LIMITS, Limits
-from cse_migrate.model import EvidenceItem, FileError, FileRead, ItemResult, Mapping, RunResult, Settings
+from cse_migrate.model import (
+    NOT_EVIDENCE_NOTE,
+    EvidenceItem,
+    FileError,
+    FileRead,
+    ItemResult,
+    Mapping,
+    RunResult,
+    Settings,
+)
 from cse_migrate.options import RunOptions
 from cse_migrate.output import acquire_output_lock, replace_set
 from cse_migrate.readers.common import parse_date
@@ -114,7 +123,7 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
         if reading:
             # whatever the lexicon found: title, sign-off and filing lines share its words without being evidence
             chance, pulled = reading
-            note = (f"the trained classifier reads it as not evidence (probability {chance:.2f}, at least "
+            note = (f"{NOT_EVIDENCE_NOTE} (probability {chance:.2f}, at least "
                     f"{settings.not_evidence_at:.2f}), pulled by {pulled or 'no word in particular'}")
         elif scored.text_signal <= 0:
             note = "no words of any criterion's lexicon were found"

@@ -26,7 +26,16 @@ from report_fixture import make_run_result
 
 from cse_migrate.cli import cli
 from cse_migrate.errors import OutputError
-from cse_migrate.model import CriterionResult, FileRead, ItemResult, Mapping, Reason, RunResult, Settings
+from cse_migrate.model import (
+    NOT_EVIDENCE_NOTE,
+    CriterionResult,
+    FileRead,
+    ItemResult,
+    Mapping,
+    Reason,
+    RunResult,
+    Settings,
+)
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import analyse, write_reports
 from cse_migrate.reports.actions import draft_actions, plan_object, top_priorities
@@ -355,3 +364,18 @@ def test_every_filing_to_check_shows_its_estimated_chance_of_being_right(
     mapped = [i for i in data["items"] if i["status"] == "mapped"]
     assert all(0 < i["mappings"][0]["confidence"] < 1 for i in mapped)
     assert not any("confidence" in m for i in mapped for m in i["mappings"][1:])
+
+
+def test_an_item_the_classifier_reads_as_not_evidence_says_so_in_appendix_c(
+        reports: dict[str, tuple[RunResult, Path]]) -> None:
+    """A boiler replaced shares words with no part, yet a line like it may: the appendix says why it was not
+    filed (the classifier's reading), not "closest to ..., but not close enough"; results.json keeps the figures."""
+    result, path = reports[ORGS[0]]
+    boiler = next(r for r in result.items if r.item.text == "Replaced boiler in the main office")
+    assert boiler.status == "unmapped" and boiler.note.startswith(NOT_EVIDENCE_NOTE)
+    assert "probability" in boiler.note and "pulled by" in boiler.note
+    table = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[2].text == "Note"
+                 and any("Replaced boiler" in row.cells[0].text for row in t.rows))
+    row = next(row for row in table.rows if "Replaced boiler" in row.cells[0].text)
+    assert row.cells[2].text.startswith("read as something other than customer-service evidence")
+    assert "probability" not in row.cells[2].text

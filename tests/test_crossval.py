@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.crossval import EXTENSIONS, FOLDS, RECIPES, SHIPPED, fold_models
-from cse_migrate.tools.train import SOURCES
+from cse_migrate.tools.train import SOURCES, TARGETS, sources_for
 
 
 def test_the_recipes_add_one_extension_each_and_one_of_them_is_what_ships() -> None:
     assert [len(files) for files in RECIPES.values()] == list(range(1, len(EXTENSIONS) + 1))
     assert all(RECIPES[a] == RECIPES[b][:-1] for a, b in zip(list(RECIPES), list(RECIPES)[1:], strict=False))
-    # the shipped recipe is exactly the extensions the training script trains on, and every one of them is folded
-    assert set(RECIPES[SHIPPED]) == {name for name, split in SOURCES if not split} <= set(EXTENSIONS)
+    # each framework's shipped recipe is exactly the extensions the training script trains its classifier on, and
+    # every extension the script knows is folded
+    assert SHIPPED.keys() == TARGETS.keys()
+    for framework_id, recipe in SHIPPED.items():
+        assert set(RECIPES[recipe]) == {name for name, split in sources_for(framework_id) if not split}
+    assert {name for name, split in SOURCES if not split} == set(EXTENSIONS)
 
 
 def test_fold_models_train_with_the_parameters_given(rules: RuleSet) -> None:

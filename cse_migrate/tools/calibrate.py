@@ -44,7 +44,7 @@ def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Outcome]:
     options = RunOptions(framework=framework_id)
     framework, _legacy = resolve_frameworks(rules, options)
     settings = run_settings(rules, framework, options)
-    recipe = RECIPES[SHIPPED]
+    recipe = RECIPES[SHIPPED[framework_id]]
     # only the extensions the shipped classifiers are trained on: their estimate is fitted for those
     cases = [(fold, case) for fold, case in folded(framework_id, 1) if case.source in recipe]
     out: list[Outcome] = []
@@ -122,7 +122,7 @@ def calibrate(rules: RuleSet, framework_id: str) -> tuple[Calibrator, str]:
     flag = (f"a flag below {cutoff:.3f}: {share:.1%} flagged, the others right {precision:.3f} (threshold rules: "
             f"{old_share:.1%} flagged, {old_precision:.3f})")
     weights, bias = fit([r.features for r in rows], [r.right for r in rows])
-    files = ", ".join(name.removesuffix("_statements.csv") for name in RECIPES[SHIPPED])
+    files = ", ".join(name.removesuffix("_statements.csv") for name in RECIPES[SHIPPED[framework_id]])
     trained_on = (f"out-of-fold best mappings of {files} ({len(rows)}; {FOLDS} folds, the classifier of each fold "
                   "trained without it)")
     return Calibrator(weights, bias, trained_on, measured), f"{measured}\n  {flag}"

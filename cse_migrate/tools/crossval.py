@@ -32,18 +32,20 @@ from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
 from cse_migrate.tools.evaluate import Labeled, Prediction, Report, load_labels, predict
-from cse_migrate.tools.train import DATA, PARAMETERS, SOURCES, TARGETS
+from cse_migrate.tools.train import DATA, PARAMETERS, TARGETS, sources_for
 
 FOLDS = 5
 BASE = ("labeled_statements.csv", "dev")  # always trained on, never scored here
 EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv",
               "dev_extra4_statements.csv", "dev_extra5_statements.csv", "dev_extra6_statements.csv",
               "dev_extra7_statements.csv")  # folded
-# each recipe adds one extension to the one before; SHIPPED names the one the shipped classifiers are trained on
+# each recipe adds one extension to the one before; SHIPPED names, per framework, the one its shipped classifier is
+# trained on
 RECIPES = {"current": EXTENSIONS[:1]} | {f"with-{name.removesuffix('_statements.csv')}": EXTENSIONS[:n]
                                          for n, name in enumerate(EXTENSIONS[1:], start=2)}
 # the recipe of the shipped classifiers: the extensions tools/train.py trains them on (calibrate fits for it)
-SHIPPED = next(name for name, files in RECIPES.items() if set(files) == {n for n, split in SOURCES if not split})
+SHIPPED = {fid: next(name for name, files in RECIPES.items() if set(files) == {n for n, split in sources_for(fid)
+                                                                                if not split}) for fid in TARGETS}
 ALL = "all"  # the scope of figures over every folded row
 # (framework, level) measured; the cse-2008 model is trained on sub-criteria and also decides the criteria
 MEASURES = (("five-points", 1), ("cse-2008", 1), ("cse-2008", 2))

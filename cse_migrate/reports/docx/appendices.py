@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from cse_migrate.ages import months_before
-from cse_migrate.model import ItemResult, RunResult
+from cse_migrate.model import NOT_EVIDENCE_NOTE, ItemResult, RunResult
 from cse_migrate.reports.common import FileTally, review_label, tally_files
 from cse_migrate.reports.docx.findings import best_part, evidence_cells, leaf_ids
 from cse_migrate.reports.docx.layout import (
@@ -107,7 +107,10 @@ def add_review_appendix(body: Body, result: RunResult, labels: dict[str, str]) -
 def unmapped_note(r: ItemResult, titles: dict[str, str]) -> str:
     """Why an item was not filed, in words (the scores stay in evidence.xlsx)."""
     nearest = r.mappings[0].criterion if r.mappings else ""
-    text = (f"closest to {nearest} {titles.get(nearest, '')}, but not close enough".strip() if nearest else
+    # an item the trained classifier set aside may share words with a part: say why it was not filed there
+    text = ("read as something other than customer-service evidence, whatever words it shares with a part"
+            if r.note.startswith(NOT_EVIDENCE_NOTE) else
+            f"closest to {nearest} {titles.get(nearest, '')}, but not close enough".strip() if nearest else
             "no wording of any part was recognised")
     if r.item.cm_ref is not None:
         text += f"; it cites Charter Mark {r.item.cm_ref.full}"
