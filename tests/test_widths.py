@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import string
+import threading
 
 import pytest
 
@@ -71,3 +72,28 @@ def test_words_met_again_are_not_measured_again(monkeypatch: pytest.MonkeyPatch)
     assert widest_word_cm(groups) == expected  # over the limit: started again
     assert len(widths._WORDS[(9.0, False)].upper) == len(set(words))
     assert widest_word_cm(groups[::-1]) == expected
+
+
+def test_threads_measuring_at_once_agree_with_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask writes reports in several threads of a process, which share the measuring caches: every thread must
+    find the widest word one thread alone finds (a thread once stopped early, so columns differed run to run)."""
+    rng = random.Random(7)
+    tables = [["".join(rng.choice(string.ascii_letters + "il.:/") for _ in range(rng.randint(1, 30)))
+               for _ in range(60)] for _ in range(40)]
+    expected = [widest_word_cm([(words, 9.0, False)]) for words in tables]
+    wrong: list[int] = []
+
+    def measure(order: list[int]) -> None:
+        for n in order:
+            if widest_word_cm([(tables[n], 9.0, False)]) != expected[n]:
+                wrong.append(n)
+
+    for _ in range(5):
+        monkeypatch.setattr(widths, "_WORDS", {})  # every round starts from empty caches, as a new worker does
+        threads = [threading.Thread(target=measure, args=(rng.sample(range(len(tables)), len(tables)),))
+                   for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert wrong == []

@@ -26,6 +26,9 @@ _FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 # read into memory once (FreeType reads a face opened from a path lazily, through a file offset that forked
 # workers would share: "failed to load glyph"); memory is copied on write, so each process has its own.
 _OPEN: dict[tuple[int, int, float, bool], ImageFont.FreeTypeFont] = {}
+# Pillow opens every face in one FreeType library per process, and FreeType asks for a lock around opening a face
+# when threads share a library (measuring and drawing with faces of their own need none)
+_OPENING = threading.Lock()
 
 
 @cache
@@ -38,6 +41,7 @@ def dejavu(size_px: float, bold: bool = False) -> ImageFont.FreeTypeFont:
     key = (os.getpid(), threading.get_ident(), size_px, bold)
     found = _OPEN.get(key)
     if found is None:
-        found = _OPEN[key] = ImageFont.truetype(io.BytesIO(font_bytes(bold)), size_px,
-                                                layout_engine=ImageFont.Layout.BASIC)
+        with _OPENING:
+            found = _OPEN[key] = ImageFont.truetype(io.BytesIO(font_bytes(bold)), size_px,
+                                                    layout_engine=ImageFont.Layout.BASIC)
     return found

@@ -15,6 +15,7 @@ weight, so a word met again (most are, from table to table and report to report)
 from __future__ import annotations
 
 import math
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,11 @@ class _Words:
 # thread still using the full one finishes with it).
 _WORDS: dict[tuple[float, bool], _Words] = {}
 _EXTENTS: dict[tuple[str, float, bool], float] = {}  # by (character, size, bold)
+# Both caches are shared by a process's threads (Dask runs reports in several): one thread replacing a word's bound
+# by its measured width while another walked the words in bound order made the other stop early, so the same
+# table got other column widths in another run; about one Dask batch test in four failed, on differing reports or
+# on "cannot convert float NaN to integer", and none in 16 with this lock. One thread measures at a time.
+_MEASURING = threading.Lock()
 _CACHE_LIMIT = 50_000
 
 # Slack added to a bound, in points, for kerning: kerning pairs can only pull a word's letters closer or push them
@@ -98,6 +104,11 @@ def widest_word_cm(groups: Iterable[tuple[Iterable[str], float, bool]]) -> float
     """The printed width of the widest word of ``groups`` (words, with the size in points and whether bold they
     print in), in centimetres; 0 when there are none. Words are taken from the largest bound (or width, once
     measured) down, and only those whose bound exceeds the widest so far are measured."""
+    with _MEASURING:
+        return _widest(groups)
+
+
+def _widest(groups: Iterable[tuple[Iterable[str], float, bool]]) -> float:
     best = 0.0
     for words, size, bold in groups:
         known = _WORDS.get((size, bold))
