@@ -115,7 +115,7 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
     """Score in bulk, then map or leave unmapped with a note saying why."""
     results = []
     for item, scored in zip(items, matcher.iter_scores(items), strict=True):
-        reading = not_evidence_reading(scored, settings)
+        reading = scored.not_evidence  # set by the matcher only when its settings leave the item unmapped
         mappings = () if reading else decide_and_flag(matcher, scored, settings)
         if mappings:
             results.append(ItemResult(item, "mapped", mappings))
@@ -136,14 +136,6 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
         top = tuple(m for m in matcher.decide(scored, 0.0, 1.0) if m.score > 0)[:1]
         results.append(ItemResult(item, "unmapped", top, note=note))
     return results
-
-
-def not_evidence_reading(scored: Scored, settings: Settings) -> tuple[float, str] | None:
-    """The trained classifier's probability that the item is not evidence and the words that decided it, when it is
-    sure enough (``not_evidence_at``, 1 never) to leave the item unmapped; otherwise None."""
-    reading = scored.not_evidence
-    return reading if reading is not None and settings.not_evidence_at < 1 and reading[0] >= settings.not_evidence_at \
-        else None
 
 
 def judge_statements(results: Sequence[ItemResult], judge: StatementJudge, matcher: Matcher,

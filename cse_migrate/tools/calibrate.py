@@ -21,7 +21,7 @@ from cse_migrate.analysis.classifier import MODELS
 from cse_migrate.analysis.confidence import Calibrator, fit
 from cse_migrate.model import EvidenceItem, Source
 from cse_migrate.options import RunOptions
-from cse_migrate.pipeline import flag_for_review, not_evidence_reading, resolve_frameworks, run_settings
+from cse_migrate.pipeline import flag_for_review, resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
 from cse_migrate.tools.crossval import FOLDS, RECIPES, SHIPPED, classifier_in_run, fold_models, folded
 from cse_migrate.tools.train import TARGETS
@@ -54,7 +54,7 @@ def score_out_of_fold(rules: RuleSet, framework_id: str) -> list[Outcome]:
                  for n, c in enumerate(mine)]
         with classifier_in_run(rules, options, model) as matcher:
             for case, scored in zip(mine, matcher.iter_scores(items), strict=True):
-                if not_evidence_reading(scored, settings):
+                if scored.not_evidence:
                     continue  # left unmapped in a run: no mapping to estimate
                 mappings = matcher.decide(scored, settings.map_threshold, settings.secondary_ratio)
                 runner_up = matcher.runner_up(scored)

@@ -117,8 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = time.perf_counter()
         framework = rules.framework(framework_id)
         cases = development_cases(files, framework_id, level)
-        word_files = [DATA / name for name, _ in RECIPE_FOR[framework_id]] \
-            if framework_id in RECIPE_FOR and not args.files else files
+        word_files = files if args.files else [DATA / name for name, _ in sources_for(framework_id)]
         word_cases = development_cases(word_files, framework_id, level)
         model = train_words(word_cases, framework, level, f"{len(word_cases)} development statements: "
                             + ", ".join(f"{p.name} (dev)" for p in word_files))
