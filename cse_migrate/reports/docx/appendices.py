@@ -107,8 +107,9 @@ def add_review_appendix(body: Body, result: RunResult, labels: dict[str, str]) -
 def unmapped_note(r: ItemResult, titles: dict[str, str]) -> str:
     """Why an item was not filed, in words (the scores stay in evidence.xlsx)."""
     nearest = r.mappings[0].criterion if r.mappings else ""
-    # an item the trained classifier set aside may share words with a part: say why it was not filed there
-    text = ("read as something other than customer-service evidence, whatever words it shares with a part"
+    # an item the trained classifier set aside may share words with a part: say why it was not filed there (kept
+    # short: it repeats down a narrow column; the probability and the deciding words are in evidence.xlsx)
+    text = ("read as something other than customer-service evidence"
             if r.note.startswith(NOT_EVIDENCE_NOTE) else
             f"closest to {nearest} {titles.get(nearest, '')}, but not close enough".strip() if nearest else
             "no wording of any part was recognised")
