@@ -165,6 +165,27 @@ _SECTORS7 = {
 }
 _VOICES7 = {"assessor": 120, "summary": 120, "narrative": 120, "bullet": 80}
 
+# dev_extra8: nine new writers in eighty services no earlier extension covers, the voices and mix of the sixth, with
+# more generic evaluative openings and internal-looking evidence
+_SECTORS8 = {
+    "coastguard", "flood_warning", "national_park", "forest_visitor_centre", "canals_waterways", "heritage_sites",
+    "botanic_garden", "outdoor_education_centre", "countryside_access", "allotments",
+    "pharmacy", "physiotherapy", "podiatry", "speech_therapy", "radiology", "emergency_department", "outpatients",
+    "renal_unit", "cancer_services", "district_nursing",
+    "home_care", "meals_on_wheels", "telecare_alarms", "community_equipment", "blue_badge", "concessionary_travel",
+    "carers_service", "adult_safeguarding", "day_centres", "home_improvement_agency",
+    "bus_operator", "rail_operator", "airport_authority", "port_health", "vehicle_testing", "trunk_roads_agency",
+    "street_lighting", "road_safety", "cycling_walking", "taxi_licensing",
+    "electoral_services", "land_charges", "valuation_office", "enforcement_agents", "one_stop_shop",
+    "citizens_advice", "debt_advice", "welfare_rights", "credit_union", "legal_aid",
+    "youth_offending", "family_court_advisers", "witness_care", "tribunals", "employment_advice_helpline",
+    "insolvency_service", "charity_regulator", "health_safety_regulator", "food_standards", "consumer_advice",
+    "school_catering", "education_welfare", "educational_psychology", "music_service", "childrens_centre",
+    "family_information_service", "pupil_referral_unit", "student_accommodation", "apprenticeships", "exam_board",
+    "dog_warden", "public_toilets", "animal_health", "bulky_waste", "graffiti_removal", "noise_nuisance",
+    "air_quality", "private_sector_housing", "gypsy_traveller_service", "asylum_support",
+}
+
 EXTENSIONS = {
     "dev_extra": Extension("dev_extra", ("labeled_statements.csv",), frozenset(_SECTORS1), {}, 300, "D",
                            not_evidence=(0.10, 0.15)),
@@ -191,4 +212,10 @@ EXTENSIONS = {
                                            "dev_extra4_statements.csv", "dev_extra5_statements.csv",
                                            "dev_extra6_statements.csv", "fresh_statements.csv"),
                             frozenset(_SECTORS7), _VOICES7, 800, "L", near=True),
+    "dev_extra8": Extension("dev_extra8", ("labeled_statements.csv", "dev_extra_statements.csv",
+                                           "dev_extra2_statements.csv", "dev_extra3_statements.csv",
+                                           "dev_extra4_statements.csv", "dev_extra5_statements.csv",
+                                           "dev_extra6_statements.csv", "dev_extra7_statements.csv",
+                                           "fresh_statements.csv"),
+                            frozenset(_SECTORS8), _VOICES6, 3600, "M", near=True),
 }

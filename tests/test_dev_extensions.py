@@ -1,4 +1,4 @@
-"""The development extensions (tests/data/dev_extra_statements.csv to dev_extra7_statements.csv) keep their shape:
+"""The development extensions (tests/data/dev_extra_statements.csv to dev_extra8_statements.csv) keep their shape:
 the checks of :mod:`extension_checks`, for each. Their build scripts' own refusals are tested in
 test_dev_extra_corpus.py to test_dev_extra3_corpus.py and test_parts_corpora.py."""
 

@@ -1,5 +1,5 @@
 """The development extensions written in parts by several writers at once (tests/data/dev_extra4_statements.csv
-to dev_extra7_statements.csv, built through tests/data/parts_build.py) are what their build scripts write from
+to dev_extra8_statements.csv, built through tests/data/parts_build.py) are what their build scripts write from
 their writers' parts, and the scripts refuse repeated, near-repeated and mislabeled rows, and rows too close to a
 held-out statement without showing that statement. The files' shape (labels, voices, sectors, no repeats) is checked
 with the other extensions' in test_dev_extensions.py (:mod:`extension_checks`).
@@ -13,7 +13,7 @@ import pytest
 from corpus_checks import NONE, R, Row, check_sector_row
 from extension_checks import EXTENSIONS, build_script
 
-NAMES = ("dev_extra4", "dev_extra5", "dev_extra6", "dev_extra7")
+NAMES = ("dev_extra4", "dev_extra5", "dev_extra6", "dev_extra7", "dev_extra8")
 
 
 @pytest.mark.parametrize("name", NAMES)
