@@ -18,7 +18,9 @@ The builders run as scripts (``python tests/data/build_x.py``), so this director
 from __future__ import annotations
 
 import csv
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -140,15 +142,40 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def near_duplicates(texts: Iterable[str], others: Iterable[str], threshold: float) -> list[tuple[str, str, float]]:
     """Pairs (text, other, similarity) whose word sets have a Jaccard similarity of at least ``threshold``: each
-    text against ``others`` and against the texts before it, so a file is checked within itself too."""
-    seen = [(other, word_set(other)) for other in others]
-    found: list[tuple[str, str, float]] = []
-    for text in texts:
-        words = word_set(text)
-        for other, other_words in seen:
-            similarity = jaccard(words, other_words)
-            if similarity >= threshold:
-                found.append((text, other, similarity))
+    text against ``others`` and against the texts before it, so a file is checked within itself too.
+
+    Pairs are found by prefix filtering, which is exact: with every word set's words in one order (rarest first), two
+    sets at least ``threshold`` alike share a word among the first ``n - ceil(threshold * n) + 1`` of each (n its
+    size), so only sets sharing such a word are compared. Comparing every pair grew with the corpus to minutes per
+    check; the pairs and their order are the same (per text, in the order the others and earlier texts came)."""
+    texts, others = list(texts), list(others)
+    sets = [word_set(t) for t in others] + [word_set(t) for t in texts]
+    if threshold <= 0:  # every pair qualifies: no word need be shared
+        pool = list(zip(others, sets, strict=False))
+        found = []
+        for text, words in zip(texts, sets[len(others):], strict=True):
+            found += [(text, other, jaccard(words, o)) for other, o in pool if jaccard(words, o) >= threshold]
+            pool.append((text, words))
+        return found
+    frequency = Counter(word for words in sets for word in words)
+
+    def prefix(words: frozenset[str]) -> list[str]:
+        ordered = sorted(words, key=lambda word: (frequency[word], word))
+        # the 1e-9 keeps a product such as 0.8 * 5 from rounding up past a whole number (a longer prefix is safe)
+        return ordered[: len(words) - math.ceil(threshold * len(words) - 1e-9) + 1]
+
+    seen: list[tuple[str, frozenset[str]]] = []
+    index: dict[str, list[int]] = defaultdict(list)  # a prefix word -> the positions in seen of the sets it starts
+    found = []
+    for position, (text, words) in enumerate(zip(others + texts, sets, strict=True)):
+        if position >= len(others):
+            for at in sorted({at for word in prefix(words) for at in index.get(word, ())}):
+                other, other_words = seen[at]
+                similarity = jaccard(words, other_words)
+                if similarity >= threshold:
+                    found.append((text, other, similarity))
+        for word in prefix(words):
+            index[word].append(len(seen))
         seen.append((text, words))
     return found
 
