@@ -1,7 +1,7 @@
 """Cross-validate the classifier layer on the development extensions, so its settings are chosen on text it never saw.
 
 ``python -m cse_migrate.tools.crossval`` splits the development extensions (``dev_extra_statements.csv`` to
-``dev_extra7_statements.csv``) into five folds (the n-th row of each file goes to
+``dev_extra8_statements.csv``) into five folds (the n-th row of each file goes to
 fold n mod 5, so every fold has every sector and voice), and for
 each fold trains the classifier on the other folds plus ``labeled_statements.csv`` split ``dev``, puts that model
 into the run's matcher in place of the shipped one, and scores the fold through the same stages as a real run
@@ -9,7 +9,7 @@ into the run's matcher in place of the shipped one, and scores the fold through 
 and setting: top-1 accuracy, how often a mapping that is not flagged for review is right, and the share flagged.
 
 Training recipes are compared on the same folds: ``current`` trains on the first extension only,
-``with-dev_extra2`` adds the second, and so on to ``with-dev_extra7`` (each with the test fold left out). A recipe
+``with-dev_extra2`` adds the second, and so on to ``with-dev_extra8`` (each with the test fold left out). A recipe
 without an extension still scores its rows, so the figures of the smaller recipes on those rows are figures on text
 they never saw, and the recipes side by side are a learning curve.
 ``--by-file`` also reports each extension's rows alone (the first two alone are the folds of the earlier
@@ -38,7 +38,7 @@ FOLDS = 5
 BASE = ("labeled_statements.csv", "dev")  # always trained on, never scored here
 EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv",
               "dev_extra4_statements.csv", "dev_extra5_statements.csv", "dev_extra6_statements.csv",
-              "dev_extra7_statements.csv")  # folded
+              "dev_extra7_statements.csv", "dev_extra8_statements.csv")  # folded
 # each recipe adds one extension to the one before; SHIPPED names, per framework, the one its shipped classifier is
 # trained on
 RECIPES = {"current": EXTENSIONS[:1]} | {f"with-{name.removesuffix('_statements.csv')}": EXTENSIONS[:n]
