@@ -82,11 +82,11 @@ def test_dev_extra_accuracy_is_above_its_floor(rules: RuleSet, framework: str, l
 # 0.944 (five points) and 0.911 (cse-2008 criterion), with 33.3% and 43.4% of mappings flagged.
 FRESH = Path(__file__).resolve().parent / "data" / "fresh_statements.csv"
 # a little under the last look at each framework: the five points at the eighth (2026-12-01, the classifier
-# trained on 5,782 statements: 0.882; 0.958; 22.2%), cse-2008 at the ninth (its classifier trained on 10,582
-# statements, weight 16, not_evidence_at 0.5: 0.871 / 0.807; 0.931 / 0.903; 27.1%). The eighth look's cse-2008
-# floors were (0.81, 0.92, 0.36) and (0.75, 0.90, 0.36)
-FRESH_FLOORS = {("five-points", 1): (0.87, 0.95, 0.23), ("cse-2008", 1): (0.86, 0.92, 0.29),
-                ("cse-2008", 2): (0.79, 0.90, 0.29)}  # accuracy, not-flagged accuracy, most flagged
+# trained on 5,782 statements: 0.882; 0.958; 22.2%), cse-2008 at the tenth (its classifier trained on 14,582
+# statements, weight 16, not_evidence_at 0.5: 0.869 / 0.811; 0.935 / 0.904; 26.1%). The ninth look's cse-2008
+# floors were (0.86, 0.92, 0.29) and (0.79, 0.90, 0.29); the eighth's (0.81, 0.92, 0.36) and (0.75, 0.90, 0.36)
+FRESH_FLOORS = {("five-points", 1): (0.87, 0.95, 0.23), ("cse-2008", 1): (0.86, 0.92, 0.28),
+                ("cse-2008", 2): (0.80, 0.90, 0.28)}  # accuracy, not-flagged accuracy, most flagged
 
 
 @pytest.mark.parametrize(("framework", "level"), sorted(FRESH_FLOORS))
