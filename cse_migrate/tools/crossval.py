@@ -32,13 +32,13 @@ from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
 from cse_migrate.tools.evaluate import Labeled, Prediction, Report, load_labels, predict
-from cse_migrate.tools.train import DATA, PARAMETERS, TARGETS, sources_for
+from cse_migrate.tools.train import DATA, PARAMETERS, SOURCES, TARGETS, sources_for
 
 FOLDS = 5
-BASE = ("labeled_statements.csv", "dev")  # always trained on, never scored here
-EXTENSIONS = ("dev_extra_statements.csv", "dev_extra2_statements.csv", "dev_extra3_statements.csv",
-              "dev_extra4_statements.csv", "dev_extra5_statements.csv", "dev_extra6_statements.csv",
-              "dev_extra7_statements.csv", "dev_extra8_statements.csv")  # folded
+# the training script's files, named once there: the part of a file that is always trained on and never scored
+# here (labeled_statements.csv, split dev), and the extensions, which are folded (a whole file each, in order)
+BASE = next((name, split) for name, split in SOURCES if split)
+EXTENSIONS = tuple(name for name, split in SOURCES if not split)
 # each recipe adds one extension to the one before; SHIPPED names, per framework, the one its shipped classifier is
 # trained on
 RECIPES = {"current": EXTENSIONS[:1]} | {f"with-{name.removesuffix('_statements.csv')}": EXTENSIONS[:n]

@@ -154,7 +154,8 @@ def near_duplicates(texts: Iterable[str], others: Iterable[str], threshold: floa
         pool = list(zip(others, sets, strict=False))
         found = []
         for text, words in zip(texts, sets[len(others):], strict=True):
-            found += [(text, other, jaccard(words, o)) for other, o in pool if jaccard(words, o) >= threshold]
+            found += [(text, other, similarity) for other, o in pool
+                      if (similarity := jaccard(words, o)) >= threshold]
             pool.append((text, words))
         return found
     frequency = Counter(word for words in sets for word in words)
