@@ -338,6 +338,8 @@ class Settings:
     embedding_weight: float
     embedding_alone: float
     review_dissent: int
+    tuned_weight: float
+    tuned_share: float
     compliance_plus_min_strong: int
     compliance_plus_min_sources: int
     compliance_min_strong: int

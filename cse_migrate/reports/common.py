@@ -92,7 +92,8 @@ def summarise_reasons(reasons: Iterable[Reason], most: int | None = None) -> str
     groups: dict[str, list[str]] = {"phrase": [], "crosswalk": [], "against": [], "classifier": [], "semantic": []}
     for reason in reasons:
         if reason.kind == "classifier":  # its probability and the words that pulled the item here
-            text = reason.detail.replace("trained classifier, probability", "probability") + (
+            how, _, value = reason.detail.rpartition("probability ")
+            text = f"probability {value}" + (" with the fine-tuned encoder" if "fine-tuned" in how else "") + (
                 f" from {reason.matched}" if reason.matched else "")
         elif reason.kind == "semantic" and reason.matched:  # the semantic layer: probability, what it reads like
             text = reason.detail.replace("semantic layer, probability", "probability") + f", {reason.matched}"

@@ -108,6 +108,13 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("review_dissent", int, 1, 2, 1,
                 "A mapping is flagged \"needs review\" when this many learned layers (the classifier, and with "
                 "--semantic the semantic layer) prefer another criterion (1: any; 2: both)", _CROSS_VALIDATED),
+    SettingSpec("tuned_weight", float, 0.0, 100.0, 0.0,
+                "With --semantic, where the semantic extra's fine-tuned classifier ships for the framework: the points "
+                "the classifier layer spreads instead of classifier_weight, by its probabilities blended with the "
+                "fine-tuned classifier's (0 switches the fine-tuned classifier off)", _CROSS_VALIDATED),
+    SettingSpec("tuned_share", float, 0.0, 1.0, 0.5,
+                "With --semantic: the fine-tuned classifier's share of the classifier layer's probabilities (the rest "
+                "is the word classifier's)", _CROSS_VALIDATED),
     # Ratings and readiness for hierarchical frameworks (official CSE structure); see cse_migrate/analysis/ratings.py.
     SettingSpec("compliance_plus_min_strong", int, 1, 1000, 3,
                 "Strong, fresh items a part needs for an estimated Compliance Plus", _RATING),

@@ -9,7 +9,8 @@ through the same stages as a run (:func:`cse_migrate.tools.evaluate.predict`) in
 
 * ``default``: lexicon and word classifier (no ``--semantic``);
 * ``prototypes``: ``--semantic`` as it was before the semantic layer: prototype sentences only;
-* ``semantic``: ``--semantic`` now: the trained semantic layer (and prototype sentences at ``semantic_weight``).
+* ``semantic``: ``--semantic`` now: the trained semantic layer (and prototype sentences at ``semantic_weight``),
+  and with ``--tuned DIR`` the fine-tuned classifier (:mod:`cse_migrate.analysis.tuned`) of each fold.
 
 It prints, per framework and level, top-1 accuracy, how often the mappings not flagged for review are right, the
 share flagged, and NONE precision and recall. ``--set`` changes a framework setting for the ``semantic`` variant
@@ -23,11 +24,12 @@ import argparse
 import dataclasses
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.analysis.semantic import Encoder, load_encoder
+from cse_migrate.analysis.tuned import Probabilities, TunedModel, in_order
 from cse_migrate.options import RunOptions
 from cse_migrate.pipeline import resolve_frameworks, run_settings
 from cse_migrate.rules import RuleSet, load_rules
@@ -48,8 +50,12 @@ VARIANTS = ("default", "prototypes", "semantic")
 
 def cross_validate(rules: RuleSet, encode: Encoder, framework_id: str, base: Sequence[Path],
                    folded: Sequence[Path], folds: int = 5, changes: dict[str, float] | None = None,
-                   variants: Sequence[str] = VARIANTS) -> dict[str, list[Prediction]]:
-    """Per variant, the predictions (at the level of the framework's models) for every folded statement."""
+                   variants: Sequence[str] = VARIANTS, tuned: Path | None = None,
+                   tuner: Callable[[TunedModel], Probabilities] | None = None) -> dict[str, list[Prediction]]:
+    """Per variant, the predictions (at the level of the framework's models) for every folded statement; with
+    ``tuned`` (a folder of fold models, ``tuned-<framework>-fold<K>.json``, written by ``train_tuned --fold K``)
+    and ``tuner`` (the bundled encoder's :meth:`~cse_migrate.analysis.semantic.MiniLM.tuned`), the semantic variant
+    also has the fine-tuned classifier trained without the fold."""
     level = TARGETS[framework_id]
     train_base = development_cases(base, framework_id, level)
     held = [(n % folds, c) for path in folded for n, c in enumerate(development_cases([path], framework_id, level))]
@@ -62,6 +68,10 @@ def cross_validate(rules: RuleSet, encode: Encoder, framework_id: str, base: Seq
         fw = rules.framework(framework_id)
         words = train_words([c for c in training if not recipe or c.source in recipe], fw, level)
         semantic = train_semantic(training, encode([c.text for c in training]), fw, level)
+        fold_tuned = None
+        if tuned is not None and tuner is not None:
+            model = TunedModel.load(tuned / f"tuned-{framework_id}-fold{fold}.json")
+            fold_tuned = in_order(tuner(model), model.labels, words.labels)
         for variant in variants:
             run_rules = with_settings(rules, framework_id, changes or {}) if variant == "semantic" else rules
             if variant == "prototypes":  # as before the semantic layer: prototype sentences only
@@ -71,7 +81,8 @@ def cross_validate(rules: RuleSet, encode: Encoder, framework_id: str, base: Seq
             settings = run_settings(run_rules, framework, options)
             matcher = Matcher(run_rules, framework, legacy.id, None if variant == "default" else encode, settings,
                               classifier=words if settings.classifier_weight > 0 else False,
-                              semantic_model=semantic if variant == "semantic" else False)
+                              semantic_model=semantic if variant == "semantic" else False,
+                              tuned=fold_tuned if variant == "semantic" and fold_tuned is not None else False)
             out[variant] += predict(scored, run_rules, options, level, encode, matcher)
     return out
 
@@ -109,16 +120,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--variant", action="append", choices=VARIANTS)
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a framework setting for the semantic variant")
+    parser.add_argument("--tuned", type=Path, metavar="DIR",
+                        help="fold models of the fine-tuned classifier (python -m cse_migrate.tools.train_tuned "
+                             "--fold K --out DIR) for the semantic variant")
     args = parser.parse_args(argv)
     folded = args.folded or [DATA / "dev_extra_statements.csv", DATA / "dev_extra2_statements.csv"]
     base = args.base or [DATA / "labeled_statements.csv"]
     changes = {name: float(value) for name, _, value in (s.partition("=") for s in args.set)}
     rules = load_rules(None)
-    encode = cached(load_encoder())
+    encoder = load_encoder()
+    encode = cached(encoder)
     for framework_id in args.framework or list(TARGETS):
         start = time.perf_counter()
         results = cross_validate(rules, encode, framework_id, base, folded, args.folds, changes,
-                                 args.variant or VARIANTS)
+                                 args.variant or VARIANTS, args.tuned, getattr(encoder, "tuned", None))
         levels = (1, 2) if TARGETS[framework_id] == 2 else (1,)
         for variant, predictions in results.items():
             for level in levels:
