@@ -109,15 +109,19 @@ def tuned_classifier(model: TunedModel, base: Any) -> Probabilities:
         pooled = []
         with torch.inference_mode():
             for start in range(0, len(texts), BATCH):
-                tokens = tokenizer(texts[start:start + BATCH], padding=True, truncation=True,
-                                   max_length=model.max_tokens, return_tensors="pt")
-                hidden = transformer(**tokens).last_hidden_state
-                mask = tokens["attention_mask"].unsqueeze(-1).float()
-                pooled.append(((hidden * mask).sum(1) / mask.sum(1)).numpy())
+                pooled.append(mean_pooled(transformer, tokenizer, texts[start:start + BATCH], model.max_tokens).numpy())
         vectors = np.concatenate(pooled) if pooled else np.zeros((0, model.head_weight.shape[1]), np.float32)
         return softmax(vectors @ model.head_weight.T + model.head_bias)
 
     return probabilities
+
+
+def mean_pooled(transformer: Any, tokenizer: Any, texts: list[str], max_tokens: int) -> Any:
+    """The encoder's output averaged over each text's tokens (padding left out): what the head reads, in training
+    and at run time alike. A PyTorch tensor (statements x dimensions)."""
+    tokens = tokenizer(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="pt")
+    mask = tokens["attention_mask"].unsqueeze(-1).float()
+    return (transformer(**tokens).last_hidden_state * mask).sum(1) / mask.sum(1)
 
 
 def in_order(probabilities: Probabilities, labels: Sequence[str], wanted: Sequence[str]) -> Probabilities:

@@ -100,6 +100,13 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def provenance(cases: Sequence[Labeled], files: Sequence[Path]) -> tuple[list[dict[str, Any]], str]:
+    """What a model records of its training data: per file its rows used and SHA-256, and a one-line summary."""
+    data = [{"file": p.name, "split": "dev", "rows": sum(1 for c in cases if c.source == p.name), "sha256": sha256(p)}
+            for p in files]
+    return data, f"{len(cases)} development statements: " + ", ".join(f"{p.name} (dev)" for p in files)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cse_migrate.tools.train", description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="labels files (their rows of split dev are used)")
@@ -130,9 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"({path.stat().st_size // 1024} KB)")
         if embed is not None:
             start = time.perf_counter()
-            data = [{"file": p.name, "split": "dev", "rows": sum(1 for c in cases if c.source == p.name),
-                     "sha256": sha256(p)} for p in files]
-            trained_on = f"{len(cases)} development statements: " + ", ".join(f"{p.name} (dev)" for p in files)
+            data, trained_on = provenance(cases, files)
             semantic = train_semantic(cases, embed([c.text for c in cases]), framework, level, trained_on, data)
             path = model_path(framework_id)
             semantic.save(path)

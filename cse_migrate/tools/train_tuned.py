@@ -26,11 +26,11 @@ from typing import Any
 
 import numpy as np
 
-from cse_migrate.analysis.tuned import TunedModel, tuned_path
+from cse_migrate.analysis.tuned import TunedModel, mean_pooled, tuned_path
 from cse_migrate.rules import load_rules
 from cse_migrate.tools import crossval
 from cse_migrate.tools.evaluate import Labeled
-from cse_migrate.tools.train import DATA, SOURCES, TARGETS, label_set, sha256
+from cse_migrate.tools.train import DATA, SOURCES, TARGETS, label_set, provenance
 
 # chosen on one fold of the development statements against a full fine-tune (README, The optional semantic matcher)
 PARAMETERS = {"rank": 8, "rate": 1e-3, "head_rate": 2e-3, "epochs": 2, "batch": 32, "max_tokens": 64, "seed": 0}
@@ -73,10 +73,7 @@ def fine_tune(cases: Sequence[Labeled], labels: Sequence[str], level: int, log: 
     head = torch.nn.Linear(transformer.config.hidden_size, len(labels))
 
     def pooled(texts: list[str]) -> Any:
-        tokens = tokenizer(texts, padding=True, truncation=True, max_length=int(p["max_tokens"]),
-                           return_tensors="pt")
-        mask = tokens["attention_mask"].unsqueeze(-1).float()
-        return (transformer(**tokens).last_hidden_state * mask).sum(1) / mask.sum(1)
+        return mean_pooled(transformer, tokenizer, texts, int(p["max_tokens"]))
 
     trained = [t for adapter in adapters.values() for t in (adapter.a, adapter.b)]
     optimiser = torch.optim.AdamW([{"params": trained, "lr": p["rate"]},
@@ -123,9 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{framework_id}: {len(cases)} statements, {len(labels)} labels", flush=True)
         model = fine_tune(cases, labels, level)
         files = [DATA / name for name, _ in SOURCES]
-        model.data = [{"file": p.name, "split": "dev", "rows": sum(1 for c in cases if c.source == p.name),
-                       "sha256": sha256(p)} for p in files]
-        model.trained_on = f"{len(cases)} development statements: " + ", ".join(f"{p.name} (dev)" for p in files)
+        model.data, model.trained_on = provenance(cases, files)
         path = tuned_path(framework_id)
         if args.fold is not None:
             path = args.out / f"tuned-{framework_id}-fold{args.fold}.json"
