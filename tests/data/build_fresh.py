@@ -1,9 +1,11 @@
-"""Build the fresh held-out statement set (``tests/data/fresh_statements.csv``), described in FRESH.md.
+"""Build the retired fresh statement set (``tests/data/fresh_statements.csv``), described in FRESH.md.
 
-These statements were written by an independent writer who never read the lexicons in ``mappings/``, the texts of
-the labeled corpus, or any matcher output, and labeled by the project's labeling spec (criteria-definitions.md,
-moved into the project's docs) plus the extra rules of ``tests/data/LABELING.md``. The set is frozen: never tune
-rules, lexicons or thresholds on it. FRESH.md says how to look at it and where looks are logged.
+This was the second held-out part until 2026-12-02: after eleven looks at its figures it was retired, read
+statement by statement and made development data (split ``dev``); ``fresh2_statements.csv`` (FRESH2.md) replaced
+it as the text nobody tuned to. These statements were written by an independent writer who never read the lexicons
+in ``mappings/``, the texts of the labeled corpus, or any matcher output, and labeled by the project's labeling
+spec (criteria-definitions.md, moved into the project's docs) plus the extra rules of ``tests/data/LABELING.md``. The set was frozen: nobody tuned
+rules, lexicons or thresholds on it (the rule held until it was retired). FRESH.md says how it was looked at.
 
 Run from the repository root::
 
@@ -51,7 +53,8 @@ class Row(NamedTuple):
 
 COLUMNS = SECTOR_COLUMNS
 
-SPLIT = "fresh"
+# "fresh" while it was held out; development data since it was retired on 2026-12-02 (FRESH.md)
+SPLIT = "dev"
 MISLEADING = "!"
 
 # Styles (how the statement is written).

@@ -231,16 +231,16 @@ def check_sector_row(sector: str, row: Row) -> None:
 
 
 def sector_records(
-    sectors: Mapping[str, tuple[Row, ...]], prefix: str, unique: UniqueTexts
+    sectors: Mapping[str, tuple[Row, ...]], prefix: str, unique: UniqueTexts, split: str = "dev"
 ) -> Iterator[dict[str, str]]:
-    """Check every row and yield the CSV records in table order, numbered ``<prefix>0001`` on, all ``dev``."""
+    """Check every row and yield the CSV records in table order, numbered ``<prefix>0001`` on, all in ``split``."""
     number = 0
     for sector, rows in sectors.items():
         for row in rows:
             check_sector_row(sector, row)
             unique.add(sector, row.text)
             number += 1
-            yield sector_record(f"{prefix}{number:04d}", "dev", sector, row)
+            yield sector_record(f"{prefix}{number:04d}", split, sector, row)
 
 
 def sector_record(rid: str, split: str, sector: str, row: Any, cm_ref: str | None = None) -> dict[str, str]:

@@ -6,8 +6,9 @@ The fourth and later extensions are written in parallel: each writer keeps a par
 checks every row again across all of them, and writes one CSV. Checks beyond :mod:`corpus_checks`: no text repeats
 or nearly repeats (Jaccard similarity of the word sets at least :data:`NEAR`) a text of this extension or of the
 earlier development corpora, and none is too close to a held-out statement (the ``heldout`` split of
-``labeled_statements.csv`` and ``fresh_statements.csv``), so that no held-out statement is trained on in other
-words. That refusal names only the new text, so that nobody reads a held-out statement through it.
+``labeled_statements.csv`` and ``fresh2_statements.csv``, and the retired ``fresh_statements.csv``), so that no
+held-out statement is trained on in other words. That refusal names only the new text, so that nobody reads a
+held-out statement through it. A held-out part written the same way (``build_fresh2.py``) names its own split.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ HERE = Path(__file__).resolve().parent
 NEAR = 0.8
 
 
-def held_out_texts() -> set[str]:
-    """The texts of both held-out parts (with the first corpus's development rows: its file holds both)."""
-    texts = corpus_texts(HERE / "fresh_statements.csv")
+def held_out_texts(own: Path | None = None) -> set[str]:
+    """The texts of the held-out parts (with the first corpus's development rows: its file holds both) and of the
+    retired fresh set; ``own``, a held-out part being built, is left out."""
+    parts = (HERE / "fresh_statements.csv", HERE / "fresh2_statements.csv")
+    texts = corpus_texts(*(path for path in parts if path != own and path.exists()))
     with (HERE / "labeled_statements.csv").open(encoding="utf-8", newline="") as handle:
         texts.update(record["text"] for record in csv.DictReader(handle))
     return texts
@@ -67,6 +70,7 @@ class PartsCorpus:
     output: Path
     earlier: tuple[Path, ...]
     prefix: str
+    split: str = "dev"  # a held-out part written the same way names its own split
 
     def part_sectors(self, part: str) -> dict[str, tuple[Row, ...]]:
         """One writer's tables, by sector."""
@@ -90,7 +94,7 @@ class PartsCorpus:
         held_out = held_out or set()
         refuse_near_repeats([row.text for rows in sectors.values() for row in rows], taken, held_out)
         unique = UniqueTexts(taken | held_out, "an earlier corpus or a held-out part")
-        return sector_records(sectors, self.prefix, unique)
+        return sector_records(sectors, self.prefix, unique, self.split)
 
     def check_part(self, part: str) -> None:
         """Check one writer's part alone against every earlier corpus; print its size by style, kind and label."""
@@ -98,7 +102,7 @@ class PartsCorpus:
         for sector, rows in sectors.items():
             for row in rows:
                 check_sector_row(sector, row)
-        earlier, held_out = corpus_texts(*self.earlier), held_out_texts()
+        earlier, held_out = corpus_texts(*self.earlier), held_out_texts(self.output)
         refuse_near_repeats([row.text for rows in sectors.values() for row in rows], earlier, held_out)
         seen = UniqueTexts(earlier | held_out, "an earlier corpus or a held-out part")
         for sector, rows in sectors.items():
@@ -115,7 +119,7 @@ class PartsCorpus:
 
     def write_csv(self, path: Path) -> int:
         """Check every row, then write the extension to ``path``; return the number of data rows."""
-        records = list(self.build_rows(corpus_texts(*self.earlier), held_out_texts()))
+        records = list(self.build_rows(corpus_texts(*self.earlier), held_out_texts(self.output)))
         return write_records(path, SECTOR_COLUMNS, records)
 
     def main(self, description: str) -> None:
