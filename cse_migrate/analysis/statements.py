@@ -30,6 +30,14 @@ _CLAUSE_BREAK = re.compile(r"(?<=[.!?]) (?=[A-Za-z\"'(])|; ?| [-\u2013\u2014] |,
                            r"while|whereas|however|and|yet) | (?:but|although|whereas) |: (?=[a-z])")
 # A clause states a fact when it has at least this many words (a bare "At present" or "However" does not).
 _FACT_WORDS = 4
+# A list marker at the start of a line ("- ", "• ", "o ", "1) ", "2. ") is layout, not words of the clause: "- No
+# refresher since 2006" begins with "No" as much as the same line without its dash.
+_MARKER = re.compile(r"^(?:[-\u2013\u2014\u2022*\u25aa\u25cf>]|o|\d{1,2}[.)])\s+")
+# "Topic: gap" and "Topic – gap", the form of a note in a log ("Easy Read leaflet: not yet produced", "Tenants'
+# forum – lapsed in 2008"): the topic before the colon or dash names what the gap is about and states no fact. A gap
+# clause of at most this many words after one topic makes the whole line the gap.
+_NOTE_GAP_WORDS = 8
+_NOTE_BREAKS = frozenset({":", "-", "\u2013", "\u2014"})
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -80,7 +88,7 @@ class StatementJudge:
         """Say whether ``text`` is support, absence or plan; for support with a gap, which part is which (quoted
         with the line's white space collapsed)."""
         text = " ".join(text.split())
-        clauses = split_clauses(text)
+        clauses = split_clauses(_MARKER.sub("", text))
         ruled = [(clause, self.clause_rule(clause)) for clause in clauses]
         first_gap = next((n for n, (_, rule) in enumerate(ruled) if rule is not None), None)
         if first_gap is None:
@@ -88,11 +96,21 @@ class StatementJudge:
         gap_rules = [rule for _, rule in ruled[first_gap:] if rule is not None]
         rule = next((r for r in gap_rules if r.means == "absence"), gap_rules[0])
         facts = [clause for clause, _ in ruled[:first_gap] if len(_WORD.findall(fold(clause))) >= _FACT_WORDS]
-        if facts:
+        if facts and not is_note(text, clauses, first_gap):
             return Judgement("support", quote_span(text, clauses[0], clauses[first_gap - 1]),
                              quote_span(text, clauses[first_gap]), rule.id)
         kind: EvidenceKind = "absence" if rule.means == "absence" else "plan"
         return Judgement(kind, "", "", rule.id)
+
+
+def is_note(text: str, clauses: list[str], first_gap: int) -> bool:
+    """Whether the line is a topic and a short gap ("Box office queue times: no monitoring in place"): one clause
+    before the gap, joined to it by a colon or a dash, and a gap of at most ``_NOTE_GAP_WORDS`` words."""
+    if first_gap != 1 or len(_WORD.findall(fold(clauses[1]))) > _NOTE_GAP_WORDS:
+        return False
+    end = text.find(clauses[0]) + len(clauses[0])
+    start = text.find(clauses[1], end)
+    return end >= len(clauses[0]) and start > end and text[end:start].strip() in _NOTE_BREAKS
 
 
 def quote_span(text: str, first: str, last: str | None = None) -> str:
