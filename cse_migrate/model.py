@@ -334,6 +334,7 @@ class Settings:
     semantic_weight: float
     classifier_weight: float
     not_evidence_at: float
+    not_evidence_from_at: float
     semantic_temperature: float
     embedding_weight: float
     embedding_alone: float

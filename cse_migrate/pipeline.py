@@ -123,8 +123,10 @@ def map_evidence(items: Sequence[EvidenceItem], matcher: Matcher, settings: Sett
         if reading:
             # whatever the lexicon found: title, sign-off and filing lines share its words without being evidence
             chance, pulled = reading
-            note = (f"{NOT_EVIDENCE_NOTE} (probability {chance:.2f}, at least "
-                    f"{settings.not_evidence_at:.2f}), pulled by {pulled or 'no word in particular'}")
+            at = settings.not_evidence_from_at if scored.not_evidence_by else settings.not_evidence_at
+            by = f", by {scored.not_evidence_by}" if scored.not_evidence_by else ""
+            note = (f"{NOT_EVIDENCE_NOTE} (probability {chance:.2f}, at least {at:.2f}{by}), pulled by "
+                    f"{pulled or 'no word in particular'}")
         elif scored.text_signal <= 0:
             note = "no words of any criterion's lexicon were found"
         else:

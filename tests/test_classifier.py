@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from cse_migrate.analysis.classifier import MODELS, Classifier, train
 from cse_migrate.analysis.mapping import Matcher
 from cse_migrate.model import EvidenceItem, ItemResult, Source
-from cse_migrate.pipeline import flag_for_review, map_evidence
+from cse_migrate.pipeline import flag_for_review, make_settings, map_evidence
 from cse_migrate.rules import RuleSet
 from cse_migrate.tools.evaluate import load_labels
 from cse_migrate.tools.train import DATA, PARAMETERS, sources_for
@@ -130,3 +131,22 @@ def test_a_text_the_model_is_sure_is_no_evidence_is_left_unmapped_saying_why(rul
     result = run(round(chance + 0.01, 2))
     assert result.status == "mapped" and result.mappings[0].criterion == "2" and result.mappings[0].needs_review
     assert run(1.0).status == "mapped"  # 1: never, however sure
+
+
+def test_another_frameworks_not_evidence_reading_leaves_an_item_unmapped_and_says_whose(rules: RuleSet) -> None:
+    """The five points take cse-2008's "not evidence" reading (not_evidence_from, at not_evidence_from_at 0.5):
+    an estates line the lexicon half-matches is left unmapped, the note naming that model; evidence is mapped."""
+    framework = rules.framework("five-points")
+    assert framework.not_evidence_from == "cse-2008"
+    matcher = Matcher(rules, framework)
+    settings = make_settings(framework, date(2008, 6, 30))
+    items = [EvidenceItem(id=f"E{n:05d}", text=t, source=Source(file="t", extractor="csv")) for n, t in enumerate(
+        ["Boiler replaced at the Eastgate depot under the capital programme",
+         "Home visits and large print for housebound customers who cannot reach the office"], 1)]
+    estates, evidence = map_evidence(items, matcher, settings)
+    assert estates.status == "unmapped" and "by models/cse-2008.json" in estates.note
+    assert "at least 0.50" in estates.note and "pulled by '" in estates.note
+    assert evidence.status == "mapped"
+    # off where the setting is 1 (the default), or without the framework's own classifier
+    off = Matcher(rules, framework, settings=dataclasses.replace(settings, not_evidence_from_at=1.0))
+    assert off.gate is None

@@ -207,6 +207,9 @@ def _write(root: Path, rel: str, text: str) -> Path:
      "title: A}]\n", "criteria[1.9.1].parent: '1.9' is not a criterion of this framework"),
     ("kind: framework\nid: x\ntitle: X\nextends: cse-2008\nprovenance: user\nsettings_provenance: {colour: blue}\n"
      "criteria: [{id: '1.1.1', parent: '1.1', title: A}]\n", "settings_provenance.colour: unknown setting"),
+    ("kind: framework\nid: x\ntitle: X\nextends: cse-2008\nprovenance: user\nnot_evidence_from: charter-mark-2003\n"
+     "criteria: [{id: '1.1.1', parent: '1.1', title: A}]\n", "not_evidence_from: 'charter-mark-2003' is not another "
+     "target framework"),
 ])
 def test_broken_extensions_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
     with pytest.raises(RulesError) as info:

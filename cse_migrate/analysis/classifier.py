@@ -179,6 +179,17 @@ def _readable(name: str) -> str:
     return f"'{text.strip()}'"
 
 
+def not_evidence_readings(model: Classifier, texts: Sequence[str], at: float) -> list[tuple[float, str] | None]:
+    """Per text, where ``model`` likes "not evidence" best and at least ``at`` sure: its probability and the words
+    that pulled it there (for a note that says why the item was left unmapped); else None."""
+    vectors = model.vectors(texts)
+    probabilities = model.predict(vectors)
+    column = model.labels.index(NONE)
+    return [(float(row[column]), model.explain(vector, [NONE])[NONE])
+            if int(np.argmax(row)) == column and row[column] >= at else None
+            for vector, row in zip(vectors, probabilities, strict=True)]
+
+
 def softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)

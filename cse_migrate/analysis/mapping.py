@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from cse_migrate.analysis.classifier import NONE, Classifier, first_shipped, shipped
+from cse_migrate.analysis.classifier import NONE, Classifier, first_shipped, not_evidence_readings, shipped
 from cse_migrate.analysis.confidence import Calibrator, features_of, shipped_calibrator
 from cse_migrate.analysis.embedding import EmbeddingModel, shipped_embedding
 from cse_migrate.analysis.phrase_sums import (
@@ -62,6 +62,7 @@ class Scored:
     # when the classifier's best label is "not evidence" and it is at least ``not_evidence_at`` sure: its probability
     # and the words that pulled it there (the run leaves the item unmapped)
     not_evidence: tuple[float, str] | None = None
+    not_evidence_by: str = ""  # the model file of that reading when it is another framework's (not_evidence_from)
 
 
 @dataclass
@@ -112,6 +113,8 @@ class Matcher:
         wanted = classifier and self.settings.classifier_weight > 0
         self.classifier, self.classifier_file = (classifier, "") if isinstance(classifier, Classifier) else \
             first_shipped(shipped, lineage, "{}.json") if wanted else (None, "")
+        gate = framework.not_evidence_from if self.classifier and self.settings.not_evidence_from_at < 1 else None
+        self.gate, self.gate_file = (shipped(gate), f"models/{gate}.json") if gate else (None, "")
         self.calibrator: Calibrator | None = None
         if self.classifier_file and encoder is None:
             self.calibrator = shipped_calibrator(self.classifier_file.removeprefix("models/").removesuffix(".json"))
@@ -266,12 +269,16 @@ class Matcher:
             if learned is not None and meaning is not None and meaning.tuned is not None:
                 learned = blend(learned, meaning.tuned, self.settings.tuned_share)
             by_pack: NDArray[np.bool_] = np.any(points[:, self._from_pack] > 0, axis=1)
+            gate = [None] * len(chunk) if self.gate is None else \
+                not_evidence_readings(self.gate, [i.text for i in chunk], self.settings.not_evidence_from_at)
             for row, item in enumerate(chunk):
                 scored = self._scored(item, points[row], gains[row], losses[row], block, row)
                 if learned is not None and vectors is not None:
                     scored = self._add_classifier(vectors[row], scored, learned[row], bool(by_pack[row]))
                 if meaning is not None:
                     scored = self._add_semantic(scored, meaning, row)
+                if gate[row] is not None and scored.not_evidence is None and not by_pack[row]:
+                    scored = replace(scored, not_evidence=gate[row], not_evidence_by=self.gate_file)
                 yield scored
 
     def _scored(self, item: EvidenceItem, points: NDArray[np.float32], gains: NDArray[np.float32],

@@ -332,7 +332,8 @@ def _resolve_extensions(frameworks: dict[str, Framework], lexicons: dict[str, Le
         frameworks[fid] = replace(fw, role=fw.role or base.role, criteria=criteria,
                                   settings={**base.settings, **fw.settings},
                                   settings_provenance={**base.settings_provenance, **fw.settings_provenance},
-                                  settings_files={**base.settings_files, **fw.settings_files})
+                                  settings_files={**base.settings_files, **fw.settings_files},
+                                  not_evidence_from=fw.not_evidence_from or base.not_evidence_from)
         base_lexicon = lexicons.get(base.id)
         own = lexicons.get(fid)
         if base_lexicon is not None:
@@ -372,6 +373,10 @@ def _check_references(frameworks: dict[str, Framework], crosswalks: list[Crosswa
     for fw in frameworks.values():
         if fw.role == "target" and fw.id not in lexicons:
             problems.append(f"{fw.file}: id: target framework '{fw.id}' has no lexicon (kind: lexicon)")
+        gate = frameworks.get(fw.not_evidence_from or "")
+        if fw.not_evidence_from and (gate is None or gate.role != "target" or gate.id == fw.id):
+            problems.append(f"{fw.file}: not_evidence_from: '{fw.not_evidence_from}' is not another target "
+                            f"framework")
 
 
 def source_label(packs: Sequence[Any]) -> str:

@@ -47,6 +47,10 @@ class Framework:
     extends: str | None = None  # the base framework whose criteria, settings and lexicon this one inherits
     settings_provenance: dict[str, str] = field(default_factory=dict)  # setting -> where its value comes from
     settings_files: dict[str, str] = field(default_factory=dict)  # setting -> the file that set it
+    # another target framework whose shipped classifier's "not evidence" reading also leaves an item unmapped here
+    # (at ``not_evidence_from_at``): "not evidence" means the same whatever the target, and one model may read it
+    # from many more statements than this framework's own
+    not_evidence_from: str | None = None
 
     def snapshot(self) -> FrameworkSnapshot:
         """The framework's tree (ids, titles, parents, levels) for a run's result."""

@@ -137,7 +137,7 @@ def describe(value: Any) -> str:
 
 def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
     c.unknown(doc, {"kind", "id", "title", "version", "role", "description", "provenance", "settings",
-                    "settings_provenance", "criteria", "extends"}, "")
+                    "settings_provenance", "criteria", "extends", "not_evidence_from"}, "")
     fid = c.ident(doc, "id", "")
     extends = c.ident(doc, "extends", "") if doc.get("extends") is not None else None
     # an extending framework may leave its role out: it inherits the base's (filled in by _resolve_extensions)
@@ -181,7 +181,8 @@ def parse_framework(doc: dict[str, Any], c: Checker) -> Framework | None:
     return Framework(fid, c.text(doc, "title", ""), c.text(doc, "version", "", False, "1"), role,
                      c.text(doc, "description", "", False), c.choice(doc, "provenance", "", PROVENANCES),
                      tuple(criteria), settings, c.file, extends, provenance_of,
-                     {name: c.file for name in settings})
+                     {name: c.file for name in settings},
+                     c.ident(doc, "not_evidence_from", "") if doc.get("not_evidence_from") is not None else None)
 
 
 def check_parents(criteria: Sequence[Criterion], c: Checker) -> None:

@@ -97,6 +97,10 @@ SPECS: tuple[SettingSpec, ...] = (
                 "The trained classifier's probability that an item is not evidence at which it is left unmapped "
                 "whatever the lexicon finds, with the words that decided it (1 never)",
                 "analyst: chosen by cross-validation on the development statements (README, The classifier layer)"),
+    SettingSpec("not_evidence_from_at", float, 0.5, 1.0, 1.0,
+                "The probability that an item is not evidence, read by the classifier of the framework named by "
+                "not_evidence_from, at which it is left unmapped whatever the lexicon finds (1 never)",
+                "analyst: chosen by cross-validation on the development statements (README, The classifier layer)"),
     SettingSpec("semantic_temperature", float, 0.001, 10.0, 0.02,
                 "Softmax temperature of the semantic matcher's similarities", _PROJECT),
     SettingSpec("embedding_weight", float, 0.0, 100.0, 4.0,
