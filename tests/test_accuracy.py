@@ -95,7 +95,9 @@ def test_retired_fresh_accuracy_is_above_its_floor(rules: RuleSet, framework: st
 # only fails when mapping gets worse than at the twelfth look (2026-12-02, a1c0230, the first at this part): five
 # points 0.843, not flagged right 0.953, 24.9% flagged; cse-2008 0.889 / 0.849, 0.950 / 0.933, 25.5%.
 FRESH = Path(__file__).resolve().parent / "data" / "fresh2_statements.csv"
-FRESH_FLOORS = {("five-points", 1): (0.83, 0.94, 0.26), ("cse-2008", 1): (0.88, 0.94, 0.27),
+# The five points raised after the thirteenth look (1d5045b, their not-evidence reading from cse-2008 and the widened
+# absence and plan rules): 0.860, 0.953, 23.5%.
+FRESH_FLOORS = {("five-points", 1): (0.85, 0.945, 0.245), ("cse-2008", 1): (0.88, 0.94, 0.27),
                 ("cse-2008", 2): (0.84, 0.92, 0.27)}  # accuracy, not-flagged accuracy, most flagged
 
 
