@@ -182,12 +182,15 @@ def _readable(name: str) -> str:
 def not_evidence_readings(model: Classifier, texts: Sequence[str], at: float) -> list[tuple[float, str] | None]:
     """Per text, where ``model`` likes "not evidence" best and at least ``at`` sure: its probability and the words
     that pulled it there (for a note that says why the item was left unmapped); else None."""
-    vectors = model.vectors(texts)
-    probabilities = model.predict(vectors)
+    # It reads every item of a run, so the probabilities come from the sparse rows (a dense block of TF-IDF rows
+    # cost four times the scoring); only the few it is sure of are made dense, for the words that explain them.
+    probabilities = softmax(model.sparse_vectors(texts).dot(model.weights) + model.bias)
     column = model.labels.index(NONE)
-    return [(float(row[column]), model.explain(vector, [NONE])[NONE])
-            if int(np.argmax(row)) == column and row[column] >= at else None
-            for vector, row in zip(vectors, probabilities, strict=True)]
+    sure = [n for n, row in enumerate(probabilities) if int(np.argmax(row)) == column and row[column] >= at]
+    readings: list[tuple[float, str] | None] = [None] * len(texts)
+    for n, vector in zip(sure, model.vectors([texts[n] for n in sure]), strict=True):
+        readings[n] = (float(probabilities[n, column]), model.explain(vector, [NONE])[NONE])
+    return readings
 
 
 def softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
