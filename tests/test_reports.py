@@ -31,6 +31,7 @@ from cse_migrate.errors import OutputError
 from cse_migrate.model import RunResult
 from cse_migrate.reports.common import as_of_midnight, normalise_zip, stale_label, summarise_reasons, truncate
 from cse_migrate.reports.docx.report import build_gap_document, write_gap_report
+from cse_migrate.reports.plain import document_labels
 from cse_migrate.reports.summary import OrgOutcome, write_batch_summary
 from cse_migrate.reports.xlsx.report import write_evidence_workbook
 from cse_migrate.reports.xlsx.sheets import sheet_name, unique_sheet_name
@@ -235,6 +236,13 @@ def test_evidence_tables_cite_file_and_place_in_plain_words(document: Document) 
     assert collaboration[1][2] == "undated"
     assert rows_of(evidence_tables[2])[0][2] == "2005-02-01 (out of date)"
     assert "No evidence found: nothing read shows this part." in all_text(document)
+
+
+def test_file_names_read_as_their_owners_write_them() -> None:
+    labels = document_labels(["riverside_charter_mark_submission_2008.docx", "riverside_cm_evidence_matrix.xlsx",
+                              "customer_service_plan.doc", "nhs-kpis.csv"], "Riverside Outpatients")
+    assert list(labels.values()) == ["Charter Mark submission 2008", "CM evidence matrix", "Customer service plan",
+                                     "NHS KPIs"]
 
 
 def test_actions_and_checklist(document: Document) -> None:

@@ -178,6 +178,11 @@ def judge_readiness(framework: Framework, criteria: Sequence[CriterionResult], s
     return Readiness(ready, summary, tuple(verdicts), settings_used(settings))
 
 
+def allowed(most: int) -> str:
+    """How many parts a readiness rule lets fall short, in words: "none allowed", "at most 2 allowed"."""
+    return "none allowed" if most == 0 else f"at most {most} allowed"
+
+
 def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
                     rules: RatingRules) -> CriterionReadiness:
     """One criterion's readiness verdict and the reasons it falls short."""
@@ -186,10 +191,10 @@ def judge_criterion(cid: str, title: str, leaves: Sequence[CriterionResult],
     reasons = []
     if len(counts["Not evidenced"]) > rules.max_not_evidenced:
         reasons.append(f"{count_of(len(counts['Not evidenced']), 'part')} without evidence "
-                       f"({', '.join(counts['Not evidenced'])}); at most {rules.max_not_evidenced} allowed.")
+                       f"({', '.join(counts['Not evidenced'])}); {allowed(rules.max_not_evidenced)}.")
     if len(counts["Partial Compliance"]) > rules.max_partial:
         reasons.append(f"{count_of(len(counts['Partial Compliance']), 'part')} at Partial Compliance "
-                       f"({', '.join(counts['Partial Compliance'])}); at most {rules.max_partial} allowed.")
+                       f"({', '.join(counts['Partial Compliance'])}); {allowed(rules.max_partial)}.")
     if share < rules.min_compliance_share:
         reasons.append(f"{share:.0%} of parts at Compliance or better; at least "
                        f"{rules.min_compliance_share:.0%} needed.")

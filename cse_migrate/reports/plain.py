@@ -18,6 +18,10 @@ from cse_migrate.reports.common import review_why
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _NAME_SEPARATORS = re.compile(r"[_\-\s/]+")
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+# File names are often written in lower case; a reader expects these words as the organisations write them.
+_NAME_CASE = {w.casefold(): w for w in ("CM", "CSE", "NHS", "GP", "PCT", "KPI", "KPIs", "SLA", "EqIA", "FOI", "ICT",
+                                        "HR", "CRM", "PALS")}
+_NAME_PHRASES = re.compile(r"\b(charter mark|customer service excellence)\b", re.IGNORECASE)
 # Phrases too general to name what a piece of evidence is about.
 _VAGUE = {"data", "staff", "level", "percent", "met", "target", "head of", "management", "performance",
           "development", "programme", "completed", "resources", "receives", "agreed by", "lapsed"}
@@ -31,8 +35,9 @@ def document_labels(files: Iterable[str], organisation: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for name in files:
         stem = PurePath(name).stem if "/" not in name else PurePath(name).with_suffix("").as_posix()
-        words = [w for w in _NAME_SEPARATORS.split(stem) if w and w.casefold() not in drop]
-        label = " ".join(words)
+        words = [_NAME_CASE.get(w.casefold(), w) for w in _NAME_SEPARATORS.split(stem)
+                 if w and w.casefold() not in drop]
+        label = _NAME_PHRASES.sub(lambda m: m.group(1).title(), " ".join(words))
         labels[name] = label[:1].upper() + label[1:] if words else name
     seen: dict[str, int] = {}
     for label in labels.values():

@@ -67,7 +67,9 @@ def add_findings(body: Body, result: RunResult, actions: Sequence[Action]) -> No
             continue
         add_heading(body, f"{root.id} {root.title}", 1)
         children = [by_id[cid] for cid in root.children]
-        add_labelled(body, "Estimated reading: ", f"{reading(root)}. ", f"Held back by: {held_back_text(root)}.")
+        held = held_back_text(root)
+        add_labelled(body, "Estimated reading: ", f"{reading(root)}. ",
+                     "Nothing holds it back." if held == "-" else f"Held back by: {held}.")
         verdict = next((v for v in result.readiness.criteria if v.id == root.id), None) \
             if result.readiness is not None else None
         if verdict is not None:
