@@ -19,6 +19,7 @@ from cse_migrate.options import RunOptions
 from cse_migrate.patterns import RulePatternSet
 from cse_migrate.pipeline import analyse
 from cse_migrate.reports.actions import draft_actions
+from cse_migrate.reports.docx.report import build_gap_document
 from cse_migrate.reports.docx.words import finding
 from cse_migrate.reports.json_report import to_results_dict
 from cse_migrate.rules import RuleSet, StatementRule, load_rules
@@ -392,3 +393,11 @@ def test_a_pattern_set_searches_anywhere_only_when_made_to() -> None:
     assert not RulePatternSet([], anywhere=True).any_found("anything")
     with pytest.raises(ValueError, match="anywhere=True"):
         RulePatternSet([r"x"]).any_found("x")
+
+
+def test_readiness_and_held_back_read_as_words(sample_runs: dict[tuple[str, str], RunResult]) -> None:
+    document = build_gap_document(sample_runs[("riverside-outpatients", "cse-2008")])
+    text = "\n".join(p.text for p in document.paragraphs)
+    # a criterion that passes, and a readiness rule that allows no part without evidence, in words for a client
+    assert "Nothing holds it back." in text and "Held back by: -." not in text
+    assert "none allowed" in text and "at most 0 allowed" not in text
