@@ -29,7 +29,7 @@ from cse_migrate.reports.docx.layout import (
 )
 from cse_migrate.reports.docx.long_tables import add_table_or_note
 from cse_migrate.reports.docx.summary import fill_for
-from cse_migrate.reports.docx.words import currency_text, finding, held_back_text, reading
+from cse_migrate.reports.docx.words import currency_text, finding, held_back_sentence, held_back_text, reading
 from cse_migrate.reports.plain import cite, document_labels, quote, reason_sentence
 
 STRONGEST_SHOWN = 2
@@ -67,9 +67,7 @@ def add_findings(body: Body, result: RunResult, actions: Sequence[Action]) -> No
             continue
         add_heading(body, f"{root.id} {root.title}", 1)
         children = [by_id[cid] for cid in root.children]
-        held = held_back_text(root)
-        add_labelled(body, "Estimated reading: ", f"{reading(root)}. ",
-                     "Nothing holds it back." if held == "-" else f"Held back by: {held}.")
+        add_labelled(body, "Estimated reading: ", f"{reading(root)}. ", held_back_sentence(root))
         verdict = next((v for v in result.readiness.criteria if v.id == root.id), None) \
             if result.readiness is not None else None
         if verdict is not None:

@@ -30,6 +30,12 @@ def held_back_text(c: CriterionResult) -> str:
     return HELD_BACK_WORDS.get(c.held_back, "-")
 
 
+def held_back_sentence(c: CriterionResult) -> str:
+    """The same in a sentence for the findings: "Held back by: content." or "Nothing holds it back."."""
+    held = held_back_text(c)
+    return "Nothing holds it back." if held == "-" else f"Held back by: {held}."
+
+
 def currency_text(result: RunResult, c: CriterionResult) -> str:
     """``3 recent, 10 out of date, 2 undated`` (only the ages present; "none" with no evidence)."""
     counts = age_counts(result, c)
